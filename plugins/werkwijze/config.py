@@ -1,0 +1,13 @@
+"""The plugin's typed configuration (the `werkwijze:` entry under `plugins:`)."""
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class WerkwijzeConfig(base.Config):
+    elements_dir = c.Type(str, default="elements")
+    """Folder with the element files, relative to mkdocs.yml."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder with the taxonomies and the sources registry, relative to mkdocs.yml."""

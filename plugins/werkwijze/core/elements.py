@@ -1,0 +1,215 @@
+"""Element files: the model, and loading one file with all per-file checks.
+
+Rules that need the whole set of elements (duplicate ids, references) live in
+`graph.py`; rules here only need one file, the schema and the taxonomies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import yamltree
+from .body import Body, split_body
+from .frontmatter import DocumentProblem, decode, split
+from .problems import ProblemList
+from .schema import ID_PATTERN, FieldSpec, Schema
+from .suggest import did_you_mean
+from .taxonomy import Taxonomies
+
+_ID = re.compile(ID_PATTERN)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass
+class Element:
+    id: str
+    path: str  # posix path relative to the project root
+    values: dict[str, str | list[str]] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+    body: Body | None = None
+    raw_body: str = ""
+    body_first_line: int = 1
+
+    def text(self, key: str) -> str:
+        value = self.values.get(key)
+        return value if isinstance(value, str) else ""
+
+    def list(self, key: str) -> list[str]:
+        value = self.values.get(key)
+        return value if isinstance(value, list) else []
+
+    @property
+    def titel(self) -> str:
+        return self.text("titel")
+
+    @property
+    def soort(self) -> str:
+        return self.text("soort")
+
+    @property
+    def samenvatting(self) -> str:
+        return self.text("samenvatting")
+
+    @property
+    def status(self) -> str:
+        return self.text("status")
+
+    def line_of(self, key: str, index: int | None = None) -> int:
+        if index is not None and key in self.item_lines and index < len(self.item_lines[key]):
+            return self.item_lines[key][index]
+        return self.key_lines.get(key, 1)
+
+
+def element_id_for(path: Path) -> str:
+    return path.stem
+
+
+def load_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
+                 problems: ProblemList) -> Element | None:
+    """Read and check one element file. Returns None when nothing usable was read."""
+    element_id = element_id_for(path)
+    if not _ID.match(element_id):
+        problems.add(rel, 1, f"De bestandsnaam '{path.name}' is geen geldige id. Gebruik alleen "
+                     "kleine letters, cijfers en streepjes, zoals 'gezamenlijke-visie.md'.")
+    try:
+        document = split(decode(path.read_bytes()))
+    except DocumentProblem as exc:
+        problems.add(rel, exc.line, exc.message)
+        return None
+    except OSError:
+        problems.add(rel, 1, "Dit bestand kan niet worden gelezen.")
+        return None
+
+    element = Element(element_id, rel, raw_body=document.body,
+                      body_first_line=document.body_first_line)
+    meta = document.meta
+    for key, (key_line, node) in meta.items.items():
+        element.key_lines[key] = key_line
+        spec = schema.fields.get(key)
+        if spec is None:
+            problems.add(rel, key_line, f"Onbekend veld '{key}'.{did_you_mean(key, schema.fields)} "
+                         f"Toegestane velden: {', '.join(schema.fields)}.")
+            continue
+        value = _read_field(spec, node, key_line, rel, taxonomies, problems, element)
+        if value is not None:
+            element.values[key] = value
+    for name in schema.required_fields:
+        if name not in meta.items:
+            problems.add(rel, 1, f"Het verplichte veld '{name}' ontbreekt. Voeg toe: "
+                         f"'{name}: ...' ({schema.fields[name].help})")
+
+    for spec in schema.fields.values():
+        if spec.only_for_soort and element.list(spec.name) and element.soort \
+                and element.soort != spec.only_for_soort:
+            problems.add(rel, element.line_of(spec.name), f"'{spec.name}' mag alleen bij een "
+                         f"{spec.only_for_soort} element. Dit element is {element.soort}: "
+                         "haal het veld weg, of zet de koppeling bij het andere element.")
+
+    element.body = split_body(document.body, document.body_first_line)
+    for line, message in element.body.problems:
+        problems.add(rel, line, message)
+    _check_invullingen(element, schema, taxonomies, problems)
+    return element
+
+
+def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
+                taxonomies: Taxonomies, problems: ProblemList, element: Element):
+    name = spec.name
+    if spec.kind in ("text", "choice"):
+        if isinstance(node, yamltree.Scalar) and node.value is None:
+            problems.add(rel, key_line, f"'{name}' is leeg. {spec.help}")
+            return None
+        if not isinstance(node, yamltree.Scalar):
+            problems.add(rel, key_line, f"'{name}' moet één tekst zijn, geen lijst. {spec.help}")
+            return None
+        value = " ".join(node.value.split()) if spec.kind == "text" else node.value.strip()
+        if not _check_text(spec, value, node.line, rel, problems):
+            return None
+        if spec.kind == "choice":
+            options = list(taxonomies[spec.taxonomy].terms) if spec.taxonomy else list(spec.choices)
+            if value not in options:
+                problems.add(rel, node.line, f"Onbekende waarde '{value}' voor '{name}'."
+                             f"{did_you_mean(value, options)} Kies uit: {', '.join(options)}.")
+                return None
+        return value
+
+    # lists
+    if isinstance(node, yamltree.Scalar) and node.value is None:
+        items: list[yamltree.Node] = []
+    elif isinstance(node, yamltree.Seq):
+        items = node.items
+    else:
+        problems.add(rel, key_line, f"'{name}' moet een lijst zijn, bijvoorbeeld "
+                     f"'{name}: [waarde]' of elke waarde op een eigen regel met '- ' ervoor.")
+        return None
+    values: list[str] = []
+    lines: list[int] = []
+    for item in items:
+        if not isinstance(item, yamltree.Scalar) or item.value is None or not item.value.strip():
+            problems.add(rel, item.line, f"Elk item van '{name}' moet een korte tekst zijn, niet "
+                         "leeg en geen lijst.")
+            continue
+        value = " ".join(item.value.split())
+        if spec.items in ("id", "element", "taxonomy") and not _ID.match(value):
+            problems.add(rel, item.line, f"'{value}' in '{name}' is geen geldige id. Ids hebben "
+                         "alleen kleine letters, cijfers en streepjes.")
+            continue
+        if spec.items == "text" and not _check_text(spec, value, item.line, rel, problems):
+            continue
+        if spec.items == "taxonomy":
+            taxonomy = taxonomies[spec.taxonomy]
+            allowed = list(taxonomy.terms)
+            if spec.exclusive:
+                allowed = [spec.exclusive, *allowed]
+            if value not in allowed:
+                problems.add(rel, item.line, f"Onbekende waarde '{value}' in '{name}'."
+                             f"{did_you_mean(value, allowed)} Kies uit {taxonomy.path}: "
+                             f"{', '.join(allowed)}.")
+                continue
+        if value in values:
+            problems.add(rel, item.line, f"'{value}' staat twee keer in '{name}'. Haal er één weg.")
+            continue
+        values.append(value)
+        lines.append(item.line)
+    if len(values) < spec.min_items and len(items) == len(values):
+        problems.add(rel, key_line, f"'{name}' moet ten minste {spec.min_items} waarde hebben. "
+                     f"{spec.help}")
+    if spec.exclusive and spec.exclusive in values and len(values) > 1:
+        problems.add(rel, key_line, f"'{spec.exclusive}' kan niet samen met andere waarden in "
+                     f"'{name}'. Kies '{spec.exclusive}' (geldt overal) of noem de regio's.")
+    element.item_lines[name] = lines
+    return values
+
+
+def _check_text(spec: FieldSpec, value: str, line: int, rel: str, problems: ProblemList) -> bool:
+    if _CONTROL.search(value):
+        problems.add(rel, line, f"'{spec.name}' bevat een onzichtbaar stuurteken. Typ de tekst "
+                     "opnieuw.")
+        return False
+    if spec.max_length and len(value) > spec.max_length:
+        problems.add(rel, line, f"'{spec.name}' is te lang: {len(value)} tekens, hoogstens "
+                     f"{spec.max_length}. Maak de tekst korter.")
+        return False
+    return True
+
+
+def _check_invullingen(element: Element, schema: Schema, taxonomies: Taxonomies,
+                       problems: ProblemList) -> None:
+    regions = taxonomies[schema.region_field.taxonomy]
+    chosen = set(element.list(schema.region_field.name))
+    generic = schema.generic_region in chosen
+    for invulling in element.body.invullingen:
+        region = invulling.region
+        if region not in regions:
+            problems.add(element.path, invulling.line, f"Onbekende regio '{region}' in het "
+                         f"regio-blok.{did_you_mean(region, regions.terms)} Kies uit "
+                         f"{regions.path}: {', '.join(regions.terms)}.")
+            continue
+        related = {region, regions.terms[region].get("ouder")}
+        related |= {term.id for term in regions if term.get("ouder") == region}
+        if chosen and not generic and not (related & chosen):
+            problems.add(element.path, invulling.line, f"Dit element geldt niet voor regio "
+                         f"'{region}' (zie 'regios'). Voeg de regio toe aan 'regios' of haal het "
+                         "blok weg.")

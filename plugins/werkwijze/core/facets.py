@@ -1,0 +1,60 @@
+"""Facets: which values an element has for a facet, and which elements match a filter.
+
+One implementation for the static facet pages, the chapter directive and (mirrored
+in `assets/filter.js`, fed by the same data in elementen.json) the filter UI.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .elements import Element
+from .schema import FacetSpec, Schema
+from .taxonomy import Taxonomies
+
+
+class Facets:
+    def __init__(self, schema: Schema, taxonomies: Taxonomies):
+        self.schema = schema
+        self.taxonomies = taxonomies
+        self.specs = schema.facets
+        self.region_facet = next(f for f in self.specs.values() if f.field == schema.region_field.name)
+        regions = taxonomies[schema.region_field.taxonomy]
+        # region -> the regions whose elements also hold there (itself, parent, children)
+        self._region_family: dict[str, set[str]] = {}
+        for term in regions:
+            family = {term.id}
+            if term.get("ouder"):
+                family.add(term.get("ouder"))
+            family |= {child.id for child in regions if child.get("ouder") == term.id}
+            self._region_family[term.id] = family
+
+    def options(self, facet: FacetSpec) -> list[tuple[str, str]]:
+        """(value, label) pairs in display order."""
+        if facet.taxonomy:
+            return [(t.id, t.name) for t in self.taxonomies[facet.taxonomy]]
+        return [(s.id, s.short) for s in self.schema.soorten.values()]
+
+    def allowed(self) -> dict[str, set[str]]:
+        return {name: {value for value, _ in self.options(spec)} for name, spec in self.specs.items()}
+
+    def label(self, facet: FacetSpec, value: str) -> str:
+        return dict(self.options(facet)).get(value, value)
+
+    @staticmethod
+    def values(element: Element, facet: FacetSpec) -> list[str]:
+        value = element.values.get(facet.field)
+        if isinstance(value, list):
+            return value
+        return [value] if value else []
+
+    def matches(self, element: Element, facet: FacetSpec, wanted: Iterable[str]) -> bool:
+        have = self.values(element, facet)
+        if facet is self.region_facet:
+            if self.schema.generic_region in have:
+                return True
+            return any(self._region_family.get(w, {w}) & set(have) for w in wanted)
+        return any(w in have for w in wanted)
+
+    def select(self, elements: Iterable[Element], filters: dict[str, list[str]]) -> list[Element]:
+        chosen = [(self.specs[name], values) for name, values in filters.items() if values]
+        return [e for e in elements if all(self.matches(e, spec, values) for spec, values in chosen)]

@@ -1,0 +1,158 @@
+"""The whole manual: load data, elements and chapters, check everything, in one place.
+
+`load_manual()` is what both the CLI (`werkwijze check`) and the MkDocs plugin call,
+so the rules and messages are the same everywhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import links
+from .chapters import Chapter, load_chapters
+from .elements import Element, load_element
+from .facets import Facets
+from .graph import Graph, build_graph, index_elements
+from .problems import Problem, ProblemList
+from .render import ELEMENTS_DIR, SOURCES_PAGE, GeneratedPage, Renderer, element_src, facet_src
+from .schema import Schema, load_schema
+from .taxonomy import Taxonomies, load_taxonomies
+from .urls import Urls
+
+
+@dataclass
+class Layout:
+    """Where a manual's parts live, relative to its project root."""
+    root: Path
+    elements_dir: str = "elements"
+    data_dir: str = "data"
+    docs_dir: str = "docs"
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+
+@dataclass
+class Manual:
+    layout: Layout
+    schema: Schema
+    taxonomies: Taxonomies
+    facets: Facets
+    elements: dict[str, Element]
+    graph: Graph
+    chapters: dict[str, Chapter]
+    docs_files: set[str]
+    problems: list[Problem] = field(default_factory=list)
+    chapters_including: dict[str, list[Chapter]] = field(default_factory=dict)
+
+    def sorted(self, elements) -> list[Element]:
+        return sorted(elements, key=lambda e: (e.titel.casefold(), e.id))
+
+    def generated_pages(self, urls: Urls) -> dict[str, GeneratedPage]:
+        """Every page the manual adds to the site, by src URI."""
+        renderer = Renderer(self, urls)
+        pages = {element_src(e.id): renderer.element_page(e) for e in self.elements.values()}
+        overview = renderer.overview_page()
+        pages[overview.src_uri] = overview
+        for facet in self.schema.facets.values():
+            index = renderer.facet_index(facet)
+            pages[index.src_uri] = index
+            for value, _ in self.facets.options(facet):
+                page = renderer.facet_page(facet, value)
+                pages[page.src_uri] = page
+        sources = renderer.sources_page()
+        pages[sources.src_uri] = sources
+        return pages
+
+    def page_exists(self, src_uri: str) -> bool:
+        return src_uri in self.docs_files or src_uri in self._generated_uris
+
+    @property
+    def _generated_uris(self) -> set[str]:
+        uris = {element_src(i) for i in self.elements} | {f"{ELEMENTS_DIR}/index.md", SOURCES_PAGE}
+        for facet in self.schema.facets.values():
+            uris.add(facet_src(facet))
+            uris |= {facet_src(facet, value) for value, _ in self.facets.options(facet)}
+        return uris
+
+
+def load_manual(layout: Layout) -> Manual:
+    problems = ProblemList()
+    schema = load_schema()
+    taxonomies = load_taxonomies(schema, layout.path(layout.data_dir), layout.data_dir, problems)
+    facets = Facets(schema, taxonomies)
+
+    found: list[Element] = []
+    elements_root = layout.path(layout.elements_dir)
+    if not elements_root.is_dir():
+        problems.add(layout.elements_dir, 1, "De map met elementen bestaat niet.")
+    else:
+        for path in sorted(elements_root.rglob("*.md")):
+            if any(part.startswith(".") for part in path.relative_to(elements_root).parts):
+                continue
+            rel = f"{layout.elements_dir}/{path.relative_to(elements_root).as_posix()}"
+            element = load_element(path, rel, schema, taxonomies, problems)
+            if element is not None:
+                found.append(element)
+    elements = index_elements(found, problems)
+    graph = build_graph(elements, schema, problems)
+    chapters, docs_files = load_chapters(layout.path(layout.docs_dir), layout.docs_dir,
+                                         facets.allowed(), problems)
+    manual = Manual(layout, schema, taxonomies, facets, elements, graph, chapters, docs_files)
+    generated = manual._generated_uris
+    known = lambda uri: uri in docs_files or uri in generated  # noqa: E731
+    _check_element_links(manual, known, problems)
+    _check_chapter_links(manual, known, problems)
+    manual.problems = sorted(set(problems))
+    return manual
+
+
+def element_link_rewriter(manual: Manual, element: Element, known, problems: ProblemList | None):
+    """Resolve links in an element body: to pages (as if the body lived at its page), or
+    to another element's source file (rewritten to that element's page)."""
+    page = element_src(element.id)
+    by_source = {e.path: e.id for e in manual.elements.values()}
+
+    def visit(target: str, line: int) -> str | None:
+        if links.scheme_of(target) is None and not target.startswith(("#", "/")):
+            source_target = links.resolve_relative(target, element.path)
+            if source_target in by_source:
+                anchor = target.partition("#")[2]
+                return f"{by_source[source_target]}.md" + (f"#{anchor}" if anchor else "")
+        message = links.check_target(target, page, known)
+        if message and problems is not None:
+            problems.add(element.path, line, message)
+        return None
+
+    return visit
+
+
+def _check_element_links(manual: Manual, known, problems: ProblemList) -> None:
+    for element in manual.elements.values():
+        links.transform(element.raw_body, element.body_first_line,
+                        element_link_rewriter(manual, element, known, problems))
+        rewrite = element_link_rewriter(manual, element, known, None)
+        element.body.kern = links.transform(element.body.kern, 1, rewrite)
+        for invulling in element.body.invullingen:
+            invulling.text = links.transform(invulling.text, 1, rewrite)
+
+
+def _check_chapter_links(manual: Manual, known, problems: ProblemList) -> None:
+    including: dict[str, list[Chapter]] = {}
+    for chapter in manual.chapters.values():
+        linked: list[str] = []
+        for line, target in links.iter_links(chapter.markdown, chapter.first_line):
+            message = links.check_target(target, chapter.src_uri, known)
+            if message:
+                problems.add(chapter.path, line, message)
+                continue
+            if links.scheme_of(target) is None:
+                resolved = links.resolve_relative(target, chapter.src_uri)
+                folder, _, name = resolved.rpartition("/")
+                if folder == ELEMENTS_DIR and name.endswith(".md") and name[:-3] in manual.elements:
+                    linked.append(name[:-3])
+        for directive in chapter.directives:
+            linked += [e.id for e in manual.facets.select(manual.elements.values(), directive.filters)]
+        for element_id in dict.fromkeys(linked):
+            including.setdefault(element_id, []).append(chapter)
+    manual.chapters_including = including

@@ -1,0 +1,261 @@
+"""Render the manual's generated pages to Markdown (with escaped HTML for lists).
+
+Every value from front matter or data files is plain text here: it goes through
+`h()` (HTML) or `md()` (Markdown) and never reaches a page raw. Element bodies are
+Markdown written by editors and are passed on as Markdown.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .elements import Element
+from .html import h, md
+from .schema import FacetSpec
+
+ELEMENTS_DIR = "elementen"
+SOURCES_PAGE = "bronnen.md"
+NOT_DESCRIBED = "Nog niet beschreven."
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str
+    title: str
+    intro: str  # heading and description: dropped when a hand-written page exists
+    listing: str  # generated content: appended to a hand-written page if there is one
+
+    def markdown(self, handwritten: str | None = None) -> str:
+        if handwritten is not None:
+            return handwritten.rstrip("\n") + "\n\n" + self.listing
+        return self.intro + "\n\n" + self.listing
+
+
+def element_src(element_id: str) -> str:
+    return f"{ELEMENTS_DIR}/{element_id}.md"
+
+
+def facet_src(facet: FacetSpec, value: str | None = None) -> str:
+    return f"{facet.path}/{value or 'index'}.md"
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line.strip() else "" for line in text.split("\n"))
+
+
+def citation_html(text: str) -> str:
+    """A citation is plain text; `*title*` becomes italics (APA)."""
+    return _EMPHASIS.sub(r"<em>\1</em>", h(text))
+
+
+class Renderer:
+    def __init__(self, manual, urls):
+        self.m = manual
+        self.urls = urls
+        self.facets = manual.facets
+        self.schema = manual.schema
+
+    # -- small pieces -------------------------------------------------------------
+    def link(self, from_src: str, to_src: str, text: str, anchor: str = "") -> str:
+        return f'<a href="{h(self.urls.relative(from_src, to_src, anchor))}">{h(text)}</a>'
+
+    def soort_badge(self, soort: str) -> str:
+        spec = self.schema.soorten.get(soort)
+        label = spec.label if spec else soort
+        return f'<span class="ww-soort ww-soort--{h(soort)}">{h(label)}</span>'
+
+    def entry(self, from_src: str, element: Element, extra: str = "") -> str:
+        return (f'<li class="ww-entry" data-id="{h(element.id)}">'
+                f'{self.link(from_src, element_src(element.id), element.titel)} '
+                f'{self.soort_badge(element.soort)}'
+                f'<span class="ww-samenvatting">{h(element.samenvatting)}</span>{extra}</li>')
+
+    def entry_list(self, from_src: str, elements: list[Element], empty: str = "Geen elementen.") -> str:
+        if not elements:
+            return f'<p class="ww-leeg">{h(empty)}</p>'
+        items = "\n".join(self.entry(from_src, e) for e in self.m.sorted(elements))
+        return f'<ul class="ww-lijst">\n{items}\n</ul>'
+
+    def by_soort(self, from_src: str, elements: list[Element], level: int = 2) -> str:
+        parts = []
+        for soort in self.schema.soorten.values():
+            chosen = [e for e in elements if e.soort == soort.id]
+            if chosen:
+                parts.append(f"{'#' * level} {md(soort.plural)} {{#{soort.id}}}\n\n"
+                             + self.entry_list(from_src, chosen))
+        return "\n\n".join(parts) or f'<p class="ww-leeg">{h("Nog geen elementen.")}</p>'
+
+    def facet_links(self, from_src: str, facet: FacetSpec, values: list[str]) -> str:
+        links = []
+        for value in values:
+            if facet is self.facets.region_facet and value == self.schema.generic_region:
+                links.append(h(self.schema.generic_region_label))
+            else:
+                links.append(self.link(from_src, facet_src(facet, value), self.facets.label(facet, value)))
+        return ", ".join(links) if links else h(NOT_DESCRIBED)
+
+    # -- element page ---------------------------------------------------------------
+    def element_page(self, element: Element) -> GeneratedPage:
+        src = element_src(element.id)
+        graph = self.m.graph
+        parts = [
+            f"# {md(element.titel)}",
+            f'<p class="ww-kop">{self.soort_badge(element.soort)}</p>\n\n'
+            f'<p class="ww-samenvatting ww-samenvatting--groot">{h(element.samenvatting)}</p>',
+            self._kern(element),
+        ]
+        counter = self.schema.counter_field
+        if element.soort == counter.only_for_soort:
+            parts.append(self._section(src, counter.label, "helpt-tegen",
+                                       graph.helps_against.get(element.id, [])))
+        elif element.soort == counter.target_soort:
+            parts.append(self._section(src, self.schema.soorten[element.soort].inverse_heading,
+                                       "wat-helpt", graph.helped_by.get(element.id, [])))
+        parts.append(self._section(src, "Gerelateerde elementen", "gerelateerd",
+                                   graph.related.get(element.id, [])))
+        parts.append(self._questions(element))
+        parts.append(self._properties(src, element))
+        parts.append(self._sources(src, element))
+        parts.append(self._chapters(src, element))
+        return GeneratedPage(src, element.titel, "", "\n\n".join(p for p in parts if p) + "\n")
+
+    def _kern(self, element: Element) -> str:
+        kern = element.body.kern.strip() or NOT_DESCRIBED
+        regions = self.m.taxonomies[self.schema.region_field.taxonomy]
+        invullingen = [i for i in element.body.invullingen if i.text.strip() and i.region in regions]
+        if not invullingen:
+            return f"## Kern {{#kern}}\n\n{kern}"
+        tabs = [f'=== "Kern"\n\n{_indent(kern)}']
+        for invulling in invullingen:
+            name = regions.label(invulling.region).replace('"', "'")
+            tabs.append(f'=== "{h(name)}"\n\n'
+                        f'    <p class="ww-regio-kop" id="regio-{h(invulling.region)}">'
+                        f'Invulling in {h(name)}</p>\n\n{_indent(invulling.text)}')
+        return "## Kern en regionale invulling {#kern}\n\n" + "\n\n".join(tabs)
+
+    def _section(self, src: str, title: str, anchor: str, ids: list[str]) -> str:
+        elements = [self.m.elements[i] for i in ids if i in self.m.elements]
+        body = self.entry_list(src, elements, empty=NOT_DESCRIBED)
+        return f"## {md(title)} {{#{anchor}}}\n\n{body}"
+
+    def _questions(self, element: Element) -> str:
+        questions = element.list("reflectievragen")
+        if not questions:
+            return ""
+        items = "\n".join(f"<li>{h(q)}</li>" for q in questions)
+        return f'## Voor de leersessie {{#reflectievragen}}\n\n<ul class="ww-vragen">\n{items}\n</ul>'
+
+    def _properties(self, src: str, element: Element) -> str:
+        rows = []
+        for facet in self.schema.facets.values():
+            if facet.name == "soort":
+                continue
+            rows.append(f"<dt>{h(facet.plural if facet.name != 'status' else facet.title)}</dt>"
+                        f"<dd>{self.facet_links(src, facet, self.facets.values(element, facet))}</dd>")
+        return f'## Kenmerken {{#kenmerken}}\n\n<dl class="ww-kenmerken">\n' + "\n".join(rows) + "\n</dl>"
+
+    def _sources(self, src: str, element: Element) -> str:
+        sources = self.m.taxonomies["bronnen"]
+        items = []
+        for source_id in element.list("bronnen"):
+            term = sources.terms.get(source_id)
+            if term:
+                items.append(f'<li>{citation_html(term.get("citaat", term.name))} '
+                             f'{self.link(src, SOURCES_PAGE, "Over deze bron", source_id)}</li>')
+        return f'## Bronnen {{#bronnen}}\n\n<ul class="ww-bronnen">\n' + "\n".join(items) + "\n</ul>"
+
+    def _chapters(self, src: str, element: Element) -> str:
+        chapters = self.m.chapters_including.get(element.id, [])
+        if not chapters:
+            return ""
+        items = "\n".join(f"<li>{self.link(src, c.src_uri, c.title)}</li>" for c in chapters)
+        return f'## In de hoofdstukken {{#hoofdstukken}}\n\n<ul class="ww-hoofdstukken">\n{items}\n</ul>'
+
+    # -- overviews and facet pages -----------------------------------------------
+    def overview_page(self) -> GeneratedPage:
+        src = f"{ELEMENTS_DIR}/index.md"
+        theme_facet = self.schema.facets["thema"]
+        parts = [f'<p class="ww-aantal">{len(self.m.elements)} elementen. Bekijk ze ook per '
+                 + ", ".join(self.link(src, facet_src(f), f.plural.lower()) for f in self.schema.facets.values())
+                 + ".</p>"]
+        for value, label in self.facets.options(theme_facet):
+            chosen = [e for e in self.m.elements.values() if value in self.facets.values(e, theme_facet)]
+            if chosen:
+                parts.append(f"## {md(label)} {{#thema-{value}}}\n\n" + self.by_soort(src, chosen, level=3))
+        return GeneratedPage(src, "Alle elementen", "# Alle elementen", "\n\n".join(parts) + "\n")
+
+    def facet_index(self, facet: FacetSpec) -> GeneratedPage:
+        src = facet_src(facet)
+        items = []
+        for value, label in self.facets.options(facet):
+            count = len(self.facets.select(self.m.elements.values(), {facet.name: [value]}))
+            items.append(f"<li>{self.link(src, facet_src(facet, value), label)} "
+                         f'<span class="ww-telling">({count} elementen)</span></li>')
+        listing = f'<ul class="ww-facetten">\n' + "\n".join(items) + "\n</ul>\n"
+        return GeneratedPage(src, facet.plural, f"# {md(facet.plural)}", listing)
+
+    def facet_page(self, facet: FacetSpec, value: str) -> GeneratedPage:
+        src = facet_src(facet, value)
+        label = self.facets.label(facet, value)
+        term = self.m.taxonomies[facet.taxonomy].terms.get(value) if facet.taxonomy else None
+        intro = f"# {md(label)}"
+        if term and term.get("omschrijving"):
+            intro += f'\n\n<p class="ww-omschrijving">{h(term.get("omschrijving"))}</p>'
+        back = f'<p class="ww-terug">{self.link(src, facet_src(facet), "Alle " + facet.plural.lower())}</p>'
+        chosen = self.facets.select(self.m.elements.values(), {facet.name: [value]})
+        if facet is self.facets.region_facet:
+            listing = self._region_listing(src, value, label, chosen)
+        else:
+            listing = self.by_soort(src, chosen)
+        return GeneratedPage(src, label, intro, f"{back}\n\n{listing}\n")
+
+    def _region_listing(self, src: str, region: str, label: str, chosen: list[Element]) -> str:
+        generic = self.schema.generic_region
+        own = [e for e in chosen if generic not in self.facets.values(e, self.facets.region_facet)]
+        common = [e for e in chosen if e not in own]
+        parts = [f"## Elementen van {md(label)} {{#eigen}}\n\n"
+                 + self.entry_list(src, own, empty=f"Nog geen elementen die alleen voor {label} gelden.")]
+        family = self.facets._region_family.get(region, {region})
+        with_text = []
+        for element in self.m.sorted(common):
+            texts = [i for i in element.body.invullingen if i.region in family and i.text.strip()]
+            if texts:
+                with_text.append((element, texts))
+        if with_text:
+            section = [f"## Invulling in {md(label)} {{#invulling}}"]
+            regions = self.m.taxonomies[self.schema.region_field.taxonomy]
+            for element, texts in with_text:
+                section.append(f"### {md(element.titel)}\n\n"
+                               f'<p>{self.link(src, element_src(element.id), "Naar het element")} '
+                               f"{self.soort_badge(element.soort)}</p>")
+                for invulling in texts:
+                    section.append(f'<p class="ww-regio-kop">Invulling in '
+                                   f'{h(regions.label(invulling.region))}</p>\n\n{invulling.text}')
+            parts.append("\n\n".join(section))
+        parts.append("## Generieke elementen {#generiek}\n\n<p>Deze elementen gelden in alle regio's.</p>\n\n"
+                     + self.entry_list(src, common))
+        return "\n\n".join(parts)
+
+    def sources_page(self) -> GeneratedPage:
+        src = SOURCES_PAGE
+        sources = self.m.taxonomies["bronnen"]
+        types = self.m.taxonomies["brontypen"]
+        blocks = []
+        for term in sources:
+            citing = [e for e in self.m.elements.values() if term.id in e.list("bronnen")]
+            block = [f'<div class="ww-bron" id="{h(term.id)}">',
+                     f'<p class="ww-citaat">{citation_html(term.get("citaat", term.name))}</p>',
+                     f'<p class="ww-bron-meta">Soort bron: {h(types.label(term.get("type")))}'
+                     + (f' · <a href="{h(term.get("link"))}">Naar de bron</a>' if term.get("link") else "")
+                     + "</p>"]
+            if term.get("omschrijving"):
+                block.append(f"<p>{h(term.get('omschrijving'))}</p>")
+            block.append(f"<p>Genoemd bij {len(citing)} elementen.</p>")
+            block.append("</div>")
+            blocks.append("\n".join(block))
+        return GeneratedPage(src, "Bronnen", "# Bronnen", "\n\n".join(blocks) + "\n")
+
+    def directive(self, from_src: str, filters: dict[str, list[str]]) -> str:
+        chosen = self.facets.select(self.m.elements.values(), filters)
+        return self.entry_list(from_src, chosen, empty="Nog geen elementen bij deze keuze.")

@@ -1,0 +1,139 @@
+"""Taxonomies and the sources registry: the manual's data files, validated."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import yamltree
+from .frontmatter import DocumentProblem, decode
+from .problems import ProblemList
+from .schema import ID_PATTERN, Schema, TaxonomySpec
+from .suggest import did_you_mean
+
+_ID = re.compile(ID_PATTERN)
+_URL = re.compile(r"^https?://[^\s<>\"']+$")
+
+
+@dataclass
+class Term:
+    id: str
+    name: str  # `naam`, or `titel` for sources
+    line: int
+    values: dict[str, str] = field(default_factory=dict)
+
+    def get(self, key: str, default: str = "") -> str:
+        return self.values.get(key) or default
+
+
+@dataclass
+class Taxonomy:
+    name: str
+    path: str  # posix path relative to the project root
+    terms: dict[str, Term] = field(default_factory=dict)
+
+    def __contains__(self, term_id: str) -> bool:
+        return term_id in self.terms
+
+    def __iter__(self):
+        return iter(self.terms.values())
+
+    def label(self, term_id: str) -> str:
+        term = self.terms.get(term_id)
+        return term.name if term else term_id
+
+
+class Taxonomies(dict[str, Taxonomy]):
+    pass
+
+
+def _load_one(spec: TaxonomySpec, data_dir: Path, rel_dir: str, problems: ProblemList) -> Taxonomy:
+    rel = f"{rel_dir}/{spec.file}"
+    taxonomy = Taxonomy(spec.name, rel)
+    path = data_dir / spec.file
+    try:
+        root = yamltree.parse(decode(path.read_bytes()))
+    except FileNotFoundError:
+        problems.add(rel, 1, f"Dit gegevensbestand ontbreekt. Maak {rel} aan met een lijst van "
+                     f"items met ten minste 'id' en 'naam'.")
+        return taxonomy
+    except (DocumentProblem, yamltree.YamlProblem) as exc:
+        problems.add(rel, exc.line, exc.message)
+        return taxonomy
+    except OSError:
+        problems.add(rel, 1, "Dit bestand kan niet worden gelezen.")
+        return taxonomy
+    if root is None:
+        return taxonomy
+    if not isinstance(root, yamltree.Seq):
+        problems.add(rel, root.line, "Dit bestand moet een lijst zijn: elk item begint met '- id: ...'.")
+        return taxonomy
+    name_key = "titel" if "titel" in spec.keys else "naam"
+    for item in root.items:
+        if not isinstance(item, yamltree.Map):
+            problems.add(rel, item.line, "Elk item moet velden hebben, zoals 'id:' en 'naam:'.")
+            continue
+        values: dict[str, str] = {}
+        for key, (key_line, node) in item.items.items():
+            if key != "id" and key not in spec.keys:
+                allowed = ["id", *spec.keys]
+                problems.add(rel, key_line, f"Onbekend veld '{key}'.{did_you_mean(key, allowed)} "
+                             f"Toegestaan: {', '.join(allowed)}.")
+                continue
+            if not isinstance(node, yamltree.Scalar):
+                problems.add(rel, node.line, f"'{key}' moet een tekst zijn, geen lijst of blok.")
+                continue
+            if node.value is not None:
+                values[key] = node.value.strip()
+        term_id = values.pop("id", None)
+        if not term_id:
+            problems.add(rel, item.line, "Dit item heeft geen 'id'.")
+            continue
+        if not _ID.match(term_id):
+            problems.add(rel, item.line, f"Ongeldige id '{term_id}'. Gebruik alleen kleine letters, "
+                         "cijfers en streepjes (bijvoorbeeld 'midden-holland').")
+            continue
+        if term_id in taxonomy.terms:
+            problems.add(rel, item.line, f"De id '{term_id}' staat al eerder in dit bestand "
+                         f"(regel {taxonomy.terms[term_id].line}). Ids moeten uniek zijn.")
+            continue
+        for key_spec in spec.keys.values():
+            if key_spec.required and not values.get(key_spec.name):
+                problems.add(rel, item.line, f"'{term_id}' mist het verplichte veld '{key_spec.name}'.")
+            if key_spec.url and values.get(key_spec.name) and not _URL.match(values[key_spec.name]):
+                problems.add(rel, _key_line(item, key_spec.name), f"'{key_spec.name}' moet een "
+                             "webadres zijn dat begint met https:// of http://.")
+        taxonomy.terms[term_id] = Term(term_id, values.get(name_key, term_id), item.line, values)
+    return taxonomy
+
+
+def _key_line(item: yamltree.Map, key: str) -> int:
+    return item.items[key][0] if key in item.items else item.line
+
+
+def _check_refs(schema: Schema, taxonomies: Taxonomies, problems: ProblemList) -> None:
+    for spec in schema.taxonomies.values():
+        taxonomy = taxonomies[spec.name]
+        for key_spec in spec.keys.values():
+            if not key_spec.ref:
+                continue
+            target = taxonomies[key_spec.ref]
+            for term in taxonomy:
+                value = term.values.get(key_spec.name)
+                if value and value not in target:
+                    problems.add(taxonomy.path, term.line, f"'{term.id}': onbekende waarde "
+                                 f"'{value}' voor '{key_spec.name}'.{did_you_mean(value, target.terms)} "
+                                 f"Kies uit {target.path}.")
+
+
+def load_taxonomies(schema: Schema, data_dir: Path, rel_dir: str, problems: ProblemList) -> Taxonomies:
+    taxonomies = Taxonomies()
+    for spec in schema.taxonomies.values():
+        taxonomies[spec.name] = _load_one(spec, data_dir, rel_dir, problems)
+    _check_refs(schema, taxonomies, problems)
+    region_field = schema.region_field
+    regions = taxonomies[region_field.taxonomy]
+    if region_field.exclusive in regions:
+        problems.add(regions.path, regions.terms[region_field.exclusive].line,
+                     f"'{region_field.exclusive}' is een vaste waarde en kan geen regio-id zijn.")
+    return taxonomies

@@ -1,0 +1,39 @@
+"""Page URLs the way MkDocs makes them, and relative links between pages.
+
+Generated lists are raw HTML (fast, escaped by us), which MkDocs does not rewrite,
+so we compute relative URLs ourselves.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Urls:
+    use_directory_urls: bool = True
+
+    def url(self, src_uri: str) -> str:
+        """Site-relative URL of a page, e.g. 'elementen/x/' (directory URLs)."""
+        if not src_uri.endswith(".md"):
+            return src_uri
+        stem = src_uri[:-3]
+        if not self.use_directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    def relative(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """A link from the page at from_src to the page (or file) at to_src."""
+        from_url, to_url = self.url(from_src), self.url(to_src)
+        base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+        target = to_url or "."
+        rel = posixpath.relpath(target, base.rstrip("/") or ".")
+        if to_url.endswith("/") or not to_url:
+            rel = rel.rstrip("/") + "/"
+            if rel == "./":
+                rel = "./"
+        return rel + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,102 @@
+"""MkDocs adapter: hands MkDocs the pages the core renders, and fails on problems.
+
+All work lives in `werkwijze.core`; this module only maps MkDocs events onto it.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import WerkwijzeConfig
+from .core.chapters import find_directives
+from .core.export import to_json
+from .core.manual import Layout, Manual, load_manual
+from .core.render import GeneratedPage, Renderer, element_src
+from .core.urls import Urls
+
+log = logging.getLogger("mkdocs.plugins.werkwijze")
+
+# Extensions the generated Markdown relies on: heading ids and region tabs.
+REQUIRED_EXTENSIONS = {
+    "attr_list": {},
+    "pymdownx.tabbed": {"alternate_style": True},
+}
+
+
+class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.manual: Manual | None = None
+        self.urls = Urls()
+        self.pages: dict[str, GeneratedPage] = {}
+        self.merged: set[str] = set()  # hand-written pages that get a generated listing
+
+    def on_config(self, config):
+        for name, options in REQUIRED_EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+                config.mdx_configs.setdefault(name, options)
+        self.urls = Urls(config.use_directory_urls)
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.layout = Layout(root, self.config.elements_dir, self.config.data_dir,
+                             os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
+        return config
+
+    def on_serve(self, server, config, builder):
+        for folder in (self.layout.elements_dir, self.layout.data_dir):
+            server.watch(str(self.layout.path(folder)))
+        return server
+
+    # Run early, so that other plugins (search, tags, ...) see the generated pages.
+    @event_priority(50)
+    def on_files(self, files: Files, config) -> Files:
+        manual = load_manual(self.layout)
+        if manual.problems:
+            for problem in manual.problems:
+                log.error(str(problem))
+            count = len(manual.problems)
+            raise PluginError(f"{count} {'fout' if count == 1 else 'fouten'} in de inhoud; "
+                              "de site is niet gebouwd. Zie de regels hierboven.")
+        self.manual = manual
+        self.pages = manual.generated_pages(self.urls)
+        self.merged = set()
+        docs_root = Path(config.docs_dir)
+        for src_uri, page in self.pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                self.merged.add(src_uri)
+                continue
+            # Reached from overviews, facet pages and search, not from the nav: a nav with
+            # every element is rendered into every page (quadratic build time).
+            files.append(File.generated(config, src_uri, content=page.markdown(),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        for element in manual.elements.values():
+            file = files.get_file_from_path(element_src(element.id))
+            source = self.layout.path(element.path)
+            file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
+        files.append(File.generated(config, "elementen.json", content=to_json(manual, self.urls)))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        src_uri = page.file.src_uri
+        if src_uri in self.merged:
+            markdown = self.pages[src_uri].markdown(handwritten=markdown)
+        if src_uri in self.manual.chapters:
+            markdown = self._expand_directives(markdown, src_uri)
+        return markdown
+
+    def _expand_directives(self, markdown: str, src_uri: str) -> str:
+        directives = find_directives(markdown, 1, self.manual.facets.allowed())
+        if not directives:
+            return markdown
+        renderer = Renderer(self.manual, self.urls)
+        lines = markdown.split("\n")
+        for directive in reversed(directives):
+            html = renderer.directive(src_uri, directive.filters)
+            lines[directive.start:directive.end + 1] = ["", html, ""]
+        return "\n".join(lines)
