@@ -21,6 +21,11 @@ from .core.urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
+PACKAGE_DIR = Path(__file__).parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+ASSETS_URI = "assets/werkwijze"  # where our CSS/JS land in the site
+
 # Extensions the generated Markdown relies on: heading ids and region tabs.
 REQUIRED_EXTENSIONS = {
     "attr_list": {},
@@ -42,6 +47,18 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
                 config.mdx_configs.setdefault(name, options)
+        # Our template overrides sit after the manual's own custom_dir (which wins)
+        # and before Material's.
+        theme_dirs = config.theme.dirs
+        position = 1 if config.theme.custom_dir else 0
+        if str(TEMPLATES_DIR) not in theme_dirs:
+            theme_dirs.insert(position, str(TEMPLATES_DIR))
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            uri = f"{ASSETS_URI}/{asset.name}"
+            if asset.suffix == ".css" and uri not in config.extra_css:
+                config.extra_css.append(uri)
+            elif asset.suffix == ".js" and uri not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(uri)
         self.urls = Urls(config.use_directory_urls)
         root = Path(config.config_file_path or ".").resolve().parent
         self.layout = Layout(root, self.config.elements_dir, self.config.data_dir,
@@ -80,6 +97,10 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             source = self.layout.path(element.path)
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
         files.append(File.generated(config, "elementen.json", content=to_json(manual, self.urls)))
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            if asset.is_file():
+                files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",
+                                            abs_src_path=str(asset)))
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
