@@ -112,8 +112,11 @@ class Renderer:
         elif element.soort == counter.target_soort:
             parts.append(self._section(src, self.schema.soorten[element.soort].inverse_heading,
                                        "wat-helpt", graph.helped_by.get(element.id, [])))
-        parts.append(self._section(src, "Gerelateerde elementen", "gerelateerd",
-                                   graph.related.get(element.id, [])))
+        # An element already shown under "Helpt tegen" / "Wat helpt hiertegen" is not
+        # repeated under the related elements.
+        countered = set(graph.helps_against.get(element.id, [])) | set(graph.helped_by.get(element.id, []))
+        related = [i for i in graph.related.get(element.id, []) if i not in countered]
+        parts.append(self._section(src, "Gerelateerde elementen", "gerelateerd", related))
         parts.append(self._questions(element))
         parts.append(self._properties(src, element))
         parts.append(self._sources(src, element))
