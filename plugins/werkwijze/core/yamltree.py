@@ -48,17 +48,36 @@ class YamlProblem(Exception):
         super().__init__(f"{line}: {message}")
 
 
-def _translate(exc: yaml.MarkedYAMLError) -> str:
+_TAB_HINT = "Gebruik spaties om in te springen, geen tabs."
+# For these complaints libyaml's problem mark is where it gave up (often the next
+# line); the context mark is where the editor's mistake starts.
+_CONTEXT_FIRST = ("while scanning a simple key", "while scanning a quoted scalar",
+                  "while parsing a flow")
+
+
+def _error_line(exc: yaml.MarkedYAMLError) -> int:
+    """0-based line of the editor's mistake."""
+    marks = [exc.problem_mark, exc.context_mark]
+    if (exc.context or "").startswith(_CONTEXT_FIRST):
+        marks.reverse()
+    mark = next((m for m in marks if m is not None), None)
+    return mark.line if mark else 0
+
+
+def _translate(exc: yaml.MarkedYAMLError, tab_on_line: bool = False) -> str:
     """A Dutch explanation for PyYAML's most common complaints."""
     problem = (exc.problem or "") + " " + (exc.context or "")
     hints = [
         ("mapping values are not allowed", "Er staat een dubbele punt op een plek waar dat niet mag. "
          "Zet tekst met een dubbele punt tussen aanhalingstekens."),
-        ("found character '\\t'", "Gebruik spaties om in te springen, geen tabs."),
+        ("found character '\\t'", _TAB_HINT),
+        ("found a tab character", _TAB_HINT),
         ("could not find expected ':'", "Er ontbreekt een dubbele punt na een sleutel, "
          "of een tekst loopt door over meer regels zonder juiste inspringing."),
         ("found unexpected end of stream", "Een aanhalingsteken of haakje wordt niet gesloten."),
         ("while scanning a quoted scalar", "Een aanhalingsteken wordt niet gesloten."),
+        ("did not find expected ',' or ']'", "Een lijst tussen [ ] wordt niet gesloten met ]."),
+        ("did not find expected ',' or '}'", "Een blok tussen { } wordt niet gesloten met }."),
         ("expected <block end>", "De inspringing klopt niet. Gebruik steeds evenveel spaties."),
         ("did not find expected '-'", "Een lijst is niet goed ingesprongen. Zet elk item op een "
          "eigen regel met '- ' ervoor."),
@@ -69,9 +88,11 @@ def _translate(exc: yaml.MarkedYAMLError) -> str:
         ("found unknown escape character", "Een \\ in tekst tussen dubbele aanhalingstekens wordt "
          "niet begrepen. Gebruik enkele aanhalingstekens."),
         ("expected the node content", "Hier ontbreekt een waarde."),
-        ("found character that cannot start any token", "Een regel begint met een teken dat hier "
+        ("found character that cannot start any token", "Een tekst begint met een teken dat daar "
          "niet mag (zoals @ of `). Zet de tekst tussen aanhalingstekens."),
     ]
+    if tab_on_line:
+        return f"De kopregels zijn geen geldige YAML: {_TAB_HINT}"
     for needle, dutch in hints:
         if needle in problem:
             return f"De kopregels zijn geen geldige YAML: {dutch}"
@@ -142,9 +163,11 @@ def parse(text: str, first_line: int = 1) -> Node | None:
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 stack.pop()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        raise YamlProblem(line, _translate(exc)) from None
+        index = _error_line(exc)
+        source_lines = text.split("\n")
+        bad = source_lines[index] if index < len(source_lines) else ""
+        tab = "\t" in bad[: len(bad) - len(bad.lstrip())]  # a tab used to indent
+        raise YamlProblem(index + 1 + offset, _translate(exc, tab)) from None
     except yaml.YAMLError:
         raise YamlProblem(first_line, "De kopregels zijn geen geldige YAML.") from None
     return root
