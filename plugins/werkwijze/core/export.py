@@ -7,7 +7,7 @@ Format (documented in docs/open-data.md):
                  "perspectieven", "regios", "bronnen", "gerelateerd", "helpt_tegen",
                  "status", "url"}],
   "facetten": {"<facet>": {"veld": key, "titel": label,
-                          "opties": [{"id", "naam", "ouder"?}]}}
+                          "opties": [{"id", "naam", "ouder"?}], "generiek"?}}
 }
 `url` is relative to the site root (e.g. "elementen/x/").
 """
@@ -46,6 +46,9 @@ def facet_data(manual) -> dict:
                 option["ouder"] = regions.terms[value].get("ouder")
             options.append(option)
         data[facet.name] = {"veld": facet.field, "titel": facet.title, "opties": options}
+        if facet is manual.facets.region_facet:
+            # elements with this value hold in every region (the filter needs to know)
+            data[facet.name]["generiek"] = manual.schema.generic_region
     return data
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from .elements import Element
 from .html import h, md
@@ -16,6 +17,8 @@ from .schema import FacetSpec
 ELEMENTS_DIR = "elementen"
 SOURCES_PAGE = "bronnen.md"
 NOT_DESCRIBED = "Nog niet beschreven."
+FILTER_LINK = "Filter in het overzicht"
+WHO_FACETS = ("betrokkene", "perspectief")  # shown on every entry: who is involved, whose experience
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 
 
@@ -69,7 +72,18 @@ class Renderer:
         return (f'<li class="ww-entry" data-id="{h(element.id)}">'
                 f'{self.link(from_src, element_src(element.id), element.titel)} '
                 f'{self.soort_badge(element.soort)}'
-                f'<span class="ww-samenvatting">{h(element.samenvatting)}</span>{extra}</li>')
+                f'<span class="ww-samenvatting">{h(element.samenvatting)}</span>'
+                f'{self.involved(element)}{extra}</li>')
+
+    def involved(self, element: Element) -> str:
+        """Who is involved and whose experience it is, as one compact line."""
+        parts = []
+        for name in WHO_FACETS:
+            facet = self.schema.facets.get(name)
+            values = self.facets.values(element, facet) if facet else []
+            if values:
+                parts.append(f"{facet.plural}: " + ", ".join(self.facets.label(facet, v) for v in values))
+        return f'<span class="ww-wie">{h(" · ".join(parts))}</span>' if parts else ""
 
     def entry_list(self, from_src: str, elements: list[Element], empty: str = "Geen elementen.") -> str:
         if not elements:
@@ -77,14 +91,20 @@ class Renderer:
         items = "\n".join(self.entry(from_src, e) for e in self.m.sorted(elements))
         return f'<ul class="ww-lijst">\n{items}\n</ul>'
 
-    def by_soort(self, from_src: str, elements: list[Element], level: int = 2) -> str:
+    def by_soort(self, from_src: str, elements: list[Element], level: int = 2, anchor: str = "") -> str:
         parts = []
         for soort in self.schema.soorten.values():
             chosen = [e for e in elements if e.soort == soort.id]
             if chosen:
-                parts.append(f"{'#' * level} {md(soort.plural)} {{#{soort.id}}}\n\n"
+                parts.append(f"{'#' * level} {md(soort.plural)} {{#{anchor}{soort.id}}}\n\n"
                              + self.entry_list(from_src, chosen))
         return "\n\n".join(parts) or f'<p class="ww-leeg">{h("Nog geen elementen.")}</p>'
+
+    def filter_link(self, from_src: str, filters: dict[str, list[str]], text: str = FILTER_LINK) -> str:
+        """A link into the overview with these filters set (read by assets/filter.js)."""
+        query = urlencode([(name, value) for name, values in filters.items() for value in values])
+        href = self.urls.relative(from_src, f"{ELEMENTS_DIR}/index.md") + (f"?{query}" if query else "")
+        return f'<a class="ww-filterlink" href="{h(href)}">{h(text)}</a>'
 
     def facet_links(self, from_src: str, facet: FacetSpec, values: list[str]) -> str:
         links = []
@@ -181,11 +201,15 @@ class Renderer:
         theme_facet = self.schema.facets["thema"]
         parts = [f'<p class="ww-aantal">{len(self.m.elements)} elementen. Bekijk ze ook per '
                  + ", ".join(self.link(src, facet_src(f), f.plural.lower()) for f in self.schema.facets.values())
-                 + ".</p>"]
+                 + ".</p>",
+                 # assets/filter.js builds the filter here; without JavaScript the list below stays
+                 f'<div class="ww-filter" id="ww-filter" data-root="{h(self.urls.relative(src, "index.md"))}"'
+                 f' data-bron="{h(self.urls.relative(src, "elementen.json"))}"></div>']
         for value, label in self.facets.options(theme_facet):
             chosen = [e for e in self.m.elements.values() if value in self.facets.values(e, theme_facet)]
             if chosen:
-                parts.append(f"## {md(label)} {{#thema-{value}}}\n\n" + self.by_soort(src, chosen, level=3))
+                parts.append(f"## {md(label)} {{#thema-{value}}}\n\n"
+                             + self.by_soort(src, chosen, level=3, anchor=f"thema-{value}-"))
         return GeneratedPage(src, "Alle elementen", "# Alle elementen", "\n\n".join(parts) + "\n")
 
     def facet_index(self, facet: FacetSpec) -> GeneratedPage:
@@ -205,7 +229,8 @@ class Renderer:
         intro = f"# {md(label)}"
         if term and term.get("omschrijving"):
             intro += f'\n\n<p class="ww-omschrijving">{h(term.get("omschrijving"))}</p>'
-        back = f'<p class="ww-terug">{self.link(src, facet_src(facet), "Alle " + facet.plural.lower())}</p>'
+        back = (f'<p class="ww-terug">{self.link(src, facet_src(facet), "Alle " + facet.plural.lower())}'
+                f' · {self.filter_link(src, {facet.name: [value]})}</p>')
         chosen = self.facets.select(self.m.elements.values(), {facet.name: [value]})
         if facet is self.facets.region_facet:
             listing = self._region_listing(src, value, label, chosen)
@@ -261,4 +286,5 @@ class Renderer:
 
     def directive(self, from_src: str, filters: dict[str, list[str]]) -> str:
         chosen = self.facets.select(self.m.elements.values(), filters)
-        return self.entry_list(from_src, chosen, empty="Nog geen elementen bij deze keuze.")
+        return (self.entry_list(from_src, chosen, empty="Nog geen elementen bij deze keuze.")
+                + f'\n<p class="ww-naar-filter">{self.filter_link(from_src, filters)}</p>')
