@@ -1,0 +1,107 @@
+"""`werkwijze new`: a fresh element file with every field and a comment per field.
+
+The template is built from the schema, so a new field shows up here by itself. Values
+the editor must still choose are left empty on purpose: `werkwijze check` then names
+exactly those fields ("'samenvatting' is leeg. ..."), at their line.
+"""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+import unicodedata
+
+from . import yamltree
+from .schema import FieldSpec, Schema
+from .taxonomy import Taxonomies
+
+_FOLD = {"ĳ": "ij", "Ĳ": "ij", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o"}
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+COMMENT_WIDTH = 88
+
+
+def element_id_from_title(title: str) -> str:
+    """'Zo'n gezamenlijke visie: één aanpak' -> 'zon-gezamenlijke-visie-een-aanpak'."""
+    text = "".join(_FOLD.get(char, char) for char in title)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = _APOSTROPHES.sub("", text.lower())
+    return _NOT_ALNUM.sub("-", text).strip("-")
+
+
+def yaml_text(value: str) -> str:
+    """The value as YAML: plain when it reads back unchanged, else double-quoted."""
+    try:
+        node = yamltree.parse(f"x: {value}")
+        if isinstance(node, yamltree.Map) and node.items["x"][1] == yamltree.Scalar(value, 1):
+            return value
+    except yamltree.YamlProblem:
+        pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _choices(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
+    if spec.taxonomy:
+        values = list(taxonomies[spec.taxonomy].terms)
+        return [spec.exclusive, *values] if spec.exclusive else values
+    return list(spec.choices)
+
+
+def _comment(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
+    text = f"{spec.label} ({'verplicht' if spec.required else 'mag leeg blijven'}): {spec.help}"
+    choices = _choices(spec, taxonomies)
+    if choices:
+        text += f" Kies uit: {', '.join(choices)}."
+    return textwrap.wrap(text, COMMENT_WIDTH - 2, initial_indent="# ", subsequent_indent="#   ",
+                         break_on_hyphens=False)
+
+
+def initial_values(schema: Schema, taxonomies: Taxonomies, titel: str, soort: str,
+                   themas: list[str]) -> dict[str, str | list[str] | None]:
+    """What we can fill in for the editor; everything else starts empty."""
+    values: dict[str, str | list[str] | None] = {}
+    for name, spec in schema.fields.items():
+        values[name] = [] if spec.kind == "list" else None
+    values["titel"] = titel
+    values["soort"] = soort
+    theme_field = next(f for f in schema.fields.values() if f.taxonomy == schema.facets["thema"].taxonomy)
+    values[theme_field.name] = list(themas)
+    status = schema.fields.get("status")
+    if status and status.taxonomy and taxonomies[status.taxonomy].terms:
+        values["status"] = next(iter(taxonomies[status.taxonomy].terms))  # the first step, e.g. concept
+    return values
+
+
+def still_to_fill(schema: Schema, values: dict) -> list[str]:
+    return [name for name, spec in schema.fields.items() if spec.required and not values.get(name)]
+
+
+def template(schema: Schema, taxonomies: Taxonomies, values: dict) -> str:
+    lines = ["---"]
+    for name, spec in schema.fields.items():
+        lines += _comment(spec, taxonomies)
+        value = values.get(name)
+        if isinstance(value, list):
+            lines.append(f"{name}: [{', '.join(yaml_text(v) for v in value)}]")
+        elif value:
+            lines.append(f"{name}: {yaml_text(value)}")
+        else:
+            lines.append(f"{name}:")
+    lines.append("---")
+    lines.append("<!--")
+    lines += textwrap.wrap(
+        "Schrijf hieronder de kern van het element: wat het is, wat de bronnen erover zeggen "
+        "en wat nog niet bekend is. Verzin niets: schrijf alleen op wat in de bronnen staat.",
+        COMMENT_WIDTH)
+    lines.append("")
+    lines += textwrap.wrap(
+        "Hoe het in een regio gaat, zet u in een regio-blok met het id van de regio "
+        "(zonder de spaties vooraan):",
+        COMMENT_WIDTH)
+    regions = taxonomies[schema.region_field.taxonomy]
+    example = next(iter(regions.terms), "regio-id")
+    # Indented, so that this example is not read as a real block.
+    lines += [f"    /// regio | {example}", "    Hoe het in deze regio gaat.", "    ///",
+              "", "Haal deze uitleg weg als u klaar bent.", "-->", ""]
+    return "\n".join(lines) + "\n"
