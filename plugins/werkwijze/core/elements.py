@@ -125,6 +125,9 @@ def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
             problems.add(rel, key_line, f"'{name}' moet één tekst zijn, geen lijst. {spec.help}")
             return None
         value = " ".join(node.value.split()) if spec.kind == "text" else node.value.strip()
+        if not value:  # e.g. `titel: " "`: quoted, but nothing in it
+            problems.add(rel, node.line, f"'{name}' is leeg. {spec.help}")
+            return None
         if not _check_text(spec, value, node.line, rel, problems):
             return None
         if spec.kind == "choice":
