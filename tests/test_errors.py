@@ -90,6 +90,9 @@ CASES: dict[str, tuple[dict, dict[str, list[str]]]] = {
     "missing required key": (
         {NEW: element(drop=("samenvatting",))},
         {f"{NEW}:1": ["verplichte veld 'samenvatting' ontbreekt"]}),
+    "empty required value": (
+        {NEW: element(titel="", status="~")},
+        {f"{NEW}:2": ["'titel' is leeg"], f"{NEW}:9": ["'status' is leeg"]}),
     "too long titel": (
         {NEW: element(titel="a" * 121)},
         {f"{NEW}:2": ["'titel' is te lang", "121 tekens", "hoogstens 120"]}),

@@ -147,7 +147,8 @@ def parse(text: str, first_line: int = 1) -> Node | None:
                     raise YamlProblem(line, "Labels met ! (YAML-tags) zijn niet toegestaan in de "
                                       "kopregels.")
                 value: str | None = event.value
-                if event.style is None and value in _NULLS:
+                # plain style is None in PyYAML's parser but '' in libyaml's
+                if not event.style and value in _NULLS:
                     value = None
                 attach(Scalar(value, line), line)
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
@@ -168,6 +169,10 @@ def parse(text: str, first_line: int = 1) -> Node | None:
         bad = source_lines[index] if index < len(source_lines) else ""
         tab = "\t" in bad[: len(bad) - len(bad.lstrip())]  # a tab used to indent
         raise YamlProblem(index + 1 + offset, _translate(exc, tab)) from None
+    except yaml.reader.ReaderError as exc:  # a control character somewhere in the text
+        line = text[: exc.position].count("\n") + first_line
+        raise YamlProblem(line, "Deze regel bevat een onzichtbaar stuurteken. Typ de regel "
+                          "opnieuw.") from None
     except yaml.YAMLError:
         raise YamlProblem(first_line, "De kopregels zijn geen geldige YAML.") from None
     return root
