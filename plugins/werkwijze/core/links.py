@@ -57,6 +57,8 @@ def transform(text: str, first_line: int, visit: Rewrite) -> str:
             new = visit(target, number)
             if new is None:
                 return m.group(0)
+            if raw.startswith("<"):  # keep the brackets: they allow spaces in the target
+                new = f"<{new}>"
             return m.group(0)[: m.start(group) - m.start(0)] + new + m.group(0)[m.end(group) - m.start(0):]
 
         def on_segment(segment: str) -> str:
