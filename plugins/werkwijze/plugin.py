@@ -15,6 +15,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .config import WerkwijzeConfig
 from .core.chapters import find_directives
 from .core.export import to_json
+from .core.gitdates import last_updated
+from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
 from .core.manual import Layout, Manual, load_manual
 from .core.render import GeneratedPage, Renderer, element_src
 from .core.urls import Urls
@@ -81,6 +83,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             raise PluginError(f"{count} {'fout' if count == 1 else 'fouten'} in de inhoud; "
                               "de site is niet gebouwd. Zie de regels hierboven.")
         self.manual = manual
+        manual.updated = last_updated(self.layout.root, self.layout.elements_dir,
+                                      [e.path for e in manual.elements.values()])
         self.pages = manual.generated_pages(self.urls)
         self.merged = set()
         docs_root = Path(config.docs_dir)
@@ -97,6 +101,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             source = self.layout.path(element.path)
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
         files.append(File.generated(config, "elementen.json", content=to_json(manual, self.urls)))
+        files.append(File.generated(config, SCHEMA_URI, content=dumps(
+            element_json_schema(manual.schema, manual.taxonomies))))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",

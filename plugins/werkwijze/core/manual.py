@@ -44,6 +44,8 @@ class Manual:
     docs_files: set[str]
     problems: list[Problem] = field(default_factory=list)
     chapters_including: dict[str, list[Chapter]] = field(default_factory=dict)
+    # element path -> ISO date it last changed; filled by the site build (see gitdates.py)
+    updated: dict[str, str] = field(default_factory=dict)
 
     def sorted(self, elements) -> list[Element]:
         return sorted(elements, key=lambda e: (e.titel.casefold(), e.id))

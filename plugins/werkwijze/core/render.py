@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from .elements import Element
+from .gitdates import dutch_date
 from .html import h, md
 from .schema import FacetSpec
 
@@ -141,6 +142,7 @@ class Renderer:
         parts.append(self._properties(src, element))
         parts.append(self._sources(src, element))
         parts.append(self._chapters(src, element))
+        parts.append(self._updated(element))
         return GeneratedPage(src, element.titel, "", "\n\n".join(p for p in parts if p) + "\n")
 
     def _kern(self, element: Element) -> str:
@@ -194,6 +196,13 @@ class Renderer:
             return ""
         items = "\n".join(f"<li>{self.link(src, c.src_uri, c.title)}</li>" for c in chapters)
         return f'## In de hoofdstukken {{#hoofdstukken}}\n\n<ul class="ww-hoofdstukken">\n{items}\n</ul>'
+
+    def _updated(self, element: Element) -> str:
+        iso = self.m.updated.get(element.path)
+        if not iso:
+            return ""
+        return (f'<p class="ww-bijgewerkt">Laatst bijgewerkt: '
+                f'<time datetime="{h(iso)}">{h(dutch_date(iso))}</time></p>')
 
     # -- overviews and facet pages -----------------------------------------------
     def overview_page(self) -> GeneratedPage:
