@@ -18,6 +18,8 @@ from .core.export import to_json
 from .core.gitdates import last_updated
 from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
 from .core.manual import Layout, Manual, load_manual
+from .core.safety import clean_html, mark_external_links
+from .core.sourcemap import Source, map_message
 from .core.render import GeneratedPage, Renderer, element_src
 from .core.urls import Urls
 
@@ -35,6 +37,20 @@ REQUIRED_EXTENSIONS = {
 }
 
 
+class _SourceMapFilter(logging.Filter):
+    """Rewrites `elementen/<id>.md` in MkDocs' page messages to the element file:line."""
+
+    def __init__(self):
+        super().__init__()
+        self.sources: dict[str, Source] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.sources:
+            record.msg = map_message(record.getMessage(), self.sources)
+            record.args = ()
+        return True
+
+
 class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     supports_multiple_instances = False
 
@@ -43,6 +59,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.urls = Urls()
         self.pages: dict[str, GeneratedPage] = {}
         self.merged: set[str] = set()  # hand-written pages that get a generated listing
+        self.source_map = _SourceMapFilter()
 
     def on_config(self, config):
         for name, options in REQUIRED_EXTENSIONS.items():
@@ -62,6 +79,11 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             elif asset.suffix == ".js" and uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
         self.urls = Urls(config.use_directory_urls)
+        # MkDocs (or ProperDocs) logs link and anchor problems from its pages module.
+        engine = type(config).__module__.split(".")[0]
+        pages_log = logging.getLogger(f"{engine}.structure.pages")
+        if self.source_map not in pages_log.filters:
+            pages_log.addFilter(self.source_map)
         root = Path(config.config_file_path or ".").resolve().parent
         self.layout = Layout(root, self.config.elements_dir, self.config.data_dir,
                              os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
@@ -86,6 +108,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         manual.updated = last_updated(self.layout.root, self.layout.elements_dir,
                                       [e.path for e in manual.elements.values()])
         self.pages = manual.generated_pages(self.urls)
+        self.source_map.sources = {
+            element_src(e.id): Source(e.path, e.raw_body, e.body_first_line)
+            for e in manual.elements.values()}
         self.merged = set()
         docs_root = Path(config.docs_dir)
         for src_uri, page in self.pages.items():
@@ -116,6 +141,14 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if src_uri in self.manual.chapters:
             markdown = self._expand_directives(markdown, src_uri)
         return markdown
+
+    # Run last, after other plugins changed the content, and before search indexes it.
+    @event_priority(-100)
+    def on_page_content(self, html: str, page, config, files) -> str:
+        if page.file.src_uri in self.source_map.sources:  # an element page
+            # Defence in depth: the check already refused unsafe Markdown in element files.
+            html = clean_html(html)
+        return mark_external_links(html)
 
     def _expand_directives(self, markdown: str, src_uri: str) -> str:
         directives = find_directives(markdown, 1, self.manual.facets.allowed())

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import links
+from . import links, safety
 from .chapters import Chapter, load_chapters
 from .elements import Element, load_element
 from .facets import Facets
@@ -104,6 +104,7 @@ def load_manual(layout: Layout) -> Manual:
     generated = manual._generated_uris
     known = lambda uri: uri in docs_files or uri in generated  # noqa: E731
     _check_element_links(manual, known, problems)
+    _check_element_safety(manual, problems)
     _check_chapter_links(manual, known, problems)
     manual.problems = sorted(set(problems))
     return manual
@@ -137,6 +138,13 @@ def _check_element_links(manual: Manual, known, problems: ProblemList) -> None:
         element.body.kern = links.transform(element.body.kern, 1, rewrite)
         for invulling in element.body.invullingen:
             invulling.text = links.transform(invulling.text, 1, rewrite)
+
+
+def _check_element_safety(manual: Manual, problems: ProblemList) -> None:
+    """Contributed Markdown may not carry script, embeds or unsafe URLs (see safety.py)."""
+    for element in manual.elements.values():
+        for line, message in safety.check_markdown(element.raw_body, element.body_first_line):
+            problems.add(element.path, line, message)
 
 
 def _check_chapter_links(manual: Manual, known, problems: ProblemList) -> None:
