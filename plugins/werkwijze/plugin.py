@@ -21,6 +21,9 @@ from .core.manual import Layout, Manual, load_manual
 from .core.safety import clean_html, mark_external_links
 from .core.sourcemap import Source, map_message
 from .core.render import GeneratedPage, Renderer, element_src
+from .core.published import check_published
+from .core.problems import ProblemList
+from .core.trainers import reference_block, trainer_files, trainer_pages
 from .core.urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
@@ -108,6 +111,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         manual.updated = last_updated(self.layout.root, self.layout.elements_dir,
                                       [e.path for e in manual.elements.values()])
         self.pages = manual.generated_pages(self.urls)
+        self.pages.update(trainer_pages(manual, self.urls, config.site_url))
         self.source_map.sources = {
             element_src(e.id): Source(e.path, e.raw_body, e.body_first_line)
             for e in manual.elements.values()}
@@ -128,6 +132,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         files.append(File.generated(config, "elementen.json", content=to_json(manual, self.urls)))
         files.append(File.generated(config, SCHEMA_URI, content=dumps(
             element_json_schema(manual.schema, manual.taxonomies))))
+        for path, content in trainer_files(manual, self.urls, config.site_url).items():
+            files.append(File.generated(config, path, content=content))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",
@@ -140,7 +146,31 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             markdown = self.pages[src_uri].markdown(handwritten=markdown)
         if src_uri in self.manual.chapters:
             markdown = self._expand_directives(markdown, src_uri)
+        citation = reference_block(self.manual, src_uri, self.urls, config.site_name, config.site_url)
+        if citation:
+            markdown = markdown.rstrip("\n") + "\n\n" + citation
         return markdown
+
+    def on_env(self, env, config, files):
+        # The footer shows the edition (partials/copyright.html), also outside pages (404).
+        editions = self.manual.editions
+        env.globals["werkwijze_editie"] = editions.current if editions else None
+        return env
+
+    def on_post_build(self, config):
+        # Links in last year's reader must still work: every published URL is served.
+        if not self.config.published_urls:
+            return
+        list_path = self.layout.path(self.config.published_urls)
+        if not list_path.is_file():
+            return
+        problems = ProblemList()
+        count = check_published(list_path, self.config.published_urls, Path(config.site_dir), problems)
+        for problem in problems:
+            log.error(str(problem))
+        if problems:
+            raise PluginError(f"{len(problems)} van de {count} gepubliceerde adressen bestaan niet "
+                              "meer. Zie de regels hierboven.")
 
     # Run last, after other plugins changed the content, and before search indexes it.
     @event_priority(-100)

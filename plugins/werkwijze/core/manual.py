@@ -17,6 +17,7 @@ from .problems import Problem, ProblemList
 from .render import ELEMENTS_DIR, SOURCES_PAGE, GeneratedPage, Renderer, element_src, facet_src
 from .schema import Schema, load_schema
 from .taxonomy import Taxonomies, load_taxonomies
+from .trainers import load_trainer_data, trainer_uris
 from .urls import Urls
 
 
@@ -44,6 +45,8 @@ class Manual:
     docs_files: set[str]
     problems: list[Problem] = field(default_factory=list)
     chapters_including: dict[str, list[Chapter]] = field(default_factory=dict)
+    editions: object = None  # edition.Editions, from editie.yml (optional)
+    leerlijnen: dict = field(default_factory=dict)  # id -> leerlijnen.Leerlijn
     # element path -> ISO date it last changed; filled by the site build (see gitdates.py)
     updated: dict[str, str] = field(default_factory=dict)
 
@@ -75,7 +78,7 @@ class Manual:
         for facet in self.schema.facets.values():
             uris.add(facet_src(facet))
             uris |= {facet_src(facet, value) for value, _ in self.facets.options(facet)}
-        return uris
+        return uris | trainer_uris(self)
 
 
 def load_manual(layout: Layout) -> Manual:
@@ -101,6 +104,7 @@ def load_manual(layout: Layout) -> Manual:
     chapters, docs_files = load_chapters(layout.path(layout.docs_dir), layout.docs_dir,
                                          facets.allowed(), problems)
     manual = Manual(layout, schema, taxonomies, facets, elements, graph, chapters, docs_files)
+    load_trainer_data(manual, problems)
     generated = manual._generated_uris
     known = lambda uri: uri in docs_files or uri in generated  # noqa: E731
     _check_element_links(manual, known, problems)

@@ -1,0 +1,137 @@
+"""The Wijzigingen page: per edition, which elements were added, changed or renamed.
+
+Renames come from the data (`aliassen`: old id -> current id). Added and changed come
+from git history: one `git log` over the elements folder, each commit put in the edition
+whose date is the first on or after the commit's date (commits after the newest edition
+are "since" it). Outside a git checkout the page shows the renames only.
+"""
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePosixPath
+
+from .edition import dutch_date
+from .html import h, md
+from .render import GeneratedPage, Renderer, element_src
+
+CHANGES_SRC = "wijzigingen.md"
+
+
+@dataclass
+class Commit:
+    day: date
+    changes: list[tuple[str, list[str]]] = field(default_factory=list)  # (status, paths)
+
+
+def git_history(root, folder: str) -> list[Commit] | None:
+    """Commits touching `folder`, oldest first; None when there is no usable git."""
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(root), "log", "--reverse", "-M", "--date=short",
+             "--format=%x1e%ad", "--name-status", "--", folder],
+            capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0:
+        return None
+    commits = []
+    for record in proc.stdout.split("\x1e"):
+        lines = [line for line in record.split("\n") if line.strip()]
+        if not lines:
+            continue
+        try:
+            commit = Commit(date.fromisoformat(lines[0].strip()))
+        except ValueError:
+            continue
+        for line in lines[1:]:
+            status, *paths = line.split("\t")
+            commit.changes.append((status[:1], paths))
+        commits.append(commit)
+    return commits
+
+
+@dataclass
+class Bucket:
+    title: str
+    note: str = ""
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _stem(path: str) -> str:
+    return PurePosixPath(path).stem
+
+
+def bucket_history(commits: list[Commit], editions: list, aliases: dict[str, str]) -> list[Bucket]:
+    """One bucket per edition (newest first), plus one for changes after the newest."""
+    oldest_first = list(reversed(editions))
+    buckets = {e.version: Bucket(f"Versie {e.version} ({dutch_date(e.date)})", e.note) for e in editions}
+    after = Bucket(f"Sinds versie {editions[0].version}") if editions else Bucket("Wijzigingen")
+    for commit in commits:
+        edition = next((e for e in oldest_first if commit.day <= e.date), None)
+        bucket = buckets[edition.version] if edition else after
+        for status, paths in commit.changes:
+            if not paths or not paths[-1].endswith(".md"):
+                continue
+            new_id = _stem(paths[-1])
+            if status == "R" and len(paths) == 2 and _stem(paths[0]) != new_id:
+                _note(bucket.renamed, (_stem(paths[0]), new_id))
+            elif status == "A" and new_id not in bucket.added:
+                bucket.added.append(new_id)
+            elif status == "M" and new_id not in bucket.added:
+                _note(bucket.changed, new_id)
+    result = [after] if (after.added or after.changed or after.renamed) else []
+    return result + [buckets[e.version] for e in editions]
+
+
+def _note(items: list, value) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def changes_page(manual, urls) -> GeneratedPage:
+    renderer = Renderer(manual, urls)
+    src = CHANGES_SRC
+    editions = manual.editions.editions if manual.editions else []
+    aliases = manual.graph.aliases
+    history = git_history(manual.layout.root, manual.layout.elements_dir)
+
+    def element_link(element_id: str) -> str:
+        element = manual.elements.get(element_id)
+        if element is None:
+            return f'<span class="ww-weg">{h(element_id)} (niet meer in de handleiding)</span>'
+        return renderer.link(src, element_src(element_id), element.titel)
+
+    def listing(title: str, items: list[str]) -> str:
+        if not items:
+            return ""
+        return (f'<p class="ww-wijziging-soort">{h(title)} ({len(items)})</p>\n<ul class="ww-wijzigingen">\n'
+                + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>")
+
+    parts = ['<p>Wat is er veranderd aan de elementen? Per editie staat hier welke elementen '
+             'nieuw zijn, welke zijn aangepast en welke een andere naam (id) kregen. Oude links '
+             'naar hernoemde elementen blijven werken.</p>']
+    if history is None:
+        parts.append('<p class="ww-leeg">De versiegeschiedenis is bij deze bouw niet beschikbaar. '
+                     'Hieronder staan alleen de hernoemde elementen.</p>')
+    else:
+        for bucket in bucket_history(history, editions, aliases):
+            section = [f"## {md(bucket.title)}"]
+            if bucket.note:
+                section.append(f"<p>{h(bucket.note)}</p>")
+            section += [listing("Nieuw", [element_link(i) for i in bucket.added]),
+                        listing("Aangepast", [element_link(i) for i in bucket.changed]),
+                        listing("Hernoemd", [f"{h(old)} → {element_link(new)}" for old, new in bucket.renamed])]
+            if len(section) == 1 + bool(bucket.note):
+                section.append('<p class="ww-leeg">Geen wijzigingen aan elementen.</p>')
+            parts.append("\n\n".join(s for s in section if s))
+    if aliases:
+        items = [f"<li><code>{h(old)}</code> heet nu {element_link(new)}</li>"
+                 for old, new in sorted(aliases.items())]
+        parts.append("## Alle eerdere ids {#eerdere-ids}\n\n<p>Deze elementen hadden eerder een "
+                     'andere id. Links met de oude id sturen door naar de nieuwe pagina.</p>\n\n'
+                     '<ul class="ww-wijzigingen">\n' + "\n".join(items) + "\n</ul>")
+    return GeneratedPage(src, "Wijzigingen", "# Wijzigingen", "\n\n".join(parts) + "\n")

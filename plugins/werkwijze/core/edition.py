@@ -1,0 +1,124 @@
+"""The manual's edition(s): version and date, in one data file (`editie.yml`).
+
+    organisatie: Onderzoeksproject ...     # who publishes the manual (for references)
+    verwijspagina: over-het-onderzoek.md   # chapter that shows the whole-manual reference
+    edities:                               # newest first; the first is the current edition
+      - versie: "0.1"
+        datum: "2026-11-22"
+        toelichting: Eerste editie.
+
+The footer, the references ("Zo verwijs je naar deze pagina") and the Wijzigingen page
+all read the edition from here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import yamltree
+from .datafile import check_keys, read_tree, text_of
+from .problems import ProblemList
+
+EDITION_FILE = "editie.yml"
+_VERSION = re.compile(r"^\d+(\.\d+)*$")
+_KEYS = ["organisatie", "verwijspagina", "edities"]
+_EDITION_KEYS = ["versie", "datum", "toelichting"]
+_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"]
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class Edition:
+    version: str
+    date: date
+    note: str = ""
+    line: int = 1
+
+    @property
+    def year(self) -> str:
+        return str(self.date.year)
+
+    @property
+    def label(self) -> str:
+        """How readers see the edition, e.g. 'Versie 0.1 · 22 november 2026'."""
+        return f"Versie {self.version} · {dutch_date(self.date)}"
+
+
+@dataclass
+class Editions:
+    path: str  # posix path relative to the project root
+    organisation: str = ""
+    reference_page: str = ""  # docs src URI of the page with the whole-manual reference
+    reference_page_line: int = 1
+    editions: list[Edition] = field(default_factory=list)  # newest first
+
+    @property
+    def current(self) -> Edition | None:
+        return self.editions[0] if self.editions else None
+
+
+def load_editions(data_dir: Path, rel_dir: str, problems: ProblemList) -> Editions | None:
+    """The editions, or None when the manual has no editie.yml (it is optional)."""
+    path = data_dir / EDITION_FILE
+    rel = f"{rel_dir}/{EDITION_FILE}"
+    if not path.exists():
+        return None
+    result = Editions(rel)
+    root = read_tree(path, rel, problems)
+    if root is None:
+        return result
+    if not isinstance(root, yamltree.Map):
+        problems.add(rel, root.line, "Dit bestand moet velden hebben: 'organisatie:', "
+                     "'verwijspagina:' en 'edities:'.")
+        return result
+    check_keys(root, _KEYS, rel, problems)
+    result.organisation = text_of(root.items.get("organisatie", (1, None))[1]) or ""
+    if "verwijspagina" in root.items:
+        line, node = root.items["verwijspagina"]
+        result.reference_page = text_of(node) or ""
+        result.reference_page_line = line
+    if "edities" not in root.items:
+        problems.add(rel, root.line, "Het veld 'edities' ontbreekt. Voeg een lijst toe met "
+                     "'- versie: \"0.1\"' en 'datum: \"JJJJ-MM-DD\"'.")
+        return result
+    line, node = root.items["edities"]
+    if not isinstance(node, yamltree.Seq) or not node.items:
+        problems.add(rel, line, "'edities' moet een lijst zijn met ten minste één editie.")
+        return result
+    for item in node.items:
+        edition = _read_edition(item, rel, problems)
+        if edition is None:
+            continue
+        if result.editions and not edition.date < result.editions[-1].date:
+            problems.add(rel, edition.line, f"Versie {edition.version} moet ouder zijn dan de "
+                         "editie erboven. Zet de nieuwste editie bovenaan.")
+            continue
+        result.editions.append(edition)
+    return result
+
+
+def _read_edition(item: yamltree.Node, rel: str, problems: ProblemList) -> Edition | None:
+    if not isinstance(item, yamltree.Map):
+        problems.add(rel, item.line, "Elke editie heeft 'versie:' en 'datum:'.")
+        return None
+    check_keys(item, _EDITION_KEYS, rel, problems)
+    version = text_of(item.items.get("versie", (0, None))[1])
+    raw_date = text_of(item.items.get("datum", (0, None))[1])
+    if not version or not _VERSION.match(version):
+        problems.add(rel, item.items.get("versie", (item.line,))[0], "Geef de editie een "
+                     "'versie' met cijfers en punten, tussen aanhalingstekens, zoals \"0.1\".")
+        return None
+    try:
+        day = date.fromisoformat(raw_date or "")
+    except ValueError:
+        problems.add(rel, item.items.get("datum", (item.line,))[0], "Geef de editie een "
+                     "'datum' als \"JJJJ-MM-DD\", zoals \"2026-11-22\".")
+        return None
+    note = text_of(item.items.get("toelichting", (0, None))[1]) or ""
+    return Edition(version, day, note, item.line)

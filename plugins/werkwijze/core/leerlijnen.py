@@ -1,0 +1,172 @@
+"""Leerlijnen (curricula for trainers): data files `<data>/leerlijnen/<id>.yml`.
+
+    titel: Eerste leersessie over partnerschap
+    doelgroep: Professionals, managers en beleidsmakers in een integraal initiatief
+    duur: "Voorstel: twee uur"        # optional, free text
+    inleiding: Waar deze leerlijn over gaat.   # optional
+    stappen:
+      - hoofdstuk: partnerschap.md     # a chapter (path in the docs folder) ...
+        notitie: Wat de trainer hier doet.
+      - element: gezamenlijke-visie    # ... or an element id
+        notitie: Wat de trainer hier doet.
+        vragen:                        # optional, extra questions for this step
+          - Een vraag?
+
+The id is the file name. Checked like elements: every problem has a file and a line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import yamltree
+from .datafile import check_keys, read_tree, text_of
+from .problems import ProblemList
+from .schema import ID_PATTERN
+from .suggest import did_you_mean
+
+LEERLIJNEN_DIR = "leerlijnen"
+_ID = re.compile(ID_PATTERN)
+_KEYS = ["titel", "doelgroep", "duur", "inleiding", "stappen"]
+_STEP_KEYS = ["element", "hoofdstuk", "notitie", "vragen"]
+MAX_TEXT = 1000
+
+
+@dataclass
+class Step:
+    line: int
+    note: str
+    element: str = ""  # element id, or
+    chapter: str = ""  # chapter src URI (relative to the docs folder)
+    questions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Leerlijn:
+    id: str
+    path: str  # posix path relative to the project root
+    title: str = ""
+    audience: str = ""
+    duration: str = ""
+    intro: str = ""
+    steps: list[Step] = field(default_factory=list)
+
+
+def load_leerlijnen(data_dir: Path, rel_dir: str, elements: dict, aliases: dict[str, str],
+                    chapters: dict, problems: ProblemList) -> dict[str, Leerlijn]:
+    folder = data_dir / LEERLIJNEN_DIR
+    found: dict[str, Leerlijn] = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.y*ml")):
+        rel = f"{rel_dir}/{LEERLIJNEN_DIR}/{path.name}"
+        if not _ID.match(path.stem):
+            problems.add(rel, 1, f"De bestandsnaam '{path.name}' is geen geldige id. Gebruik "
+                         "alleen kleine letters, cijfers en streepjes.")
+            continue
+        if path.stem in found:
+            problems.add(rel, 1, f"De leerlijn '{path.stem}' bestaat al ({found[path.stem].path}).")
+            continue
+        leerlijn = _load_one(path, rel, elements, aliases, chapters, problems)
+        if leerlijn is not None:
+            found[leerlijn.id] = leerlijn
+    return found
+
+
+def _text(node_entry, rel: str, key: str, problems: ProblemList, required: bool, line: int) -> str:
+    if node_entry is None:
+        if required:
+            problems.add(rel, line, f"Het verplichte veld '{key}' ontbreekt.")
+        return ""
+    key_line, node = node_entry
+    value = text_of(node)
+    if value is None:
+        problems.add(rel, key_line, f"'{key}' moet een tekst zijn, niet leeg en geen lijst.")
+        return ""
+    if len(value) > MAX_TEXT:
+        problems.add(rel, key_line, f"'{key}' is te lang: hoogstens {MAX_TEXT} tekens.")
+        return ""
+    return value
+
+
+def _load_one(path: Path, rel: str, elements: dict, aliases: dict[str, str], chapters: dict,
+              problems: ProblemList) -> Leerlijn | None:
+    root = read_tree(path, rel, problems)
+    if root is None:
+        return None
+    if not isinstance(root, yamltree.Map):
+        problems.add(rel, root.line, "Een leerlijn heeft velden: 'titel:', 'doelgroep:' en "
+                     "'stappen:'.")
+        return None
+    check_keys(root, _KEYS, rel, problems)
+    items = root.items
+    leerlijn = Leerlijn(path.stem, rel)
+    leerlijn.title = _text(items.get("titel"), rel, "titel", problems, True, root.line)
+    leerlijn.audience = _text(items.get("doelgroep"), rel, "doelgroep", problems, True, root.line)
+    leerlijn.duration = _text(items.get("duur"), rel, "duur", problems, False, root.line)
+    leerlijn.intro = _text(items.get("inleiding"), rel, "inleiding", problems, False, root.line)
+    if "stappen" not in items:
+        problems.add(rel, root.line, "Het verplichte veld 'stappen' ontbreekt: een lijst met "
+                     "stappen, elk met 'element:' of 'hoofdstuk:' en 'notitie:'.")
+        return leerlijn
+    line, steps = items["stappen"]
+    if not isinstance(steps, yamltree.Seq) or not steps.items:
+        problems.add(rel, line, "'stappen' moet een lijst zijn met ten minste één stap.")
+        return leerlijn
+    for node in steps.items:
+        step = _load_step(node, rel, elements, aliases, chapters, problems)
+        if step is not None:
+            leerlijn.steps.append(step)
+    return leerlijn
+
+
+def _load_step(node, rel: str, elements: dict, aliases: dict[str, str], chapters: dict,
+               problems: ProblemList) -> Step | None:
+    if not isinstance(node, yamltree.Map):
+        problems.add(rel, node.line, "Elke stap heeft 'element:' of 'hoofdstuk:', en 'notitie:'.")
+        return None
+    check_keys(node, _STEP_KEYS, rel, problems)
+    items = node.items
+    step = Step(node.line, _text(items.get("notitie"), rel, "notitie", problems, True, node.line))
+    targets = [key for key in ("element", "hoofdstuk") if key in items]
+    if len(targets) != 1:
+        problems.add(rel, node.line, "Een stap wijst naar één ding: zet er 'element: <id>' of "
+                     "'hoofdstuk: <bestand>.md' in, niet allebei en niet geen van beide.")
+        return None
+    key = targets[0]
+    line, value_node = items[key]
+    value = text_of(value_node) or ""
+    if key == "element":
+        if value in elements:
+            step.element = value
+        elif value in aliases:
+            problems.add(rel, line, f"Het element '{value}' heet nu '{aliases[value]}'. "
+                         f"Schrijf 'element: {aliases[value]}'.")
+            return None
+        else:
+            problems.add(rel, line, f"Het element '{value}' bestaat niet."
+                         f"{did_you_mean(value, elements)} Gebruik de bestandsnaam (zonder .md) "
+                         "van een element.")
+            return None
+    else:
+        if value in chapters:
+            step.chapter = value
+        else:
+            problems.add(rel, line, f"Het hoofdstuk '{value}' bestaat niet."
+                         f"{did_you_mean(value, chapters)} Gebruik het pad in de map docs, "
+                         "zoals 'partnerschap.md'.")
+            return None
+    if "vragen" in items:
+        q_line, q_node = items["vragen"]
+        if not isinstance(q_node, yamltree.Seq):
+            problems.add(rel, q_line, "'vragen' moet een lijst zijn: elke vraag op een eigen "
+                         "regel met '- ' ervoor.")
+        else:
+            for item in q_node.items:
+                question = text_of(item)
+                if question is None or len(question) > MAX_TEXT:
+                    problems.add(rel, item.line, "Elke vraag moet een korte tekst zijn.")
+                else:
+                    step.questions.append(question)
+    return step

@@ -1,0 +1,87 @@
+"""What the manual adds for trainers, in one place for the plugin to call.
+
+Editions and leerlijnen (loaded and checked with the rest of the manual), the pages
+for leerlijnen, werkkaarten and changes, the files beside the pages (elementen.csv,
+redirects for renamed elements) and the reference block on every page.
+"""
+from __future__ import annotations
+
+from . import citation
+from .changes import CHANGES_SRC, changes_page
+from .csvexport import to_csv
+from .edition import load_editions
+from .leerlijn_pages import INDEX as LEERLIJNEN_INDEX, LeerlijnRenderer, leerlijn_src
+from .leerlijnen import load_leerlijnen
+from .problems import ProblemList
+from .redirects import redirect_files
+from .render import ELEMENTS_DIR, GeneratedPage
+from .suggest import did_you_mean
+from .urls import Urls
+from .werkkaarten import WERKKAARTEN_SRC, werkkaarten_page
+
+CSV_FILE = "elementen.csv"
+
+
+def load_trainer_data(manual, problems: ProblemList) -> None:
+    """Load editie.yml and the leerlijnen into the manual, reporting problems."""
+    layout = manual.layout
+    data_dir = layout.path(layout.data_dir)
+    manual.editions = load_editions(data_dir, layout.data_dir, problems)
+    editions = manual.editions
+    if editions and editions.reference_page and editions.reference_page not in manual.chapters:
+        problems.add(editions.path, editions.reference_page_line,
+                     f"'verwijspagina' {editions.reference_page} bestaat niet."
+                     f"{did_you_mean(editions.reference_page, manual.chapters)} Gebruik het pad "
+                     "van een hoofdstuk in de map docs, zoals 'over-het-onderzoek.md'.")
+    manual.leerlijnen = load_leerlijnen(data_dir, layout.data_dir, manual.elements,
+                                        manual.graph.aliases, manual.chapters, problems)
+
+
+def trainer_uris(manual) -> set[str]:
+    """The src URIs of the pages `trainer_pages()` makes (for link checks)."""
+    uris = {WERKKAARTEN_SRC, CHANGES_SRC}
+    if getattr(manual, "leerlijnen", None):
+        uris |= {LEERLIJNEN_INDEX} | {leerlijn_src(i) for i in manual.leerlijnen}
+    return uris
+
+
+def trainer_pages(manual, urls: Urls, site_url: str | None) -> dict[str, GeneratedPage]:
+    pages = LeerlijnRenderer(manual, urls).pages()
+    werkkaarten = werkkaarten_page(manual, urls, site_url)
+    pages[werkkaarten.src_uri] = werkkaarten
+    changes = changes_page(manual, urls)
+    pages[changes.src_uri] = changes
+    return pages
+
+
+def trainer_files(manual, urls: Urls, site_url: str | None) -> dict[str, str]:
+    """Site path -> content of the non-page files (open data, redirects)."""
+    files = {CSV_FILE: to_csv(manual, urls)}
+    files.update(redirect_files(manual, urls, site_url))
+    return files
+
+
+def reference_block(manual, src_uri: str, urls: Urls, site_name: str,
+                    site_url: str | None) -> str:
+    """'Zo verwijs je naar deze pagina' for an element page or chapter ('' otherwise)."""
+    editions = manual.editions
+    if editions is None:
+        return ""
+    if src_uri in manual.chapters:
+        title = manual.chapters[src_uri].title
+    elif _is_element_page(manual, src_uri):
+        title = manual.elements[src_uri.rpartition("/")[2][:-3]].titel
+    else:
+        return ""
+    url = citation.absolute_url(site_url, urls.url(src_uri))
+    references = [("Deze pagina", citation.reference(editions, site_name, title, url))]
+    if src_uri == editions.reference_page:
+        home = citation.absolute_url(site_url, "")
+        references.append(("De hele handleiding",
+                           citation.reference(editions, site_name, site_name, home)))
+    return citation.block(references)
+
+
+def _is_element_page(manual, src_uri: str) -> bool:
+    folder, _, name = src_uri.rpartition("/")
+    return folder == ELEMENTS_DIR and name.endswith(".md") and name[:-3] in manual.elements
