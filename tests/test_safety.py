@@ -33,6 +33,8 @@ UNSAFE = {
     "remote markdown image": ("![foto](https://tracker.example/p.png)", "andere website"),
     "remote image by reference": ("![foto][f]\n\n[f]: https://tracker.example/p.png", "andere website"),
     "remote html image": ('<img src="https://tracker.example/p.png" alt="">', "andere website"),
+    "attr_list event handler": ("Een alinea.\n{: onclick=\"window.__xss=1\" }", "'onclick'"),
+    "attr_list href": ("[klik](goed.md){: href='javascript:alert(1)' }", "'javascript:'"),
     "remote srcset": ('<img src="a.png" srcset="a.png 1x, https://x.org/b.png 2x">', "andere website"),
 }
 
@@ -41,7 +43,7 @@ UNSAFE = {
 def test_unsafe_markdown_is_reported_with_its_line(text, phrase):
     findings = check_markdown("Eerste regel.\n\n" + text + "\n\nLaatste regel.", 20)
     assert findings, text
-    assert findings[0][0] == 22
+    assert findings[0][0] == 22 + (text.count("\n") if "{:" in text else 0)
     assert any(phrase in message for _, message in findings), findings
     assert all("\n" not in message for _, message in findings)
 
@@ -54,6 +56,7 @@ SAFE = [
     "```html\n<script>alert(1)</script>\n<iframe src=x></iframe>\n```",
     "Tekst.\n\n    <script>indented code</script>\n\nMeer tekst.",
     "Kleiner dan: 3 < 4 en een pijl -> en <3.",
+    "## Kop {: #eigen-id .klasse }\n\nTekst in {accolades} en {a=b}.",
 ]
 
 

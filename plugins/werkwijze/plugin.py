@@ -18,7 +18,7 @@ from .core.export import to_json
 from .core.gitdates import last_updated
 from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
 from .core.manual import Layout, Manual, load_manual
-from .core.safety import clean_html, mark_external_links
+from .core.safety import clean_html, escape_meta, mark_external_links
 from .core.sourcemap import Source, map_message
 from .core.render import GeneratedPage, Renderer, element_src
 from .core.published import check_published
@@ -141,6 +141,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        escape_meta(page.meta)  # Material prints title/description raw
         src_uri = page.file.src_uri
         if src_uri in self.merged:
             markdown = self.pages[src_uri].markdown(handwritten=markdown)

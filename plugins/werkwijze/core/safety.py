@@ -39,6 +39,9 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1)[\s\S])+?\1")
 _INDENTED_CODE = re.compile(r"^(?: {4}|\t)")
 _MD_IMAGE = re.compile(r"!\[((?:[^\]\\\n]|\\.)*)\](?:\(\s*(<[^>\n]*>|[^\s)]+)|\[([^\]\n]*)\])?")
 _REFDEF = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE)
+# attr_list (`{: onclick="..." }`) sets HTML attributes from Markdown.
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_ATTR_PAIR = re.compile(r"""([A-Za-z_:][\w:.-]*)\s*=\s*("[^"]*"|'[^']*'|[^\s}]+)""")
 
 Finding = tuple[int, str]
 
@@ -94,6 +97,23 @@ def mask_code(text: str) -> str:
     return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
 
 
+def attribute_problems(tag: str | None, name: str, value: str | None) -> list[str]:
+    """Problems with one attribute of a raw HTML tag (tag None: from a `{: ...}` list)."""
+    name = name.lower()
+    where = f"bij <{tag}>" if tag else "in het blok {: ...}"
+    if name.startswith("on"):
+        return [f"Het HTML-attribuut '{name}' {where} is niet toegestaan: het voert code "
+                "uit. Haal het weg."]
+    if name == "style":
+        return [f"Het HTML-attribuut 'style' {where} is niet toegestaan. De opmaak komt "
+                "uit het handboek zelf; haal het attribuut weg."]
+    if name not in URL_ATTRIBUTES or not value:
+        return []
+    image = tag in IMAGE_TAGS or (tag is None and name in ("src", "srcset"))
+    targets = [p.strip().split(" ")[0] for p in value.split(",")] if name == "srcset" else [value]
+    return [m for t in targets if (m := _url_problem(t, image=image))]
+
+
 class _TagScanner(HTMLParser):
     def __init__(self, first_line: int):
         super().__init__(convert_charrefs=True)
@@ -110,19 +130,8 @@ class _TagScanner(HTMLParser):
                       "schrijf gewone tekst in Markdown.")
             return
         for name, value in attrs:
-            name = name.lower()
-            if name.startswith("on"):
-                self._add(f"Het HTML-attribuut '{name}' bij <{tag}> is niet toegestaan: het "
-                          "voert code uit. Haal het weg.")
-            elif name == "style":
-                self._add(f"Het HTML-attribuut 'style' bij <{tag}> is niet toegestaan. De "
-                          "opmaak komt uit het handboek zelf; haal het attribuut weg.")
-            elif name in URL_ATTRIBUTES and value:
-                for part in (value.split(",") if name == "srcset" else [value]):
-                    target = part.strip().split(" ")[0] if name == "srcset" else part
-                    message = _url_problem(target, image=tag in IMAGE_TAGS)
-                    if message:
-                        self._add(message)
+            for message in attribute_problems(tag, name, value):
+                self._add(message)
 
     handle_startendtag = handle_starttag
 
@@ -141,6 +150,10 @@ def check_markdown(text: str, first_line: int) -> list[Finding]:
                              or f"De link '{target}' is niet duidelijk. Schrijf het adres zonder "
                                 "codes of spaties."))
     findings += _image_findings(masked, first_line)
+    for match in _ATTR_LIST.finditer(masked):
+        line = first_line + masked.count("\n", 0, match.start())
+        for name, value in _ATTR_PAIR.findall(match.group(1)):
+            findings += [(line, m) for m in attribute_problems(None, name, value.strip("\"'"))]
     return sorted(set(findings))
 
 
@@ -221,3 +234,18 @@ def mark_external_links(fragment: str) -> str:
         attrs = _REL.sub("", attrs)
         return f'<a{attrs} rel="noopener noreferrer">'
     return _ANCHOR.sub(fix, fragment)
+
+
+# -- page metadata ------------------------------------------------------------------
+# MkDocs' Jinja does not autoescape and Material prints these front-matter keys raw
+# (in <title>, <meta content="...">, the header and the nav). MkDocs' own titles from
+# headings are already HTML text, so we make front-matter values HTML text too.
+META_PRINTED_RAW = ("title", "description", "author", "subtitle")
+
+
+def escape_meta(meta: dict) -> None:
+    """Turn the values Material prints raw into escaped HTML text, in place."""
+    for key in META_PRINTED_RAW:
+        value = meta.get(key)
+        if value is not None:
+            meta[key] = html.escape(value if isinstance(value, str) else str(value), quote=True)
