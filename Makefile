@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test clean
+.PHONY: serve build check test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -27,6 +27,13 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Benchmarks on synthetic corpora (scripts/corpus.py); writes BENCHMARKS.md. Takes a while.
+BENCH_SIZES ?= 100,1000,5000
+BENCH_REPS  ?= 3
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES) --reps $(BENCH_REPS) \
+		--output BENCHMARKS.md --notes scripts/bench-notes.md
 
 clean:
 	rm -rf site .site-new

@@ -1,0 +1,503 @@
+"""Benchmark harness (`make bench`): build, validation, serve, browser and search figures.
+
+For each corpus size it writes a synthetic corpus (scripts/corpus.py) to a temp folder
+and measures, with several repetitions and medians:
+- full `mkdocs build --strict` with the plugin vs plain MkDocs + Material on the same
+  bodies (overhead ratio), elements per second, peak memory, largest page, site size;
+- validation alone: the `werkwijze check` subprocess and in-process `load_manual`;
+- one-element edit -> rebuilt page under a real `mkdocs serve`;
+- in Chromium: overview transfer and filter interaction; first search (Material's
+  search_index.json, and a chunked Pagefind index for comparison).
+It prints a table and (with --output) writes BENCHMARKS.md.
+
+    python scripts/bench.py --sizes 100,1000,5000 --reps 3 --output BENCHMARKS.md
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import functools
+import gzip
+import http.server
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO / "plugins"))
+
+import corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+SEARCH_QUERY = "vertrouwen"
+
+# name -> (description, limit, lower_is_better)
+TARGETS = {
+    "overhead": ("Plugin build / plain build", 1.15, True),
+    "scaling": ("Build 5,000 / build 1,000", 5.5, True),
+    "rate": ("Elements per second at 5,000", 250, False),
+    "check": ("Validation of 5,000 (in-process load_manual), s", 1.5, True),
+    "serve": ("Edit -> rebuilt page under serve at 1,000, s", 1.0, True),
+    "filter": ("Filter interaction at 5,000, ms", 50, True),
+    "overview_kb": ("Overview transfer at 5,000, KB gzipped", 300, True),
+    "page_kb": ("Largest HTML page at 5,000, KB", 100, True),
+    "search_kb": ("First search at 5,000, KB transferred", 300, True),
+    "search_ms": ("First search at 5,000, ms to results", 300, True),
+}
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    returncode: int
+    output: str
+
+
+@dataclass
+class Result:
+    size: int
+    figures: dict[str, object] = field(default_factory=dict)
+
+
+def run(cmd: list[str], cwd: Path, timeout: float = 1800) -> Run:
+    """Run a command; wall time and the child's own peak RSS (os.wait4)."""
+    with tempfile.TemporaryFile("w+") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, out.read())
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def site_stats(site: Path) -> dict:
+    pages = [(p.stat().st_size, p) for p in site.rglob("*.html")]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    size, largest = max(pages)
+    return {"site_mb": total / 1e6, "largest_kb": size / 1024,
+            "largest_page": str(largest.relative_to(site).parent) + "/", "pages": len(pages)}
+
+
+# -- builds -------------------------------------------------------------------------
+def bench_builds(result: Result, plugin_root: Path, plain_root: Path, reps: int) -> None:
+    mkdocs = str(BIN / "mkdocs")
+    plugin_runs, plain_runs = [], []
+    for _ in range(reps):
+        for root, runs in ((plugin_root, plugin_runs), (plain_root, plain_runs)):
+            r = run([mkdocs, "build", "--strict", "--site-dir", "site"], root)
+            if r.returncode != 0:
+                raise SystemExit(f"build failed in {root}:\n{r.output[-3000:]}")
+            runs.append(r)
+    plugin = median([r.seconds for r in plugin_runs])
+    plain = median([r.seconds for r in plain_runs])
+    result.figures.update(
+        build_plugin_s=plugin, build_plain_s=plain, overhead=plugin / plain,
+        rate=result.size / plugin,
+        rss_plugin_mb=max(r.max_rss_mb for r in plugin_runs),
+        rss_plain_mb=max(r.max_rss_mb for r in plain_runs))
+    stats = site_stats(plugin_root / "site")
+    result.figures.update(stats)
+    plain_stats = site_stats(plain_root / "site")
+    result.figures["plain_site_mb"] = plain_stats["site_mb"]
+
+
+# -- validation -----------------------------------------------------------------------
+def bench_check(result: Result, plugin_root: Path, reps: int) -> None:
+    from werkwijze.core.manual import Layout, load_manual
+    sub, inproc = [], []
+    for _ in range(reps):
+        r = run([str(BIN / "werkwijze"), "check", "--root", str(plugin_root)], plugin_root)
+        if r.returncode != 0:
+            raise SystemExit(f"werkwijze check failed:\n{r.output[-3000:]}")
+        sub.append(r.seconds)
+        start = time.perf_counter()
+        manual = load_manual(Layout(plugin_root))
+        inproc.append(time.perf_counter() - start)
+        assert not manual.problems, manual.problems[:3]
+    result.figures.update(check_cli_s=median(sub), check_s=median(inproc))
+
+
+# -- serve ------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def wait_for(url: str, needle: str, timeout: float, interval: float = 0.02) -> float | None:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        page = fetch(url)
+        if page is not None and needle in page:
+            return time.perf_counter()
+        time.sleep(interval)
+    return None
+
+
+def bench_serve(result: Result, plugin_root: Path, spec, reps: int) -> None:
+    port = free_port()
+    log = tempfile.TemporaryFile("w+")
+    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=plugin_root, env=ENV, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    url = f"http://127.0.0.1:{port}/elementen/{spec.id}/"
+    source = corpus.element_path(plugin_root, spec)
+    original = source.read_text("utf-8")
+    times = []
+    try:
+        if wait_for(url, spec.values["titel"], timeout=900, interval=0.2) is None:
+            log.seek(0)
+            raise SystemExit(f"mkdocs serve did not come up:\n{log.read()[-3000:]}")
+        time.sleep(1.5)  # let the watcher settle after the first build
+        for rep in range(reps):
+            token = f"Bewerkt{rep}x{time.time_ns()}"
+            source.write_text(original + f"\n{token}\n", "utf-8")
+            start = time.perf_counter()
+            done = wait_for(url, token, timeout=600)
+            times.append((done - start) if done else float("inf"))
+            time.sleep(1.0)
+    finally:
+        source.write_text(original, "utf-8")
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, 15)
+        proc.wait(timeout=30)
+        log.close()
+    result.figures["serve_s"] = median(times)
+
+
+# -- browser ------------------------------------------------------------------------------
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def static_server(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _transfer(site: Path, urls: list[str], base: str) -> tuple[float, float]:
+    """Raw and gzipped KB of the responses (the static server does not compress)."""
+    raw = zipped = 0
+    for url in urls:
+        rel = url[len(base):].split("?")[0].split("#")[0]
+        path = site / rel
+        if path.is_dir() or rel.endswith("/") or not rel:
+            path = path / "index.html"
+        if path.is_file():
+            data = path.read_bytes()
+            raw += len(data)
+            zipped += len(gzip.compress(data, 6))
+    return raw / 1024, zipped / 1024
+
+
+FILTER_PROBE = """async () => {
+  const root = document.querySelector('[data-ww-filter], .ww-filter, #ww-filter, .ww-filters');
+  if (!root) return null;
+  const inputs = [...root.querySelectorAll('input[type=checkbox], input[type=radio], select')];
+  if (!inputs.length) return null;
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  const times = [];
+  for (const input of inputs.slice(0, 6)) {
+    for (let i = 0; i < 2; i++) {
+      const t = performance.now();
+      if (input.tagName === 'SELECT') {
+        input.selectedIndex = (input.selectedIndex + 1) % input.options.length;
+        input.dispatchEvent(new Event('change', {bubbles: true}));
+      } else {
+        input.click();
+      }
+      document.body.offsetHeight;  // force style and layout of the result
+      await frame();
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}"""
+
+
+def bench_browser(result: Result, site: Path, pagefind: bool) -> None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        result.figures["browser"] = "playwright not installed"
+        return
+    with static_server(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            # Overview: everything the page loads, and one filter interaction.
+            page = browser.new_page()
+            seen: list[str] = []
+            page.on("requestfinished", lambda req: seen.append(req.url))
+            page.goto(base + "elementen/", wait_until="networkidle")
+            raw, zipped = _transfer(site, seen, base)
+            result.figures.update(overview_raw_kb=raw, overview_kb=zipped)
+            has_filter = any("filter" in u and u.endswith(".js") for u in seen)
+            filter_ms = page.evaluate(FILTER_PROBE) if has_filter else None
+            result.figures["filter"] = filter_ms if filter_ms is not None else "not yet available"
+            page.close()
+            _material_search(browser, base, site, result)
+            if pagefind:
+                _pagefind_search(browser, base, site, result)
+        finally:
+            browser.close()
+
+
+def _material_search(browser, base: str, site: Path, result: Result) -> None:
+    page = browser.new_page()
+    seen: list[str] = []
+    page.on("requestfinished", lambda req: seen.append(req.url))
+    page.goto(base, wait_until="domcontentloaded")
+    before = len(seen)
+    start = time.perf_counter()
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type(SEARCH_QUERY)
+    page.wait_for_selector(".md-search-result__item", timeout=120_000)
+    elapsed = (time.perf_counter() - start) * 1000
+    search_urls = [u for u in seen if "search" in u]
+    raw, zipped = _transfer(site, search_urls, base)
+    result.figures.update(material_search_ms=elapsed, material_search_raw_kb=raw,
+                          material_search_kb=zipped)
+    del before
+    page.close()
+
+
+PAGEFIND_PROBE = """async (query) => {
+  const t = performance.now();
+  const pagefind = await import('/pagefind/pagefind.js');
+  const search = await pagefind.search(query);
+  const first = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+  return {ms: performance.now() - t, count: search.results.length, titles: first.map(f => f.meta.title)};
+}"""
+
+
+def _pagefind_search(browser, base: str, site: Path, result: Result) -> None:
+    r = run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"], site)
+    if r.returncode != 0:
+        result.figures["pagefind"] = "pagefind failed: " + r.output[-200:]
+        return
+    page = browser.new_page()
+    page.goto(base, wait_until="networkidle")
+    seen: list[str] = []
+    page.on("requestfinished", lambda req: seen.append(req.url))
+    found = page.evaluate(PAGEFIND_PROBE, SEARCH_QUERY)
+    urls = [u for u in seen if "/pagefind/" in u]
+    # Pagefind's index chunks are already compressed: count bytes as stored.
+    size = sum((site / u[len(base):]).stat().st_size for u in urls if (site / u[len(base):]).is_file())
+    result.figures.update(pagefind_ms=found["ms"], pagefind_kb=size / 1024,
+                          pagefind_hits=found["count"],
+                          pagefind_index_mb=sum(f.stat().st_size for f in (site / "pagefind").rglob("*")
+                                                if f.is_file()) / 1e6)
+    page.close()
+
+
+# -- report ---------------------------------------------------------------------------------
+ROWS = [
+    ("build_plugin_s", "Build with plugin (s, median)", "{:.2f}"),
+    ("build_plain_s", "Build plain MkDocs + Material (s, median)", "{:.2f}"),
+    ("overhead", "Overhead ratio plugin / plain", "{:.2f}×"),
+    ("rate", "Elements per second (plugin build)", "{:.0f}"),
+    ("check_s", "Validation in-process load_manual (s)", "{:.2f}"),
+    ("check_cli_s", "Validation `werkwijze check` subprocess (s)", "{:.2f}"),
+    ("serve_s", "Edit → rebuilt page under `mkdocs serve` (s)", "{:.2f}"),
+    ("rss_plugin_mb", "Peak memory, plugin build (MB)", "{:.0f}"),
+    ("rss_plain_mb", "Peak memory, plain build (MB)", "{:.0f}"),
+    ("pages", "HTML pages (plugin site)", "{}"),
+    ("largest_kb", "Largest HTML page (KB)", "{:.0f}"),
+    ("largest_page", "Largest HTML page", "{}"),
+    ("site_mb", "Site size, plugin (MB)", "{:.1f}"),
+    ("plain_site_mb", "Site size, plain (MB)", "{:.1f}"),
+    ("overview_raw_kb", "Overview transfer (KB, uncompressed)", "{:.0f}"),
+    ("overview_kb", "Overview transfer (KB, gzipped)", "{:.0f}"),
+    ("filter", "Filter interaction (ms, median)", "{:.1f}"),
+    ("material_search_kb", "Material first search (KB gzipped)", "{:.0f}"),
+    ("material_search_raw_kb", "Material first search (KB uncompressed)", "{:.0f}"),
+    ("material_search_ms", "Material first search to results (ms)", "{:.0f}"),
+    ("pagefind_kb", "Pagefind first search (KB transferred)", "{:.0f}"),
+    ("pagefind_ms", "Pagefind first search to results (ms)", "{:.0f}"),
+    ("pagefind_index_mb", "Pagefind index on disk (MB)", "{:.1f}"),
+]
+
+
+def fmt(value, pattern: str) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    try:
+        return pattern.format(value)
+    except (ValueError, TypeError):
+        return str(value)
+
+
+def table(results: list[Result]) -> str:
+    head = "| Measure | " + " | ".join(f"{r.size:,}".replace(",", " ") for r in results) + " |"
+    lines = [head, "|---" + "|---:" * len(results) + "|"]
+    for key, label, pattern in ROWS:
+        if any(key in r.figures for r in results):
+            lines.append(f"| {label} | " + " | ".join(fmt(r.figures.get(key), pattern) for r in results) + " |")
+    return "\n".join(lines)
+
+
+def verdicts(results: list[Result]) -> list[tuple[str, float | None, float, bool | None]]:
+    by_size = {r.size: r.figures for r in results}
+    at1, at5 = by_size.get(1000, {}), by_size.get(5000, {})
+    scaling = (at5["build_plugin_s"] / at1["build_plugin_s"]
+               if "build_plugin_s" in at1 and "build_plugin_s" in at5 else None)
+    values = {
+        "overhead": max((f["overhead"] for f in (at1, at5) if "overhead" in f), default=None),
+        "scaling": scaling, "rate": at5.get("rate"), "check": at5.get("check_s"),
+        "serve": at1.get("serve_s"), "filter": at5.get("filter"),
+        "overview_kb": at5.get("overview_kb"), "page_kb": at5.get("largest_kb"),
+        "search_kb": at5.get("material_search_kb"), "search_ms": at5.get("material_search_ms"),
+    }
+    out = []
+    for key, (label, limit, lower) in TARGETS.items():
+        value = values[key]
+        if not isinstance(value, (int, float)):
+            out.append((label, value, limit, None))
+            continue
+        out.append((label, value, limit, value <= limit if lower else value >= limit))
+    if isinstance(at5.get("pagefind_kb"), float):
+        for label, value, limit in (("First search at 5,000 with Pagefind, KB", at5["pagefind_kb"], 300),
+                                    ("First search at 5,000 with Pagefind, ms", at5["pagefind_ms"], 300)):
+            out.append((label, value, limit, value <= limit))
+    return out
+
+
+def verdict_table(results: list[Result]) -> str:
+    lines = ["| Target | Measured | Limit | Verdict |", "|---|---:|---:|---|"]
+    for label, value, limit, ok in verdicts(results):
+        shown = fmt(value, "{:.2f}") if value is not None else "not measured"
+        verdict = "met" if ok else ("not met" if ok is False else "–")
+        lines.append(f"| {label} | {shown} | {limit:g} | {verdict} |")
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, str]:
+    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), "?")
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    versions = {}
+    for name in ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "PyYAML", "playwright", "pagefind"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions[name] = metadata.version(name)
+    return {"cpus": str(os.cpu_count()), "cpu": cpu, "memory": f"{int(mem) / 1024 / 1024:.1f} GiB",
+            "python": platform.python_version(), "os": platform.platform(),
+            "versions": ", ".join(f"{k} {v}" for k, v in versions.items()),
+            "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")}
+
+
+def report(results: list[Result], argv: list[str], notes: str) -> str:
+    info = machine()
+    return f"""# Benchmarks
+
+Measured by `scripts/bench.py` (`make bench`) in one run; all ratios below come from this run.
+Synthetic corpora from `scripts/corpus.py` (real schema and taxonomies, fictional texts, written
+outside the repository). Figures are medians over the repetitions.
+
+- Date: {info['date']}
+- Machine: {info['cpus']} CPUs ({info['cpu']}), {info['memory']} memory, {info['os']}
+- Python {info['python']}; {info['versions']}
+- Command: `python scripts/bench.py {' '.join(argv)}`
+
+## Figures
+
+{table(results)}
+
+## Targets
+
+{verdict_table(results)}
+
+{notes}
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,5000", help="Corpus sizes, comma-separated.")
+    parser.add_argument("--reps", type=int, default=3, help="Repetitions per measurement.")
+    parser.add_argument("--skip", default="", help="Comma-separated: builds,check,serve,browser,pagefind")
+    parser.add_argument("--output", help="Write the report here (e.g. BENCHMARKS.md).")
+    parser.add_argument("--notes", help="Markdown file appended to the report (analysis).")
+    parser.add_argument("--workdir", help="Keep corpora here instead of a temp folder.")
+    args = parser.parse_args(argv)
+    argv = argv if argv is not None else sys.argv[1:]
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="werkwijze-bench-"))
+    results = []
+    try:
+        for size in sizes:
+            result = Result(size)
+            results.append(result)
+            print(f"== {size} elements", file=sys.stderr, flush=True)
+            plugin_root, plain_root, specs = corpus.write(size, work / str(size))
+            steps = [("builds", lambda: bench_builds(result, plugin_root, plain_root, args.reps)),
+                     ("check", lambda: bench_check(result, plugin_root, args.reps)),
+                     ("serve", lambda: bench_serve(result, plugin_root, specs[len(specs) // 2], args.reps)),
+                     ("browser", lambda: bench_browser(result, plugin_root / "site", "pagefind" not in skip))]
+            for name, step in steps:
+                if name in skip or (name == "browser" and "builds" in skip):
+                    continue
+                start = time.perf_counter()
+                step()
+                print(f"   {name}: {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    print(table(results))
+    print()
+    print(verdict_table(results))
+    if args.output:
+        notes = Path(args.notes).read_text("utf-8") if args.notes else ""
+        Path(args.output).write_text(report(results, argv, notes), "utf-8")
+        print(f"\nWrote {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""Synthetic corpora for benchmarks: N valid, cross-linked elements in a temp project.
+
+Everything is derived from the real schema (`schema/element.yml`, via
+`werkwijze.core.schema`) and the manual's taxonomies (`data/*.yml`, via
+`werkwijze.core.taxonomy`): field names, soorten, themes, regions, sources and statuses
+are the real ones, so the corpus exercises the same code paths as the manual. The
+texts are obviously synthetic ("Synthetisch element 17") and only ever written to a
+folder outside the repository's content.
+
+Two projects per corpus share the element bodies:
+- `plugin/`: the manual's mkdocs.yml (theme, extensions) with the werkwijze plugin;
+- `plain/`: the same theme and extensions without the plugin, each element body as an
+  ordinary page under docs/elementen/, kept out of the nav (`not_in_nav`).
+
+Usage: python scripts/corpus.py 1000 /tmp/corpus-1000
+"""
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "plugins"))
+
+from werkwijze.core.problems import ProblemList  # noqa: E402
+from werkwijze.core.schema import load_schema  # noqa: E402
+from werkwijze.core.taxonomy import load_taxonomies  # noqa: E402
+
+WORDS = ("gezin hulp team gemeente afspraak overleg regie expertise jeugd zorg school ouders "
+         "wijk casus plan doel vertrouwen rol visie belang leersessie evaluatie samenwerking "
+         "professional organisatie budget tijd ruimte taal begrip signaal netwerk praktijk "
+         "beleid keuze moment gesprek aanpak ervaring inzet kennis").split()
+VERBS = "helpt vraagt kost geeft maakt houdt brengt zoekt deelt bespreekt".split()
+
+
+@dataclass
+class Spec:
+    id: str
+    thema: str
+    soort: str
+    values: dict = field(default_factory=dict)
+    body: str = ""
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(6, 14))]
+    words.insert(2, rng.choice(VERBS))
+    return " ".join(words).capitalize() + "."
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(_sentence(rng) for _ in range(sentences))
+
+
+def _flow(values: list[str]) -> str:
+    return "[" + ", ".join(values) + "]"
+
+
+def _front_matter(spec: Spec, schema) -> str:
+    lines = ["---"]
+    for name, field_spec in schema.fields.items():
+        value = spec.values.get(name)
+        if value in (None, [], ""):
+            continue
+        if field_spec.kind != "list":
+            lines.append(f"{name}: {yaml.safe_dump(value, allow_unicode=True, width=10_000).strip().removesuffix('...').strip()}")
+        elif field_spec.items == "text":
+            lines.append(f"{name}:")
+            lines += [f"  - {item}" for item in value]
+        else:
+            lines.append(f"{name}: {_flow(value)}")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def plan(count: int, seed: int = 1) -> tuple[list[Spec], dict]:
+    """The elements to write: ids, facet values, references and bodies."""
+    rng = random.Random(seed)
+    schema = load_schema()
+    problems = ProblemList()
+    taxonomies = load_taxonomies(schema, REPO / "data", "data", problems)
+    if problems:
+        raise SystemExit("\n".join(map(str, problems)))
+    ids = {name: list(taxonomies[name].terms) for name in schema.taxonomies}
+    regions = taxonomies[schema.region_field.taxonomy]
+    generic = schema.generic_region
+    soorten = list(schema.soorten)
+    counter = schema.counter_field
+    specs = []
+    for n in range(count):
+        soort = soorten[n % len(soorten)]
+        themas = rng.sample(ids["themas"], rng.randint(1, 2))
+        specs.append(Spec(f"synthetisch-element-{n:05d}", themas[0], soort, {
+            "titel": f"Synthetisch element {n} over {rng.choice(WORDS)}",
+            "soort": soort,
+            "samenvatting": _sentence(rng) + " " + _sentence(rng),
+            "themas": themas,
+            "betrokkenen": rng.sample(ids["betrokkenen"], rng.randint(1, 3)),
+            "perspectieven": rng.sample(ids["perspectieven"], rng.randint(0, 2)),
+            "regios": [generic] if rng.random() < 0.6 else rng.sample(ids["regios"], rng.randint(1, 2)),
+            "bronnen": rng.sample(ids["bronnen"], 1),
+            "reflectievragen": [_sentence(rng)[:-1] + "?" for _ in range(rng.randint(0, 3))],
+            "status": rng.choice(ids["statussen"]),
+        }))
+    by_soort = {s: [e for e in specs if e.soort == s] for s in soorten}
+    for index, spec in enumerate(specs):
+        # Mostly local references (neighbours), like real clusters of related elements.
+        near = [specs[(index + d) % count] for d in (1, 2, 3, 7, 31) if count > 1]
+        spec.values["gerelateerd"] = list(dict.fromkeys(
+            e.id for e in rng.sample(near, min(len(near), rng.randint(0, 3))) if e.id != spec.id))
+        if spec.soort == counter.only_for_soort and by_soort.get(counter.target_soort):
+            targets = by_soort[counter.target_soort]
+            spec.values[counter.name] = list(dict.fromkeys(
+                rng.choice(targets).id for _ in range(rng.randint(1, 2))))
+        other = specs[(index + 5) % count]
+        link = f"../{other.thema}/{other.id}.md"
+        parts = [_paragraph(rng, 4), f"Zie ook [{other.values['titel']}]({link}).",
+                 _paragraph(rng, 3)]
+        chosen = spec.values["regios"]
+        if rng.random() < 0.3:
+            allowed = ids["regios"] if generic in chosen else [
+                t.id for t in regions if t.id in chosen or t.get("ouder") in chosen]
+            for region in rng.sample(allowed, min(len(allowed), rng.randint(1, 2))):
+                parts.append(f"/// regio | {region}\n{_paragraph(rng, 2)}\n///")
+        spec.body = "\n\n".join(parts) + "\n"
+    return specs, yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+
+
+# `](../<thema>/<id>.md)`: element pages are siblings in the plain site.
+_SOURCE_LINK = re.compile(r"\]\(\.\./[^/)]+/([^/)]+\.md)\)")
+
+CHAPTER = """# Hoofdstuk
+
+Een synthetisch hoofdstuk met een lijst van elementen.
+
+/// elementen
+thema: {thema}
+soort: {soort}
+///
+"""
+
+
+def _config(base: dict, plugin: bool) -> dict:
+    config = {key: base[key] for key in ("theme", "markdown_extensions") if key in base}
+    config.update(site_name="Benchmark", docs_dir="docs", strict=True,
+                  nav=[{"Start": "index.md"}, {"Hoofdstuk": "hoofdstuk.md"}])
+    search = next((p for p in base["plugins"] if isinstance(p, dict) and "search" in p), "search")
+    if plugin:
+        config["plugins"] = [search, {"werkwijze": {"elements_dir": "elements", "data_dir": "data"}}]
+        config["nav"].append({"Elementen": "elementen/index.md"})
+    else:
+        config["plugins"] = [search]
+        config["not_in_nav"] = "/elementen/\n"
+    return config
+
+
+def write(count: int, root: Path, seed: int = 1) -> tuple[Path, Path, list[Spec]]:
+    """Write `root/plugin` and `root/plain`; returns both project roots and the specs."""
+    specs, base = plan(count, seed)
+    schema = load_schema()
+    if root.exists():
+        shutil.rmtree(root)
+    plugin_root, plain_root = root / "plugin", root / "plain"
+    chapter = CHAPTER.format(thema=specs[0].thema, soort=specs[0].soort)
+    for project, with_plugin in ((plugin_root, True), (plain_root, False)):
+        (project / "docs").mkdir(parents=True)
+        (project / "mkdocs.yml").write_text(
+            yaml.safe_dump(_config(base, with_plugin), allow_unicode=True, sort_keys=False), "utf-8")
+        (project / "docs" / "index.md").write_text(
+            "# Start\n\nSynthetisch handboek voor metingen.\n", "utf-8")
+        (project / "docs" / "hoofdstuk.md").write_text(chapter, "utf-8")
+    # Only the taxonomies the schema names: optional data (editions, learning paths) refers
+    # to the manual's own chapters, which the corpus does not have.
+    (plugin_root / "data").mkdir()
+    for spec in schema.taxonomies.values():
+        shutil.copy(REPO / "data" / spec.file, plugin_root / "data" / spec.file)
+    for spec in specs:
+        source = plugin_root / "elements" / spec.thema / f"{spec.id}.md"
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(_front_matter(spec, schema) + "\n" + spec.body, "utf-8")
+        page = plain_root / "docs" / "elementen" / f"{spec.id}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        # The same body as an ordinary page; links point at the page, as the plugin rewrites them.
+        body = _SOURCE_LINK.sub(r"](\1)", spec.body)
+        page.write_text(f"# {spec.values['titel']}\n\n{body}", "utf-8")
+    return plugin_root, plain_root, specs
+
+
+def element_path(plugin_root: Path, spec: Spec) -> Path:
+    return plugin_root / "elements" / spec.thema / f"{spec.id}.md"
+
+
+if __name__ == "__main__":
+    size, target = int(sys.argv[1]), Path(sys.argv[2])
+    write(size, target)
+    print(f"{size} elementen geschreven in {target}")

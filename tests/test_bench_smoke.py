@@ -1,0 +1,26 @@
+"""A fast smoke run of the benchmark harness: tiny corpus, one repetition, no browser.
+
+Benchmarks are not timed tests; this only checks that the harness still runs against
+the current schema, taxonomies and plugin, and prints its table.
+"""
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_bench_harness_prints_table(tmp_path):
+    report = tmp_path / "BENCH.md"
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "bench.py"), "--sizes", "12", "--reps", "1",
+         "--skip", "serve,browser", "--output", str(report), "--workdir", str(tmp_path / "work")],
+        capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "| Overhead ratio plugin / plain |" in proc.stdout
+    assert "| Validation in-process load_manual (s) |" in proc.stdout
+    assert "| Plugin build / plain build |" in proc.stdout
+    # The synthetic corpus is valid: every element got a page.
+    pages = list((tmp_path / "work" / "12" / "plugin" / "site" / "elementen").glob("synthetisch-element-*/index.html"))
+    assert len(pages) == 12
+    assert "# Benchmarks" in report.read_text("utf-8")
