@@ -210,7 +210,8 @@ class Renderer:
         theme_facet = self.schema.facets["thema"]
         parts = [f'<p class="ww-aantal">{len(self.m.elements)} elementen. Bekijk ze ook per '
                  + ", ".join(self.link(src, facet_src(f), f.plural.lower()) for f in self.schema.facets.values())
-                 + ".</p>",
+                 + ". Download ze als " + self.link(src, "elementen.csv", "tabel (CSV)") + " of "
+                 + self.link(src, "elementen.json", "JSON") + ".</p>",
                  # assets/filter.js builds the filter here; without JavaScript the list below stays
                  f'<div class="ww-filter" id="ww-filter" data-root="{h(self.urls.relative(src, "index.md"))}"'
                  f' data-bron="{h(self.urls.relative(src, "elementen.json"))}"></div>']

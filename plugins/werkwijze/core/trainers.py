@@ -20,6 +20,7 @@ from .urls import Urls
 from .werkkaarten import WERKKAARTEN_SRC, werkkaarten_page
 
 CSV_FILE = "elementen.csv"
+JSON_FILE = "elementen.json"  # written by the plugin (export.to_json)
 
 
 def load_trainer_data(manual, problems: ProblemList) -> None:
@@ -40,6 +41,7 @@ def load_trainer_data(manual, problems: ProblemList) -> None:
 def trainer_uris(manual) -> set[str]:
     """The src URIs of the pages `trainer_pages()` makes (for link checks)."""
     uris = {WERKKAARTEN_SRC, CHANGES_SRC}
+    uris |= {CSV_FILE, JSON_FILE}  # open data beside the pages, so chapters can link to it
     if getattr(manual, "leerlijnen", None):
         uris |= {LEERLIJNEN_INDEX} | {leerlijn_src(i) for i in manual.leerlijnen}
     return uris

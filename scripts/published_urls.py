@@ -1,0 +1,80 @@
+"""Write tests/published-urls.txt: every URL of the built site, for the next edition.
+
+Usage: .venv/bin/python scripts/published_urls.py [SITE_DIR] [--output FILE]
+
+Run it after `make build` when an edition is published. The plugin then fails every later
+build that no longer serves one of these URLs (as a page or a redirect).
+URLs come from the site's sitemap.xml. Without `site_url` in mkdocs.yml MkDocs writes an
+empty sitemap; then the pages are taken from the built folder (every index.html except
+redirect pages), which is the same set.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from werkwijze.core.published import format_list  # noqa: E402
+
+# Contract files beside the pages (open data, JSON Schema).
+DATA_FILES = ["elementen.json", "elementen.csv", "schema/element.schema.json"]
+_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def from_sitemap(site: Path) -> list[str]:
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return []
+    urls = []
+    for loc in ET.parse(sitemap).iter(f"{_SITEMAP_NS}loc"):
+        path = urlparse((loc.text or "").strip()).path
+        if path:
+            urls.append(path)
+    if not urls:
+        return []
+    # The sitemap has absolute URLs under site_url; keep the part below the site root.
+    prefix = min(urls, key=len)
+    prefix = prefix if prefix.endswith("/") else prefix.rsplit("/", 1)[0] + "/"
+    return ["/" + url[len(prefix):] for url in urls]
+
+
+def from_folder(site: Path) -> list[str]:
+    urls = []
+    for page in site.rglob("index.html"):
+        rel = page.relative_to(site).parent.as_posix()
+        if rel.startswith(("assets", "search")):
+            continue
+        if 'http-equiv="refresh"' in page.read_text("utf-8", errors="replace")[:2000]:
+            continue  # a redirect page: not a page of its own
+        urls.append("/" if rel == "." else f"/{rel}/")
+    return urls
+
+
+def published_urls(site: Path) -> list[str]:
+    urls = from_sitemap(site) or from_folder(site)
+    urls += [f"/{name}" for name in DATA_FILES if (site / name).is_file()]
+    return urls
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", nargs="?", default=str(ROOT / "site"), help="built site folder")
+    parser.add_argument("--output", default=str(ROOT / "tests" / "published-urls.txt"))
+    args = parser.parse_args(argv)
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{site} is not a built site; run `make build` first.", file=sys.stderr)
+        return 1
+    urls = published_urls(site)
+    Path(args.output).write_text(format_list(urls), "utf-8")
+    print(f"{len(set(urls))} URLs written to {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
