@@ -123,6 +123,8 @@ def test_regional_tabs_are_kern_then_regions_with_text_only(goed):
     assert labels == ["Kern", "Dorp"]  # the empty Zuid block gives no tab
     assert "In Dorp overleggen partners elke week." in goed
     assert "tabbed-set tabbed-alternate" in goed
+    assert '<p class="ww-regio-kop" id="regio-dorp">Invulling in Dorp</p>' in goed
+    assert "<p></p>" not in goed
 
 
 def test_linked_tabs_feature_is_on(site):

@@ -59,6 +59,7 @@ class Renderer:
         self.urls = urls
         self.facets = manual.facets
         self.schema = manual.schema
+        self._entry_rest: dict[str, str] = {}
 
     # -- small pieces -------------------------------------------------------------
     def link(self, from_src: str, to_src: str, text: str, anchor: str = "") -> str:
@@ -70,11 +71,15 @@ class Renderer:
         return f'<span class="ww-soort ww-soort--{h(soort)}">{h(label)}</span>'
 
     def entry(self, from_src: str, element: Element, extra: str = "") -> str:
-        return (f'<li class="ww-entry" data-id="{h(element.id)}">'
-                f'{self.link(from_src, element_src(element.id), element.titel)} '
-                f'{self.soort_badge(element.soort)}'
+        # Everything after the link is the same on every page that lists the element.
+        rest = self._entry_rest.get(element.id)
+        if rest is None:
+            rest = self._entry_rest[element.id] = (
+                f' {self.soort_badge(element.soort)}'
                 f'<span class="ww-samenvatting">{h(element.samenvatting)}</span>'
-                f'{self.involved(element)}{extra}</li>')
+                f'{self.involved(element)}')
+        return (f'<li class="ww-entry" data-id="{h(element.id)}">'
+                f'{self.link(from_src, element_src(element.id), element.titel)}{rest}{extra}</li>')
 
     def involved(self, element: Element) -> str:
         """Who is involved and whose experience it is, as one compact line."""
@@ -155,8 +160,10 @@ class Renderer:
         for invulling in invullingen:
             name = regions.label(invulling.region).replace('"', "'")
             tabs.append(f'=== "{h(name)}"\n\n'
-                        f'    <p class="ww-regio-kop" id="regio-{h(invulling.region)}">'
-                        f'Invulling in {h(name)}</p>\n\n{_indent(invulling.text)}')
+                        # Markdown + attr_list: raw HTML inside a tab gets wrapped in <p>
+                        f'    Invulling in {md(name)}\n'
+                        f'    {{: .ww-regio-kop #regio-{invulling.region} }}\n\n'
+                        f'{_indent(invulling.text)}')
         return "## Kern en regionale invulling {#kern}\n\n" + "\n\n".join(tabs)
 
     def _section(self, src: str, title: str, anchor: str, ids: list[str]) -> str:
@@ -251,7 +258,8 @@ class Renderer:
     def _region_listing(self, src: str, region: str, label: str, chosen: list[Element]) -> str:
         generic = self.schema.generic_region
         own = [e for e in chosen if generic not in self.facets.values(e, self.facets.region_facet)]
-        common = [e for e in chosen if e not in own]
+        own_ids = {e.id for e in own}  # a set: list membership here was quadratic
+        common = [e for e in chosen if e.id not in own_ids]
         parts = [f"## Elementen van {md(label)} {{#eigen}}\n\n"
                  + self.entry_list(src, own, empty=f"Nog geen elementen die alleen voor {label} gelden.")]
         family = self.facets._region_family.get(region, {region})
