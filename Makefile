@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test bench pdf clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -34,6 +34,10 @@ BENCH_REPS  ?= 3
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES) --reps $(BENCH_REPS) \
 		--output BENCHMARKS.md --notes scripts/bench-notes.md
+
+# PDFs of the whole manual, each leerlijn and the werkkaarten, from the built site (pdf/).
+pdf: build
+	$(BIN)/python scripts/pdf.py site --out pdf
 
 clean:
 	rm -rf site .site-new

@@ -1,0 +1,147 @@
+"""`make pdf`: print the built site to PDF with headless Chromium.
+
+Usage: .venv/bin/python scripts/pdf.py [SITE_DIR] [--out pdf]
+
+Writes, into the output folder:
+- handleiding.pdf: the whole manual: the pages of the navigation in order, then every
+  element page (redirect pages for old ids are skipped);
+- leerlijn-<id>.pdf: one per leerlijn;
+- werkkaarten.pdf: all werkkaarten, to cut out.
+The site is served on 127.0.0.1 so that its CSS (print.css) and scripts run as in a browser.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import sys
+import tempfile
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pypdf import PdfWriter
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+FOOTER = ('<div style="width:100%;font-size:8px;padding:0 16mm;display:flex;'
+          'justify-content:space-between"><span class="title"></span>'
+          '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _NavLinks(HTMLParser):
+    """The page links of Material's primary navigation, in order."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0  # > 0 while inside the primary nav
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "nav" and "md-nav--primary" in (attrs.get("class") or ""):
+            self.depth = 1
+        elif tag == "nav" and self.depth:
+            self.depth += 1
+        elif tag == "a" and self.depth and "md-nav__link" in (attrs.get("class") or ""):
+            href = attrs.get("href") or ""
+            if href and not href.startswith("#"):
+                self.links.append(href)
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+
+
+def _is_redirect(page: Path) -> bool:
+    return 'http-equiv="refresh"' in page.read_text("utf-8", errors="replace")[:2000]
+
+
+def manual_pages(site: Path) -> list[str]:
+    """Site-relative URLs for the whole-manual PDF: the nav in order, then the elements."""
+    parser = _NavLinks()
+    parser.feed((site / "index.html").read_text("utf-8"))
+    urls: list[str] = []
+    for href in parser.links:
+        url = re.sub(r"^(\./)+", "", href.split("#")[0])
+        url = "" if url in (".", "./") else url
+        if url not in urls and (site / url / "index.html").is_file():
+            urls.append(url)
+    elements = sorted(p.parent for p in (site / "elementen").glob("*/index.html") if not _is_redirect(p))
+    urls += [f"elementen/{folder.name}/" for folder in elements if f"elementen/{folder.name}/" not in urls]
+    return urls
+
+
+def leerlijnen(site: Path) -> list[str]:
+    return sorted(p.parent.name for p in (site / "leerlijnen").glob("*/index.html"))
+
+
+def serve(site: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def make_pdfs(site: Path, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    httpd = serve(site)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    written: list[Path] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+
+            def print_page(url: str, target: Path) -> Path:
+                page.goto(base + url, wait_until="load")
+                page.emulate_media(media="print")
+                page.pdf(path=str(target), format="A4", print_background=True,
+                         display_header_footer=True, header_template="<span></span>",
+                         footer_template=FOOTER, margin={"top": "16mm", "bottom": "18mm",
+                                                         "left": "0", "right": "0"})
+                return target
+
+            written.append(print_page("werkkaarten/", out / "werkkaarten.pdf"))
+            for leerlijn_id in leerlijnen(site):
+                written.append(print_page(f"leerlijnen/{leerlijn_id}/", out / f"leerlijn-{leerlijn_id}.pdf"))
+            with tempfile.TemporaryDirectory() as tmp:
+                merged = PdfWriter()
+                for number, url in enumerate(manual_pages(site)):
+                    merged.append(str(print_page(url, Path(tmp) / f"{number:04d}.pdf")))
+                target = out / "handleiding.pdf"
+                with target.open("wb") as handle:
+                    merged.write(handle)
+                written.append(target)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", nargs="?", default=str(ROOT / "site"), help="built site folder")
+    parser.add_argument("--out", default=str(ROOT / "pdf"), help="output folder")
+    args = parser.parse_args(argv)
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{site} is not a built site; run `make build` first.", file=sys.stderr)
+        return 1
+    for path in make_pdfs(site, Path(args.out)):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
