@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import citation
 from .changes import CHANGES_SRC, changes_page
 from .csvexport import to_csv
-from .edition import load_editions
+from .edition import Editions, load_editions
 from .leerlijn_pages import INDEX as LEERLIJNEN_INDEX, LeerlijnRenderer, leerlijn_src
 from .leerlijnen import load_leerlijnen
 from .problems import ProblemList
@@ -66,9 +66,8 @@ def trainer_files(manual, urls: Urls, site_url: str | None) -> dict[str, str]:
 def reference_block(manual, src_uri: str, urls: Urls, site_name: str,
                     site_url: str | None) -> str:
     """'Zo verwijs je naar deze pagina' for an element page or chapter ('' otherwise)."""
-    editions = manual.editions
-    if editions is None:
-        return ""
+    # Without editie.yml: no version, year "z.d." and the site as the author (APA).
+    editions = manual.editions or Editions("")
     if src_uri in manual.chapters:
         title = manual.chapters[src_uri].title
     elif _is_element_page(manual, src_uri):

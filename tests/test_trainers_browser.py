@@ -1,0 +1,55 @@
+"""Trainers in a real browser: the copy button and the werkkaarten filter."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from sitebuilder import Project
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="no Chromium at /usr/bin/chromium")]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    result = Project(tmp_path_factory.mktemp("browser") / "manual").build()
+    assert result.returncode == 0, result.output
+    spec = importlib.util.spec_from_file_location("pdf_script", REPO / "scripts" / "pdf.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    httpd = script.serve(result.site)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=script.CHROMIUM_ARGS)
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        yield context.new_page(), f"http://127.0.0.1:{httpd.server_address[1]}/"
+        browser.close()
+    httpd.shutdown()
+
+
+def test_copy_button_copies_the_reference_as_text(site):
+    page, base = site
+    page.goto(base + "elementen/goed-overleg/")
+    button = page.locator(".ww-verwijzing .ww-kopieer")
+    assert button.count() == 1
+    button.click()
+    page.wait_for_selector("text=Gekopieerd.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Testhandboek. (z.d.). Goed overleg. https://")
+    assert copied.endswith("https://example.org/handboek/elementen/goed-overleg/")
+    assert "<em>" not in copied
+
+
+def test_werkkaarten_filter_by_thema_and_soort(site):
+    page, base = site
+    page.goto(base + "werkkaarten/")
+    assert page.locator(".ww-kaart:visible").count() == 3
+    page.goto(base + "werkkaarten/?thema=samenwerking&soort=belemmerend")
+    visible = page.locator(".ww-kaart:visible")
+    assert visible.count() == 1 and visible.get_attribute("id") == "slecht-overleg"
+    assert "1 van de 3 kaarten" in page.locator(".ww-werkkaarten-filter").inner_text()
