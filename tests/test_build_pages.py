@@ -246,7 +246,7 @@ def test_facet_index_pages_count_elements(site):
 
 def test_chapter_directive_renders_linked_entries(site):
     page = article(site.page("hoofdstuk/"))
-    listing = page[page.index('<ul class="ww-lijst">'):]
+    listing = page[page.index('<ul class="ww-lijst"'):]
     entries = re.findall(r'<li class="ww-entry" data-id="([^"]+)"><a href="([^"]+)">([^<]+)</a>', listing)
     assert entries == [("slecht-overleg", "../elementen/slecht-overleg/", "Slecht overleg")]
     assert "Belemmerend element" in listing
