@@ -233,3 +233,38 @@ def test_new_asks_when_flags_are_missing_on_a_terminal(manual, capsys, monkeypat
     code, _, _ = run(capsys, "new")
     assert code == 0
     assert "soort: belemmerend" in (p.root / "elements/gevraagde-titel.md").read_text("utf-8")
+
+
+# -- contribution workflow files ---------------------------------------------------------
+
+def test_pre_commit_hook_checks_the_changed_files(project):
+    import yaml
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text("utf-8"))
+    hook = config["repos"][0]["hooks"][0]
+    import re
+    assert re.search(hook["files"], "elements/thema/x.md") and re.search(hook["files"], "data/regios.yml")
+    assert not re.search(hook["files"], "plugins/werkwijze/cli.py")
+    p = project({"elements/samenwerking/kapot.md": BROKEN_KEY})
+    (p.root / ".venv" / "bin").mkdir(parents=True)
+    (p.root / ".venv" / "bin" / "werkwijze").symlink_to(BIN / "werkwijze")
+    # pre-commit runs `entry` + the staged file names, from the repository root.
+    command = hook["entry"] + " elements/leren/samen-leren.md"
+    clean = subprocess.run(command, shell=True, cwd=p.root, capture_output=True, text=True, timeout=60)
+    assert clean.returncode == 0, clean.stderr
+    broken = subprocess.run(hook["entry"] + " elements/samenwerking/kapot.md", shell=True,
+                            cwd=p.root, capture_output=True, text=True, timeout=60)
+    assert broken.returncode == 1 and "kapot.md:5:" in broken.stdout
+
+
+def test_pull_request_workflow_and_codeowners():
+    import yaml
+    workflow = yaml.safe_load((REPO / ".github/workflows/pull-request.yml").read_text("utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert "werkwijze check --format github" in steps
+    assert any(s.startswith("mkdocs build --strict") for s in steps)
+    assert ".ci/run" in steps
+    assert workflow["permissions"] == {"contents": "read"}
+    owners = [line.split()[0] for line in (REPO / ".github/CODEOWNERS").read_text("utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    assert {"/mkdocs.yml", "/plugins/", "/.github/"} <= set(owners)
