@@ -268,3 +268,17 @@ def test_pull_request_workflow_and_codeowners():
     owners = [line.split()[0] for line in (REPO / ".github/CODEOWNERS").read_text("utf-8").splitlines()
               if line.strip() and not line.startswith("#")]
     assert {"/mkdocs.yml", "/plugins/", "/.github/"} <= set(owners)
+
+
+def test_the_annotated_example_in_contributing_is_valid(capsys, monkeypatch, tmp_path):
+    import re
+    import shutil
+    text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    example = re.search(r"```markdown\n(---\n.*?)```", text, re.S).group(1)
+    for folder in ("data", "docs", "elements"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "elements/partnerschap/voorbeeld-uit-contributing.md").write_text(example, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check")
+    assert code == 0, out
