@@ -18,9 +18,7 @@ serve: $(STAMP)
 
 # Build into a temporary folder; replace site/ only when the build succeeded.
 build: $(STAMP)
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	rm -rf site && mv .site-new site
+	$(BIN)/python scripts/safe_build.py --site-dir site --engine $(BIN)/mkdocs
 
 check: $(STAMP)
 	$(BIN)/werkwijze check
@@ -40,4 +38,4 @@ pdf: build
 	$(BIN)/python scripts/pdf.py site --out pdf
 
 clean:
-	rm -rf site .site-new
+	rm -rf site .site-new .site-old
