@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .citation import absolute_url
-from .html import h, md
+from .html import h
 from .render import GeneratedPage, element_src
 
 WERKKAARTEN_SRC = "werkkaarten/index.md"
@@ -59,5 +59,5 @@ def werkkaarten_page(manual, urls, site_url: str | None) -> GeneratedPage:
              "knippen voor een leersessie. Er passen meerdere kaarten op een A4. Alleen de kaarten "
              f'van één thema of soort? Kies: {options} · {soorten} · <a href="./">alle kaarten</a>.</p>')
     listing = ('<p class="ww-werkkaarten-filter" hidden></p>\n'
-               f'<div class="ww-kaarten">\n' + "\n".join(cards) + "\n</div>\n")
+               '<div class="ww-kaarten">\n' + "\n".join(cards) + "\n</div>\n")
     return GeneratedPage(WERKKAARTEN_SRC, "Werkkaarten", intro, listing)
