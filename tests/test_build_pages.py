@@ -60,7 +60,8 @@ FILES = {
         bronnen: [testbron]
         status: vastgesteld
         ---
-        Het gezin schuift aan.
+        Het gezin schuift aan, net als bij [goed overleg](../samenwerking/goed-overleg.md#kern).
+        Lees ook het [hoofdstuk](../hoofdstuk.md).
 
         /// regio | dorp
         In Dorp gebeurt dat thuis.
@@ -130,6 +131,12 @@ def test_regional_tabs_are_kern_then_regions_with_text_only(goed):
 def test_linked_tabs_feature_is_on(site):
     # Material links tabs with the same label across pages when this feature is set
     assert '"content.tabs.link"' in site.page("elementen/goed-overleg/")
+
+
+def test_links_in_element_bodies_reach_elements_and_chapters(site):
+    page = article(site.page("elementen/noord-tafel/"))
+    assert '<a href="../goed-overleg/#kern">goed overleg</a>' in page  # a source-file link, rewritten
+    assert '<a href="../../hoofdstuk/">hoofdstuk</a>' in page
 
 
 def test_element_without_region_text_has_no_tabs(site):

@@ -135,7 +135,7 @@ CASES: dict[str, tuple[dict, dict[str, list[str]]]] = {
                                               "kleine letters"]}),
     "broken link in an element": (
         {NEW: element(body="De kern.\n\nZie [dit element](../ander/bestaat-niet.md).\n")},
-        {f"{NEW}:13": ["'../ander/bestaat-niet.md' werkt niet"]}),
+        {f"{NEW}:13": ["'../ander/bestaat-niet.md' werkt niet", "'../thema/ander-element.md'"]}),
     "broken link in a chapter": (
         {"docs/hoofdstuk.md": "# Hoofdstuk\n\nTekst.\n\nLees [dit](elementen/goed-overlegg.md).\n"},
         {"docs/hoofdstuk.md:5": ["'elementen/goed-overlegg.md' werkt niet"]}),

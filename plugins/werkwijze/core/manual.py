@@ -114,19 +114,29 @@ def load_manual(layout: Layout) -> Manual:
     return manual
 
 
-def element_link_rewriter(manual: Manual, element: Element, known, problems: ProblemList | None):
+def element_link_rewriter(manual: Manual, element: Element, known, problems: ProblemList | None,
+                          by_source: dict[str, str] | None = None):
     """Resolve links in an element body: to pages (as if the body lived at its page), or
-    to another element's source file (rewritten to that element's page)."""
+    to another element's source file (rewritten to that element's page).
+    `by_source` (element id by source path) can be passed in to share it between elements."""
     page = element_src(element.id)
-    by_source = {e.path: e.id for e in manual.elements.values()}
+    if by_source is None:
+        by_source = {e.path: e.id for e in manual.elements.values()}
 
     def visit(target: str, line: int) -> str | None:
-        if links.scheme_of(target) is None and not target.startswith(("#", "/")):
+        relative = links.scheme_of(target) is None and not target.startswith(("#", "/"))
+        if relative:
             source_target = links.resolve_relative(target, element.path)
             if source_target in by_source:
                 anchor = target.partition("#")[2]
                 return f"{by_source[source_target]}.md" + (f"#{anchor}" if anchor else "")
         message = links.check_target(target, page, known)
+        if message and relative:
+            # The page-relative path in the general message would confuse: editors
+            # write element links relative to the element's own file.
+            message = (f"De link '{target}' werkt niet: daar staat geen element of pagina. Link "
+                       "naar een ander element met het pad naar zijn bestand, zoals "
+                       "'../thema/ander-element.md', en naar een hoofdstuk zoals '../hoofdstuk.md'.")
         if message and problems is not None:
             problems.add(element.path, line, message)
         return None
@@ -135,10 +145,11 @@ def element_link_rewriter(manual: Manual, element: Element, known, problems: Pro
 
 
 def _check_element_links(manual: Manual, known, problems: ProblemList) -> None:
+    by_source = {e.path: e.id for e in manual.elements.values()}  # once: per element is quadratic
     for element in manual.elements.values():
         links.transform(element.raw_body, element.body_first_line,
-                        element_link_rewriter(manual, element, known, problems))
-        rewrite = element_link_rewriter(manual, element, known, None)
+                        element_link_rewriter(manual, element, known, problems, by_source))
+        rewrite = element_link_rewriter(manual, element, known, None, by_source)
         element.body.kern = links.transform(element.body.kern, 1, rewrite)
         for invulling in element.body.invullingen:
             invulling.text = links.transform(invulling.text, 1, rewrite)
