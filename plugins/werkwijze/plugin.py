@@ -18,6 +18,7 @@ from .core.export import to_json
 from .core.gitdates import last_updated
 from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
 from .core.manual import Layout, Manual, load_manual
+from .core.stash import Stash
 from .core.safety import clean_html, escape_meta, mark_external_links
 from .core.sourcemap import Source, map_message
 from .core.render import GeneratedPage, Renderer, element_src
@@ -63,6 +64,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.merged: set[str] = set()  # hand-written pages that get a generated listing
         self.source_map = _SourceMapFilter()
+        self.stash = Stash()  # generated lists skip the Markdown parser (core/stash.py)
 
     def on_config(self, config):
         for name, options in REQUIRED_EXTENSIONS.items():
@@ -150,7 +152,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         citation = reference_block(self.manual, src_uri, self.urls, config.site_name, config.site_url)
         if citation:
             markdown = markdown.rstrip("\n") + "\n\n" + citation
-        return markdown
+        return self.stash.put(src_uri, markdown)
 
     def on_env(self, env, config, files):
         # The footer shows the edition (partials/copyright.html), also outside pages (404).
@@ -191,3 +193,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             html = renderer.directive(src_uri, directive.filters)
             lines[directive.start:directive.end + 1] = ["", html, ""]
         return "\n".join(lines)
+
+    def on_post_page(self, output: str, page, config) -> str:
+        # Lists go back in only now: search indexing (on_page_context) never parses them.
+        return self.stash.restore(page.file.src_uri, output)

@@ -21,6 +21,7 @@ class Facets:
         regions = taxonomies[schema.region_field.taxonomy]
         # region -> the regions whose elements also hold there (itself, parent, children)
         self._region_family: dict[str, set[str]] = {}
+        self._labels: dict[str, dict[str, str]] = {}
         for term in regions:
             family = {term.id}
             if term.get("ouder"):
@@ -38,7 +39,11 @@ class Facets:
         return {name: {value for value, _ in self.options(spec)} for name, spec in self.specs.items()}
 
     def label(self, facet: FacetSpec, value: str) -> str:
-        return dict(self.options(facet)).get(value, value)
+        # Called for every value of every listed element: build each facet's labels once.
+        labels = self._labels.get(facet.name)
+        if labels is None:
+            labels = self._labels[facet.name] = dict(self.options(facet))
+        return labels.get(value, value)
 
     @staticmethod
     def values(element: Element, facet: FacetSpec) -> list[str]:

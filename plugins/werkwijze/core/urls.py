@@ -5,6 +5,7 @@ so we compute relative URLs ourselves.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -28,12 +29,19 @@ class Urls:
 
     def relative(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A link from the page at from_src to the page (or file) at to_src."""
-        from_url, to_url = self.url(from_src), self.url(to_src)
-        base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-        target = to_url or "."
-        rel = posixpath.relpath(target, base.rstrip("/") or ".")
-        if to_url.endswith("/") or not to_url:
-            rel = rel.rstrip("/") + "/"
-            if rel == "./":
-                rel = "./"
-        return rel + (f"#{anchor}" if anchor else "")
+        return _relative(self, from_src, to_src) + (f"#{anchor}" if anchor else "")
+
+
+# Listings link the same pages from the same folders thousands of times; posixpath.relpath
+# is the costly part, so remember the answers (Urls is frozen, hence hashable).
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(urls: Urls, from_src: str, to_src: str) -> str:
+    from_url, to_url = urls.url(from_src), urls.url(to_src)
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    target = to_url or "."
+    rel = posixpath.relpath(target, base.rstrip("/") or ".")
+    if to_url.endswith("/") or not to_url:
+        rel = rel.rstrip("/") + "/"
+        if rel == "./":
+            rel = "./"
+    return rel
