@@ -205,3 +205,13 @@ def test_anchor_warnings_point_at_the_element_file_and_fail_strict(project):
     result = manual.build("mkdocs", "--strict")
     assert result.returncode != 0
     assert "elements/samenwerking/slecht-overleg.md:13: " in result.output, result.output
+
+
+def test_snippets_if_ever_enabled_stay_inside_the_repository():
+    import yaml
+    config = yaml.load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text("utf-8"),
+                       Loader=yaml.BaseLoader)
+    for entry in config.get("markdown_extensions", []):
+        name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
+        if name == "pymdownx.snippets":
+            assert (options or {}).get("restrict_base_path", "true") in ("true", True)
