@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import WerkwijzeConfig
 from .core.chapters import find_directives
-from .core.export import to_json
+from .core.export import facet_data, to_json
 from .core.gitdates import last_updated
 from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
 from .core.manual import Layout, Manual, load_manual
@@ -26,6 +26,7 @@ from .core.published import check_published
 from .core.problems import ProblemList
 from .core.trainers import reference_block, trainer_files, trainer_pages
 from .core.urls import Urls
+from .core.themefix import fix_theme_markup
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
@@ -154,12 +155,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             markdown = markdown.rstrip("\n") + "\n\n" + citation
         return self.stash.put(src_uri, markdown)
 
-    def on_env(self, env, config, files):
-        # The footer shows the edition (partials/copyright.html), also outside pages (404).
-        editions = self.manual.editions
-        env.globals["werkwijze_editie"] = editions.current if editions else None
-        return env
-
     def on_post_build(self, config):
         # Links in last year's reader must still work: every published URL is served.
         if not self.config.published_urls:
@@ -194,6 +189,20 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             lines[directive.start:directive.end + 1] = ["", html, ""]
         return "\n".join(lines)
 
+    # -- reader features (assets/filter.js, assets/regio.js) ---------------------------
+    def on_env(self, env, config, files):
+        # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions.
+        env.globals["werkwijze_regios"] = facet_data(self.manual)[self.manual.facets.region_facet.name]
+        # The footer shows the edition (partials/copyright.html), also outside pages (404).
+        editions = self.manual.editions
+        env.globals["werkwijze_editie"] = editions.current if editions else None
+        return env
+
     def on_post_page(self, output: str, page, config) -> str:
         # Lists go back in only now: search indexing (on_page_context) never parses them.
-        return self.stash.restore(page.file.src_uri, output)
+        output = self.stash.restore(page.file.src_uri, output)
+        return fix_theme_markup(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        # Static templates (404.html) carry Material's markup too.
+        return fix_theme_markup(output_content) if template_name.endswith(".html") else output_content

@@ -6,7 +6,7 @@ Format (documented in docs/open-data.md):
   "elementen": [{"id", "titel", "soort", "samenvatting", "themas", "betrokkenen",
                  "perspectieven", "regios", "bronnen", "gerelateerd", "helpt_tegen",
                  "status", "url"}],
-  "facetten": {"<facet>": {"veld": key, "titel": label,
+  "facetten": {"<facet>": {"veld": key, "titel": label, "meervoud": label,
                           "opties": [{"id", "naam", "ouder"?}], "generiek"?}}
 }
 `url` is relative to the site root (e.g. "elementen/x/").
@@ -45,7 +45,8 @@ def facet_data(manual) -> dict:
             if facet is manual.facets.region_facet and regions.terms[value].get("ouder"):
                 option["ouder"] = regions.terms[value].get("ouder")
             options.append(option)
-        data[facet.name] = {"veld": facet.field, "titel": facet.title, "opties": options}
+        data[facet.name] = {"veld": facet.field, "titel": facet.title, "meervoud": facet.plural,
+                            "opties": options}
         if facet is manual.facets.region_facet:
             # elements with this value hold in every region (the filter needs to know)
             data[facet.name]["generiek"] = manual.schema.generic_region

@@ -1,0 +1,348 @@
+/* werkwijze: faceted filter on the overview page (/elementen/).
+ *
+ * Reads elementen.json (core/export.py). AND across facets, OR within a facet; the
+ * region facet mirrors core/facets.py: an element matches region R if it is generic or
+ * lists R, R's parent or a child of R. The state lives in the URL query
+ * (?soort=belemmerend&regio=katwijk&tekst=...). Everything is built with createElement and
+ * textContent: no HTML is ever made from data. Result items are built once and only
+ * shown or hidden, so filtering stays instant with thousands of elements.
+ */
+(function () {
+  "use strict";
+
+  var TEXT_KEY = "tekst";  // not "q": Material opens its search for ?q=
+  var DATA = {};  // url -> Promise of parsed JSON (fetched once per page load)
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    for (var key in attrs || {}) {
+      if (key === "text") node.textContent = attrs[key];
+      else if (key === "className") node.className = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    }
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  // Lower case without accents, so "coordinatie" finds "coördinatie".
+  function normalise(text) {
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function elementCount(n) { return n === 1 ? "1 element" : n + " elementen"; }
+
+  /* -- the model: options and per-element option indexes, computed once ---------- */
+  function buildModel(data) {
+    var facets = [];
+    Object.keys(data.facetten).forEach(function (name) {
+      var spec = data.facetten[name];
+      var index = {};
+      spec.opties.forEach(function (o, i) { index[o.id] = i; });
+      facets.push({ name: name, field: spec.veld, title: spec.titel, plural: spec.meervoud,
+                    options: spec.opties,
+                    index: index, generic: spec.generiek || null });
+    });
+    var elements = data.elementen.map(function (record) {
+      return { record: record, text: normalise(record.titel + " " + record.samenvatting),
+               options: facets.map(function (facet) { return optionsOf(record, facet); }) };
+    });
+    return { facets: facets, elements: elements };
+  }
+
+  // The option indexes an element matches in a facet.
+  function optionsOf(record, facet) {
+    var raw = record[facet.field];
+    var have = Array.isArray(raw) ? raw : (raw ? [raw] : []);
+    if (facet.generic === null) {
+      return have.filter(function (v) { return v in facet.index; })
+                 .map(function (v) { return facet.index[v]; });
+    }
+    if (have.indexOf(facet.generic) !== -1) {
+      return facet.options.map(function (_, i) { return i; });
+    }
+    // Region R matches if the element lists R, R's parent or a child of R.
+    var result = [];
+    facet.options.forEach(function (option, i) {
+      var family = option.ouder ? [option.id, option.ouder] : [option.id];
+      facet.options.forEach(function (o) { if (o.ouder === option.id) family.push(o.id); });
+      if (family.some(function (id) { return have.indexOf(id) !== -1; })) result.push(i);
+    });
+    return result;
+  }
+
+  /* -- state <-> URL ------------------------------------------------------------ */
+  function readState(model, search) {
+    var params = new URLSearchParams(search);
+    var state = { text: params.get(TEXT_KEY) || "", selected: [], hasRegion: false };
+    model.facets.forEach(function (facet) {
+      var chosen = {};
+      params.getAll(facet.name).forEach(function (value) {
+        value.split(",").forEach(function (id) { if (id in facet.index) chosen[facet.index[id]] = true; });
+      });
+      if (facet.generic !== null && params.has(facet.name)) state.hasRegion = true;
+      state.selected.push(chosen);
+    });
+    return state;
+  }
+
+  function writeQuery(model, state) {
+    var params = new URLSearchParams();
+    model.facets.forEach(function (facet, f) {
+      facet.options.forEach(function (option, i) {
+        if (state.selected[f][i]) params.append(facet.name, option.id);
+      });
+    });
+    if (state.text.trim()) params.set(TEXT_KEY, state.text.trim());
+    var query = params.toString();
+    return query ? "?" + query : "";
+  }
+
+  /* -- matching and counts --------------------------------------------------------- */
+  function matchesFacet(entry, f, selected) {
+    var wanted = selected[f];
+    var options = entry.options[f];
+    var any = false;
+    for (var key in wanted) { any = true; break; }
+    if (!any) return true;
+    for (var i = 0; i < options.length; i++) if (wanted[options[i]]) return true;
+    return false;
+  }
+
+  // visible[e], and counts[f][i]: results if option i of facet f were added to the rest.
+  function evaluate(model, state) {
+    var words = normalise(state.text).split(/\s+/).filter(Boolean);
+    var nf = model.facets.length;
+    var counts = model.facets.map(function (facet) { return facet.options.map(function () { return 0; }); });
+    var visible = new Array(model.elements.length);
+    var total = 0;
+    for (var e = 0; e < model.elements.length; e++) {
+      var entry = model.elements[e];
+      var textOk = true;
+      for (var w = 0; w < words.length; w++) if (entry.text.indexOf(words[w]) === -1) { textOk = false; break; }
+      visible[e] = false;
+      if (!textOk) continue;
+      var failing = -1, failures = 0;
+      for (var f = 0; f < nf && failures < 2; f++) {
+        if (!matchesFacet(entry, f, state.selected)) { failing = f; failures++; }
+      }
+      if (failures === 0) { visible[e] = true; total++; }
+      if (failures >= 2) continue;
+      // Count this element for every option of the facets it would pass without that facet.
+      for (var g = 0; g < nf; g++) {
+        if (failures === 1 && g !== failing) continue;
+        var opts = entry.options[g];
+        for (var k = 0; k < opts.length; k++) counts[g][opts[k]]++;
+      }
+    }
+    return { visible: visible, total: total, counts: counts };
+  }
+
+  /* -- the view -------------------------------------------------------------------- */
+  function Filter(mount, data) {
+    this.mount = mount;
+    this.model = buildModel(data);
+    this.root = mount.getAttribute("data-root") || "";
+    this.statics = [];
+    this.build();
+  }
+
+  Filter.prototype.build = function () {
+    var self = this, model = this.model;
+    var form = el("form", { className: "ww-filter__form", role: "search",
+                            "aria-label": "Elementen filteren" });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var textId = "ww-filter-tekst";
+    this.textInput = el("input", { type: "search", id: textId, name: TEXT_KEY,
+                                   autocomplete: "off", className: "ww-filter__tekst" });
+    form.appendChild(el("div", { className: "ww-filter__zoek" }, [
+      el("label", { "for": textId, text: "Zoek in titel en samenvatting" }), this.textInput]));
+    this.boxes = [];
+    this.countNodes = [];
+    this.labels = [];
+    var groups = el("div", { className: "ww-filter__facetten" });
+    model.facets.forEach(function (facet, f) {
+      var fieldset = el("fieldset", { className: "ww-filter__facet" },
+                        [el("legend", { text: facet.title })]);
+      self.boxes.push([]); self.countNodes.push([]); self.labels.push([]);
+      facet.options.forEach(function (option, i) {
+        var id = "ww-f-" + facet.name + "-" + i;
+        var box = el("input", { type: "checkbox", id: id, name: facet.name, value: option.id });
+        var count = el("span", { className: "ww-telling" });
+        var label = el("label", { "for": id, className: "ww-optie" },
+                       [box, document.createTextNode(" " + option.naam + " "), count]);
+        box.addEventListener("change", function () { self.onChange(true); });
+        fieldset.appendChild(label);
+        self.boxes[f].push(box); self.countNodes[f].push(count); self.labels[f].push(label);
+      });
+      groups.appendChild(fieldset);
+    });
+    form.appendChild(groups);
+    this.status = el("p", { className: "ww-filter__status", role: "status", "aria-live": "polite" });
+    var reset = el("button", { type: "button", className: "md-button ww-filter__wis", text: "Wis alle filters" });
+    reset.addEventListener("click", function () { self.reset(); });
+    form.appendChild(el("div", { className: "ww-filter__balk" }, [this.status, reset]));
+    this.textInput.addEventListener("input", function () {
+      // Typing updates the list at once; the URL follows without filling the history.
+      self.onChange(false);
+    });
+
+    var emptyReset = el("button", { type: "button", className: "ww-filter__wis-leeg", text: "Wis alle filters" });
+    emptyReset.addEventListener("click", function () { self.reset(); });
+    this.empty = el("div", { className: "ww-filter__leeg", hidden: "" }, [
+      el("p", { text: "Geen elementen bij deze keuze. Haal een vinkje weg, pas de zoektekst aan of " }),
+      emptyReset]);
+    this.list = el("ul", { className: "ww-lijst ww-filter__lijst", "aria-label": "Gevonden elementen" });
+    this.items = model.elements.map(function (entry) { return self.item(entry.record); });
+    var fragment = document.createDocumentFragment();
+    this.items.forEach(function (item) { fragment.appendChild(item); });
+    this.list.appendChild(fragment);
+    this.shown = this.items.map(function () { return true; });
+
+    // The static grouped list stays for readers without JavaScript; the filter replaces it.
+    for (var node = this.mount.nextElementSibling; node; node = node.nextElementSibling) {
+      this.statics.push(node);
+      node.hidden = true;
+    }
+    this.mount.appendChild(form);
+    this.mount.appendChild(this.empty);
+    this.mount.appendChild(this.list);
+    this.mount.classList.add("ww-filter--actief");
+  };
+
+  Filter.prototype.item = function (record) {
+    var soort = this.model.facets.filter(function (f) { return f.field === "soort"; })[0];
+    var soortName = record.soort;
+    if (soort && record.soort in soort.index) soortName = soort.options[soort.index[record.soort]].naam;
+    var who = [];
+    this.model.facets.forEach(function (facet) {
+      if (facet.field !== "betrokkenen" && facet.field !== "perspectieven") return;
+      var names = (record[facet.field] || []).filter(function (v) { return v in facet.index; })
+        .map(function (v) { return facet.options[facet.index[v]].naam; });
+      if (names.length) who.push((facet.plural || facet.title) + ": " + names.join(", "));
+    });
+    return el("li", { className: "ww-entry", "data-id": record.id }, [
+      el("a", { href: this.root + record.url, text: record.titel }),
+      document.createTextNode(" "),
+      el("span", { className: "ww-soort ww-soort--" + record.soort, text: soortName }),
+      el("span", { className: "ww-samenvatting", text: record.samenvatting }),
+      who.length ? el("span", { className: "ww-wie", text: who.join(" · ") }) : null,
+    ]);
+  };
+
+  Filter.prototype.readForm = function () {
+    var self = this;
+    return { text: this.textInput.value,
+             selected: this.boxes.map(function (boxes) {
+               var chosen = {};
+               boxes.forEach(function (box, i) { if (box.checked) chosen[i] = true; });
+               return chosen;
+             }) };
+  };
+
+  Filter.prototype.apply = function (state) {
+    this.textInput.value = state.text;
+    this.boxes.forEach(function (boxes, f) {
+      boxes.forEach(function (box, i) { box.checked = !!state.selected[f][i]; });
+    });
+    this.render(state);
+  };
+
+  Filter.prototype.render = function (state) {
+    var result = evaluate(this.model, state);
+    for (var e = 0; e < this.items.length; e++) {
+      if (result.visible[e] !== this.shown[e]) {
+        this.items[e].hidden = !result.visible[e];
+        this.shown[e] = result.visible[e];
+      }
+    }
+    for (var f = 0; f < this.countNodes.length; f++) {
+      for (var i = 0; i < this.countNodes[f].length; i++) {
+        var n = result.counts[f][i];
+        var text = "(" + n + ")";
+        if (this.countNodes[f][i].textContent !== text) this.countNodes[f][i].textContent = text;
+        this.labels[f][i].classList.toggle("ww-optie--leeg", n === 0);
+      }
+    }
+    var message = result.total + " van " + elementCount(this.items.length);
+    if (this.status.textContent !== message) this.status.textContent = message;
+    this.empty.hidden = result.total !== 0;
+    this.list.hidden = result.total === 0;
+  };
+
+  Filter.prototype.onChange = function (push) {
+    var state = this.readForm();
+    this.render(state);
+    var url = location.pathname + writeQuery(this.model, state) + location.hash;
+    if (url === location.pathname + location.search + location.hash) return;
+    if (push) history.pushState({ wwFilter: true }, "", url);
+    else history.replaceState({ wwFilter: true }, "", url);
+  };
+
+  Filter.prototype.reset = function () {
+    var state = { text: "", selected: this.model.facets.map(function () { return {}; }) };
+    this.apply(state);
+    history.pushState({ wwFilter: true }, "", location.pathname + location.hash);
+    this.textInput.focus();
+  };
+
+  // From the URL; "mijn regio" (assets/regio.js) fills the region facet when the URL
+  // has none and the reader has not cleared it on this page before.
+  Filter.prototype.restore = function (initial) {
+    var state = readState(this.model, location.search);
+    var own = initial && window.werkwijzeRegio ? window.werkwijzeRegio.get() : "";
+    var cleared = history.state && history.state.wwFilter;
+    var f = this.model.facets.findIndex(function (facet) { return facet.generic !== null; });
+    if (own && !state.hasRegion && !cleared && f !== -1 && own in this.model.facets[f].index) {
+      state.selected[f][this.model.facets[f].index[own]] = true;
+      history.replaceState({ wwFilter: true }, "",
+                           location.pathname + writeQuery(this.model, state) + location.hash);
+    }
+    this.apply(state);
+  };
+
+  // "Mijn regio" changed on this page: the region facet follows it.
+  Filter.prototype.chooseRegion = function (region) {
+    var f = this.model.facets.findIndex(function (facet) { return facet.generic !== null; });
+    if (f === -1) return;
+    var index = this.model.facets[f].index;
+    this.boxes[f].forEach(function (box) { box.checked = region in index && box.value === region; });
+    this.onChange(true);
+  };
+
+  /* -- start: with and without Material's instant navigation ------------------------ */
+  var active = null;
+
+  function start() {
+    var mount = document.getElementById("ww-filter");
+    active = null;
+    if (!mount || mount.classList.contains("ww-filter--actief")) return;
+    var url = new URL(mount.getAttribute("data-bron"), location.href).href;
+    DATA[url] = DATA[url] || fetch(url).then(function (r) {
+      if (!r.ok) throw new Error("elementen.json: " + r.status);
+      return r.json();
+    });
+    DATA[url].then(function (data) {
+      if (!document.body.contains(mount) || mount.classList.contains("ww-filter--actief")) return;
+      var filter = new Filter(mount, data);
+      filter.restore(true);
+      active = filter;
+      window.werkwijzeFilter = filter;  // for tests and the benchmark
+    }).catch(function () {
+      // The static list stays visible: nothing else to do.
+      delete DATA[url];
+    });
+  }
+
+  window.addEventListener("popstate", function () { if (active) active.restore(false); });
+
+  // Exposed for the browser tests (pure functions, no DOM).
+  window.werkwijzeFilterCore = { buildModel: buildModel, evaluate: evaluate, readState: readState };
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,161 @@
+"""Browser test fixtures: one build per corpus, one local server each, one Chromium.
+
+Every test gets a fresh browser context that records all requests and console errors;
+the `browse` fixture fails the test if any request leaves 127.0.0.1 or the page logs
+an error.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from generate import corpus_files  # noqa: E402
+from sitebuilder import BIN, Project  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CORPUS_SIZE = 1000
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if str(HERE) in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI: /usr/bin/chromium is missing (apt-get install chromium)")
+        pytest.skip("no Chromium at /usr/bin/chromium: browser tests skipped (install Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Server:
+    """A threaded static server for a built site on a free port of 127.0.0.1."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str = "") -> str:
+        return self.base + path.lstrip("/")
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(site: Path):
+    server = Server(site)
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The manual in this repository, built once."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)], cwd=REPO,
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    yield from _serve(out)
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory):
+    """The fictional test manual plus CORPUS_SIZE generated elements, built once."""
+    project = Project(tmp_path_factory.mktemp("corpus") / "manual", corpus_files(CORPUS_SIZE))
+    result = project.build("mkdocs", "--strict")
+    assert result.returncode == 0, result.output
+    yield from _serve(result.site)
+
+
+class Browse:
+    """A page in a fresh context, recording requests and console errors."""
+
+    def __init__(self, browser, java_script_enabled=True):
+        self.context = browser.new_context(java_script_enabled=java_script_enabled)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def new_page(self):
+        page = self.context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        return page
+
+    def third_party(self) -> list[str]:
+        return [u for u in self.requests
+                if urlparse(u).scheme not in ("data", "blob", "about")
+                and urlparse(u).hostname != "127.0.0.1"]
+
+
+@pytest.fixture
+def browse(browser):
+    """browse() -> Browse; after the test: no third-party request, no console error."""
+    opened: list[Browse] = []
+
+    def make(java_script_enabled=True) -> Browse:
+        b = Browse(browser, java_script_enabled)
+        opened.append(b)
+        return b
+
+    yield make
+    for b in opened:
+        b.context.close()
+    for b in opened:
+        assert b.third_party() == [], f"requests left the site: {b.third_party()}"
+        assert b.errors == [], f"console errors: {b.errors}"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    path = HERE / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI: run `npm ci --prefix tests/browser` first (axe-core)")
+        pytest.skip("axe-core not installed: run `npm ci --prefix tests/browser`")
+    return path.read_text("utf-8")
+
+
+def vnu_command() -> list[str] | None:
+    jar = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    java = shutil.which("java")
+    return [java, "-jar", str(jar)] if jar.exists() and java else None
