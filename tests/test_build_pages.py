@@ -279,6 +279,12 @@ DOCUMENTED_FIELDS = ["id", "titel", "soort", "samenvatting", "themas", "betrokke
                      "regios", "bronnen", "gerelateerd", "helpt_tegen", "status", "url"]
 
 
+def test_open_data_page_documents_every_field():
+    doc = (REPO / "docs" / "open-data.md").read_text("utf-8")
+    documented = re.findall(r"^\| `([a-z_]+)` \|", doc, re.M)
+    assert documented == DOCUMENTED_FIELDS
+
+
 def test_elementen_json_has_every_documented_field(site):
     data = json.loads((site.site / "elementen.json").read_text("utf-8"))
     records = {e["id"]: e for e in data["elementen"]}
