@@ -139,6 +139,12 @@ CASES: dict[str, tuple[dict, dict[str, list[str]]]] = {
     "broken link in a chapter": (
         {"docs/hoofdstuk.md": "# Hoofdstuk\n\nTekst.\n\nLees [dit](elementen/goed-overlegg.md).\n"},
         {"docs/hoofdstuk.md:5": ["'elementen/goed-overlegg.md' werkt niet"]}),
+    "broken link in a chapter with front matter": (
+        {"docs/hoofdstuk.md": "---\ntitle: Hoofdstuk\n---\n# Hoofdstuk\n\n[weg](weg.md)\n"},
+        {"docs/hoofdstuk.md:6": ["'weg.md' werkt niet"]}),
+    "unclosed regio block": (
+        {NEW: element(body="De kern.\n\n/// regio | zuid\nIn het zuiden.\n")},
+        {f"{NEW}:13": ["'/// regio | zuid' wordt niet afgesloten"]}),
     "yaml anchor": (
         {NEW: element(themas="&t [samenwerking]")},
         {f"{NEW}:5": ["Ankers (&)", "niet toegestaan"]}),
