@@ -1,5 +1,6 @@
-"""Helpers for the safety and privacy browser tests: serve a built site locally (optionally
-with response headers such as a Content-Security-Policy) and drive Debian's Chromium."""
+"""Helpers for the safety and privacy browser tests (the browser itself comes from
+conftest.py): serve a built site with extra response headers such as a
+Content-Security-Policy, and list a built site's pages."""
 from __future__ import annotations
 
 import contextlib
@@ -7,12 +8,6 @@ import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
-
 
 class _Handler(SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
@@ -39,18 +34,6 @@ def serve(directory: Path, headers: dict[str, str] | None = None):
     finally:
         server.shutdown()
         server.server_close()
-
-
-@contextlib.contextmanager
-def chromium():
-    """A Playwright browser on Debian's Chromium (Playwright's own download is unavailable)."""
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def page_urls(site: Path) -> list[str]:

@@ -4,8 +4,6 @@ the pages are served with the policy scripts/csp.py prints for the built site.""
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from safety_helpers import chromium, page_urls, serve  # noqa: E402
+from safety_helpers import page_urls, serve  # noqa: E402
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -36,29 +34,24 @@ def _load_csp():
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("privacy") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict",
-                           "--site-dir", str(site)], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
+def site(real_site) -> Path:
+    """The real manual, built once by conftest's `real_site` (we serve it with a CSP)."""
+    return real_site.root
 
 
-def test_csp_allows_exactly_the_inline_scripts_of_the_site(real_site):
-    policy = _load_csp().policy(real_site)
+def test_csp_allows_exactly_the_inline_scripts_of_the_site(site):
+    policy = _load_csp().policy(site)
     assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy
     assert "'unsafe-eval'" not in policy and "https:" not in policy
     assert policy.count("'sha256-") >= 2  # Material's inline helpers, per folder depth
 
 
-def test_no_third_party_request_no_cookie_no_csp_violation_on_any_page(real_site):
-    policy = _load_csp().policy(real_site)
-    urls = page_urls(real_site)
+def test_no_third_party_request_no_cookie_no_csp_violation_on_any_page(site, browser):
+    policy = _load_csp().policy(site)
+    urls = page_urls(site)
     assert {"", "elementen/", "bronnen/", "regios/", "privacy/", "toegankelijkheid/"} <= set(urls)
     assert sum(u.startswith("elementen/") for u in urls) > 5
-    with serve(real_site, {"Content-Security-Policy": policy}) as base, chromium() as browser:
+    with serve(site, {"Content-Security-Policy": policy}) as base:
         context = browser.new_context()
         context.add_init_script(LISTEN)
         page = context.new_page()
@@ -101,21 +94,20 @@ def test_no_third_party_request_no_cookie_no_csp_violation_on_any_page(real_site
         assert context.cookies() == []
 
 
-def test_detection_sees_foreign_requests_and_csp_violations(tmp_path):
+def test_detection_sees_foreign_requests_and_csp_violations(tmp_path, browser):
     (tmp_path / "index.html").write_text(
         "<!doctype html><title>x</title><img src='http://192.0.2.1/p.png'>"
         "<script>document.cookie='a=1'</script>", "utf-8")
-    with serve(tmp_path, {"Content-Security-Policy": "default-src 'self'"}) as base, \
-            chromium() as browser:
-        page = browser.new_page()
+    with serve(tmp_path, {"Content-Security-Policy": "default-src 'self'"}) as base:
+        page = browser.new_context().new_page()
         page.add_init_script(LISTEN)
         page.goto(base, wait_until="load")
         page.wait_for_timeout(100)
         violations = page.evaluate("window.__csp")
         assert any("img-src" in v for v in violations), violations
         assert any("script-src" in v for v in violations), violations
-    with serve(tmp_path) as base, chromium() as browser:
-        page = browser.new_page()
+    with serve(tmp_path) as base:
+        page = browser.new_context().new_page()
         foreign: list[str] = []
         page.on("request", lambda r: foreign.append(r.url) if "192.0.2.1" in r.url else None)
         page.goto(base, wait_until="domcontentloaded")

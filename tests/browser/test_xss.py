@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from safety_helpers import chromium, page_urls, serve  # noqa: E402
+from safety_helpers import page_urls, serve  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -157,7 +157,7 @@ CORPUS = {
 
 
 @pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory):
+def xss_site(tmp_path_factory):
     from sitebuilder import Project
     manual = Project(tmp_path_factory.mktemp("xss") / "manual",
                      {k: v for k, v in CORPUS.items() if v is not None})
@@ -166,11 +166,11 @@ def corpus_site(tmp_path_factory):
     return result.site
 
 
-def test_payloads_reach_the_site_as_text(corpus_site):
-    page = (corpus_site / "elementen" / "goed-overleg" / "index.html").read_text("utf-8")
+def test_payloads_reach_the_site_as_text(xss_site):
+    page = (xss_site / "elementen" / "goed-overleg" / "index.html").read_text("utf-8")
     assert "&lt;/title&gt;&lt;script&gt;window.__xss=&#x27;titel&#x27;" in page \
         or "&lt;/title&gt;&lt;script&gt;window.__xss='titel'" in page
-    for html in (corpus_site.rglob("*.html")):
+    for html in (xss_site.rglob("*.html")):
         text = html.read_text("utf-8")
         assert "<script>window.__xss" not in text, html
         assert "onerror=alert(" not in text.replace("&lt;img src=x onerror=alert(", ""), html
@@ -194,14 +194,15 @@ def _assert_no_payload_ran(page, dialogs, where):
     assert ran is None and not dialogs, f"payload ran on {where}: {ran or dialogs}"
 
 
-def test_no_payload_runs_on_any_page_filter_or_search(corpus_site):
-    urls = page_urls(corpus_site)
+def test_no_payload_runs_on_any_page_filter_or_search(xss_site, browser):
+    urls = page_urls(xss_site)
     assert {"", "elementen/", "elementen/goed-overleg/", "hoofdstuk/", "bronnen/",
             "regios/dorp/", "themas/samenwerking/"} <= set(urls)
     assert any(u.startswith("leerlijnen/xss-leerlijn") for u in urls), urls
     assert "elementen/oud-overleg/" in urls  # a redirect page
-    with serve(corpus_site) as base, chromium() as browser:
-        page = browser.new_page()
+    with serve(xss_site) as base:
+        context = browser.new_context()
+        page = context.new_page()
         page.add_init_script(TRAP)
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -240,12 +241,13 @@ def test_no_payload_runs_on_any_page_filter_or_search(corpus_site):
             _assert_no_payload_ran(page, dialogs, f"search results for {query!r}")
 
 
-def test_detection_works_on_a_page_with_a_live_payload(corpus_site, tmp_path):
+def test_detection_works_on_a_page_with_a_live_payload(browser, tmp_path):
     (tmp_path / "index.html").write_text(
         "<!doctype html><title>x</title><script>window.__xss='control'</script>"
         "<img src=x onerror=\"alert('control')\">", "utf-8")
-    with serve(tmp_path) as base, chromium() as browser:
-        page = browser.new_page()
+    with serve(tmp_path) as base:
+        context = browser.new_context()
+        page = context.new_page()
         page.add_init_script(TRAP)
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
