@@ -68,6 +68,7 @@ TARGETS = {
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system: less sensitive than wall time to a busy machine
     max_rss_mb: float
     returncode: int
     output: str
@@ -88,7 +89,8 @@ def run(cmd: list[str], cwd: Path, timeout: float = 1800) -> Run:
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, out.read())
+        return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                   proc.returncode, out.read())
 
 
 def median(values):
@@ -115,8 +117,11 @@ def bench_builds(result: Result, plugin_root: Path, plain_root: Path, reps: int)
             runs.append(r)
     plugin = median([r.seconds for r in plugin_runs])
     plain = median([r.seconds for r in plain_runs])
+    plugin_cpu = median([r.cpu_seconds for r in plugin_runs])
+    plain_cpu = median([r.cpu_seconds for r in plain_runs])
     result.figures.update(
         build_plugin_s=plugin, build_plain_s=plain, overhead=plugin / plain,
+        build_plugin_cpu_s=plugin_cpu, build_plain_cpu_s=plain_cpu, overhead_cpu=plugin_cpu / plain_cpu,
         rate=result.size / plugin,
         rss_plugin_mb=max(r.max_rss_mb for r in plugin_runs),
         rss_plain_mb=max(r.max_rss_mb for r in plain_runs))
@@ -338,6 +343,9 @@ ROWS = [
     ("build_plugin_s", "Build with plugin (s, median)", "{:.2f}"),
     ("build_plain_s", "Build plain MkDocs + Material (s, median)", "{:.2f}"),
     ("overhead", "Overhead ratio plugin / plain", "{:.2f}×"),
+    ("build_plugin_cpu_s", "Build with plugin, CPU time (s)", "{:.2f}"),
+    ("build_plain_cpu_s", "Build plain, CPU time (s)", "{:.2f}"),
+    ("overhead_cpu", "Overhead ratio on CPU time", "{:.2f}×"),
     ("rate", "Elements per second (plugin build)", "{:.0f}"),
     ("check_s", "Validation in-process load_manual (s)", "{:.2f}"),
     ("check_cli_s", "Validation `werkwijze check` subprocess (s)", "{:.2f}"),
@@ -428,6 +436,7 @@ def machine() -> dict[str, str]:
     return {"cpus": str(os.cpu_count()), "cpu": cpu, "memory": f"{int(mem) / 1024 / 1024:.1f} GiB",
             "python": platform.python_version(), "os": platform.platform(),
             "versions": ", ".join(f"{k} {v}" for k, v in versions.items()),
+            "load": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
             "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")}
 
 
@@ -442,6 +451,7 @@ outside the repository). Figures are medians over the repetitions.
 - Date: {info['date']}
 - Machine: {info['cpus']} CPUs ({info['cpu']}), {info['memory']} memory, {info['os']}
 - Python {info['python']}; {info['versions']}
+- Load average (1/5/15 min) when the report was written: {info['load']}
 - Command: `python scripts/bench.py {' '.join(argv)}`
 
 ## Figures

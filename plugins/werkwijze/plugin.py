@@ -173,6 +173,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     # Run last, after other plugins changed the content, and before search indexes it.
     @event_priority(-100)
     def on_page_content(self, html: str, page, config, files) -> str:
+        html = self.stash.restore_early(page.file.src_uri, html)
         if page.file.src_uri in self.source_map.sources:  # an element page
             # Defence in depth: the check already refused unsafe Markdown in element files.
             html = clean_html(html)
@@ -200,7 +201,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
 
     def on_post_page(self, output: str, page, config) -> str:
         # Lists go back in only now: search indexing (on_page_context) never parses them.
-        output = self.stash.restore(page.file.src_uri, output)
+        src_uri = page.file.src_uri
+        clean = clean_html if src_uri in self.source_map.sources else None
+        output = self.stash.restore_late(src_uri, output, clean)
         return fix_theme_markup(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
