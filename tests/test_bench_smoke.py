@@ -24,3 +24,22 @@ def test_bench_harness_prints_table(tmp_path):
     pages = list((tmp_path / "work" / "12" / "plugin" / "site" / "elementen").glob("synthetisch-element-*/index.html"))
     assert len(pages) == 12
     assert "# Benchmarks" in report.read_text("utf-8")
+
+
+def test_big_overview_links_to_theme_pages_instead_of_listing(tmp_path):
+    """Above OVERVIEW_LIST_LIMIT the overview names each theme with a count and a link;
+    the theme pages (and the filter, from elementen.json) hold the elements."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import corpus
+    from werkwijze.core.manual import Layout, load_manual
+    from werkwijze.core.render import OVERVIEW_LIST_LIMIT, Renderer
+    from werkwijze.core.urls import Urls
+
+    plugin_root, _, specs = corpus.write(OVERVIEW_LIST_LIMIT + 1, tmp_path / "c")
+    manual = load_manual(Layout(plugin_root))
+    assert not manual.problems
+    overview = Renderer(manual, Urls()).overview_page().markdown()
+    assert 'class="ww-entry"' not in overview
+    leren = sum(1 for s in specs if "leren" in s.values["themas"])
+    assert f'{leren} elementen: <a href="../themas/leren/">' in overview
+    assert 'id="ww-filter"' in overview  # the filter still mounts

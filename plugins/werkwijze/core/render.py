@@ -18,6 +18,10 @@ from .schema import FacetSpec
 ELEMENTS_DIR = "elementen"
 SOURCES_PAGE = "bronnen.md"
 NOT_DESCRIBED = "Nog niet beschreven."
+# Above this many elements the overview lists no elements itself (the filter renders them
+# from elementen.json; without JavaScript the theme pages list them): every element twice
+# over would make a page of megabytes at a few thousand elements.
+OVERVIEW_LIST_LIMIT = 250
 FILTER_LINK = "Filter in het overzicht"
 WHO_FACETS = ("betrokkene", "perspectief")  # shown on every entry: who is involved, whose experience
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
@@ -222,11 +226,16 @@ class Renderer:
                  # assets/filter.js builds the filter here; without JavaScript the list below stays
                  f'<div class="ww-filter" id="ww-filter" data-root="{h(self.urls.relative(src, "index.md"))}"'
                  f' data-bron="{h(self.urls.relative(src, "elementen.json"))}"></div>']
+        full = len(self.m.elements) <= OVERVIEW_LIST_LIMIT
         for value, label in self.facets.options(theme_facet):
             chosen = [e for e in self.m.elements.values() if value in self.facets.values(e, theme_facet)]
-            if chosen:
+            if chosen and full:
                 parts.append(f"## {md(label)} {{#thema-{value}}}\n\n"
                              + self.by_soort(src, chosen, level=3, anchor=f"thema-{value}-"))
+            elif chosen:  # a big manual: the theme pages hold the lists
+                parts.append(f"## {md(label)} {{#thema-{value}}}\n\n"
+                             f'<p class="ww-naar-thema">{len(chosen)} elementen: '
+                             f'{self.link(src, facet_src(theme_facet, value), "bekijk ze op de pagina van dit thema")}.</p>')
         return GeneratedPage(src, "Alle elementen", "# Alle elementen", "\n\n".join(parts) + "\n")
 
     def facet_index(self, facet: FacetSpec) -> GeneratedPage:

@@ -32,16 +32,21 @@ class Urls:
         return _relative(self, from_src, to_src) + (f"#{anchor}" if anchor else "")
 
 
-# Listings link the same pages from the same folders thousands of times; posixpath.relpath
-# is the costly part, so remember the answers (Urls is frozen, hence hashable).
+# Listings link the same pages from the same folders thousands of times: remember the
+# answers (Urls is frozen, hence hashable), and compute them by splitting the paths
+# instead of posixpath.relpath (which makes both paths absolute first).
 @functools.lru_cache(maxsize=1 << 16)
 def _relative(urls: Urls, from_src: str, to_src: str) -> str:
     from_url, to_url = urls.url(from_src), urls.url(to_src)
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    target = to_url or "."
-    rel = posixpath.relpath(target, base.rstrip("/") or ".")
+    base_parts = [p for p in base.split("/") if p and p != "."]
+    target_parts = [p for p in (to_url or ".").split("/") if p and p != "."]
+    common = 0
+    for a, b in zip(base_parts, target_parts):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
     if to_url.endswith("/") or not to_url:
         rel = rel.rstrip("/") + "/"
-        if rel == "./":
-            rel = "./"
     return rel
