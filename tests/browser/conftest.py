@@ -159,3 +159,11 @@ def vnu_command() -> list[str] | None:
     jar = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     java = shutil.which("java")
     return [java, "-jar", str(jar)] if jar.exists() and java else None
+
+
+def open_search(page, query: str):
+    """Open Material's search box and type a query; wait for results."""
+    page.wait_for_load_state("load")
+    page.focus(".md-search__input")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)

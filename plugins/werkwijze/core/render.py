@@ -131,8 +131,10 @@ class Renderer:
         graph = self.m.graph
         parts = [
             f"# {md(element.titel)}",
-            f'<p class="ww-kop">{self.soort_badge(element.soort)}</p>\n\n'
-            f'<p class="ww-samenvatting ww-samenvatting--groot">{h(element.samenvatting)}</p>',
+            # One paragraph: Material's search shows only the matching paragraph, and the
+            # soort belongs in every result for this page.
+            f'<p class="ww-samenvatting ww-samenvatting--groot">{self.soort_badge(element.soort)} '
+            f'{h(element.samenvatting)}</p>',
             self._kern(element),
         ]
         counter = self.schema.counter_field

@@ -1,0 +1,97 @@
+"""'Mijn regio', perspectives on entries, and Dutch search, in a real browser."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from conftest import open_search
+
+ELEMENT_WITH_TABS = "elementen/goed-overleg/"  # base fixture: has a tab for Dorp
+
+
+def checked_tab(page) -> str:
+    """The label of the selected tab in the element's region tab set."""
+    return page.evaluate("""() => {
+        const set = document.querySelector('.tabbed-set');
+        const input = [...set.querySelectorAll(':scope > input')].find(i => i.checked);
+        return set.querySelector(`label[for="${input.id}"]`).textContent.trim();
+    }""")
+
+
+def test_region_choice_persists_selects_tabs_and_the_region_facet(browse, corpus_site):
+    page = browse().page
+    page.goto(corpus_site.url(""))
+    control = page.locator(".ww-mijnregio")
+    assert control.is_visible()
+    assert page.locator("label[for=ww-mijnregio-keuze]").inner_text() == "Mijn regio"
+    page.select_option("#ww-mijnregio-keuze", "dorp")
+    assert page.inner_text(".ww-mijnregio__melding") == "Uw regio is nu Dorp."
+
+    page.goto(corpus_site.url(ELEMENT_WITH_TABS))
+    assert page.input_value("#ww-mijnregio-keuze") == "dorp"
+    assert checked_tab(page) == "Dorp"
+    assert page.is_visible("#regio-dorp")
+    # Material's own tab memory agrees, so its linked tabs choose the same label.
+    assert page.evaluate("__md_get('__tabs')[0]") == "Dorp"
+
+    page.goto(corpus_site.url("elementen/"))
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    assert page.is_checked('.ww-filter input[name=regio][value=dorp]')
+    assert parse_qs(urlparse(page.url).query) == {"regio": ["dorp"]}
+    # An explicit region in the URL wins over the reader's own region.
+    page.goto(corpus_site.url("elementen/?regio=zuid"))
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    assert page.is_checked('.ww-filter input[name=regio][value=zuid]')
+    assert not page.is_checked('.ww-filter input[name=regio][value=dorp]')
+
+    # Clearing the choice: the Kern tab again, no region facet.
+    page.select_option("#ww-mijnregio-keuze", "")
+    assert page.inner_text(".ww-mijnregio__melding") == "Geen regio gekozen."
+    page.goto(corpus_site.url(ELEMENT_WITH_TABS))
+    assert page.input_value("#ww-mijnregio-keuze") == ""
+    assert checked_tab(page) == "Kern"
+    page.goto(corpus_site.url("elementen/"))
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    assert page.eval_on_selector_all(".ww-filter input:checked", "b => b.length") == 0
+
+
+def test_changing_the_region_on_an_element_page_switches_the_tab(browse, corpus_site):
+    page = browse().page
+    page.goto(corpus_site.url(ELEMENT_WITH_TABS))
+    assert checked_tab(page) == "Kern"
+    page.focus("#ww-mijnregio-keuze")
+    page.select_option("#ww-mijnregio-keuze", "dorp")
+    assert checked_tab(page) == "Dorp"
+
+
+def test_tabs_work_with_the_keyboard(browse, corpus_site):
+    page = browse().page
+    page.goto(corpus_site.url(ELEMENT_WITH_TABS))
+    page.focus(".tabbed-set > input:checked")
+    page.keyboard.press("ArrowRight")
+    assert checked_tab(page) == "Dorp"
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+
+
+def test_entries_show_who_is_involved_and_whose_experience(browse, real_site):
+    page = browse().page
+    page.goto(real_site.url("elementen/"))
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    first = page.locator(".ww-filter__lijst .ww-entry").first.locator(".ww-wie").inner_text()
+    assert first.startswith("Betrokkenen: ") and "Perspectieven: " in first
+    page.goto(real_site.url("themas/partnerschap/"))
+    assert "Betrokkenen: " in page.locator(".ww-entry .ww-wie").first.inner_text()
+    page.goto(real_site.url("elementen/belangen-bespreken/"))
+    assert page.locator(".ww-kenmerken dt", has_text="Perspectieven").count() == 1
+
+
+def test_search_finds_elements_by_title_and_summary_and_shows_their_soort(browse, real_site):
+    page = browse().page
+    page.goto(real_site.url(""))
+    open_search(page, "belangen boven tafel")
+    first = page.locator(".md-search-result__item").first
+    assert "Verschillende belangen boven tafel krijgen" in first.inner_text()
+    assert "Werkzaam element" in first.inner_text()
+    # by a word that appears only in the samenvatting
+    page.fill(".md-search__input", "")
+    open_search(page, "voorwaarde partnerschap")
+    assert "belangen" in page.locator(".md-search-result__item").first.inner_text().lower()
