@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from safety_helpers import page_urls, serve  # noqa: E402
+from safety_helpers import page_urls, search_until_results, serve  # noqa: E402
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -76,10 +76,7 @@ def test_no_third_party_request_no_cookie_no_csp_violation_on_any_page(site, bro
             visit(url)
 
         def search():
-            page.wait_for_timeout(800)
-            page.locator("label.md-search__icon, .md-search__input").first.click()
-            page.locator("input.md-search__input").press_sequentially("partnerschap", delay=20)
-            page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+            search_until_results(page, "partnerschap")
         visit("elementen/", search)
 
         def filter_and_tabs():

@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from safety_helpers import page_urls, serve  # noqa: E402
+from safety_helpers import page_urls, search_until_results, serve  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -228,12 +228,9 @@ def test_no_payload_runs_on_any_page_filter_or_search(xss_site, browser):
 
         # Material's search: the payload text is in the index; results must stay text.
         page.goto(base + "elementen/goed-overleg/", wait_until="load")
-        page.locator("label.md-search__icon, .md-search__input").first.click()
         search = page.locator("input.md-search__input")
-        page.wait_for_timeout(1000)  # the search worker loads its index
-        search.press_sequentially("xssgoedoverleg", delay=20)
         # Results prove the payload-carrying pages were searched and rendered.
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        search_until_results(page, "xssgoedoverleg")
         _assert_no_payload_ran(page, dialogs, "search results for 'xssgoedoverleg'")
         for query in ("onerror", "script", "title", "dorp"):
             search.fill(query)
