@@ -88,6 +88,12 @@ def test_random_combinations_from_the_url_match_the_truth(browse, corpus_site):
                 assert shown[name][option["id"]] == f"({count})", (query, name, option["id"])
         if not expected:
             assert page.is_visible(".ww-filter__leeg")
+        # Options that would give nothing stay visible and operable, marked as empty.
+        zero = page.evaluate("""() => [...document.querySelectorAll('.ww-optie')]
+            .filter(l => l.querySelector('.ww-telling').textContent === '(0)')
+            .map(l => [l.classList.contains('ww-optie--leeg'), l.offsetParent !== null,
+                       !l.querySelector('input').disabled])""")
+        assert all(all(flags) for flags in zero), zero
 
 
 def test_real_content_filters_match_the_truth(browse, real_site):
