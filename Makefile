@@ -30,6 +30,7 @@ test: $(STAMP)
 BENCH_SIZES ?= 100,1000,5000
 BENCH_REPS  ?= 3
 bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES) --reps $(BENCH_REPS) \
 		--output BENCHMARKS.md --notes scripts/bench-notes.md
 

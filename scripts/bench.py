@@ -20,6 +20,7 @@ import datetime
 import functools
 import gzip
 import http.server
+import json
 import os
 import platform
 import shutil
@@ -474,12 +475,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", help="Write the report here (e.g. BENCHMARKS.md).")
     parser.add_argument("--notes", help="Markdown file appended to the report (analysis).")
     parser.add_argument("--workdir", help="Keep corpora here instead of a temp folder.")
+    parser.add_argument("--json", help="Also save the figures as JSON here.")
+    parser.add_argument("--from-json", help="Do not measure: rewrite the report from saved figures.")
     args = parser.parse_args(argv)
     argv = argv if argv is not None else sys.argv[1:]
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="werkwijze-bench-"))
     results = []
+    if args.from_json:
+        saved = json.loads(Path(args.from_json).read_text("utf-8"))
+        results = [Result(r["size"], r["figures"]) for r in saved["results"]]
+        argv = saved["argv"]
+        sizes = []
     try:
         for size in sizes:
             result = Result(size)
@@ -499,6 +507,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
+    if args.json and not args.from_json:
+        Path(args.json).write_text(json.dumps({"argv": argv, "results": [
+            {"size": r.size, "figures": r.figures} for r in results]}, indent=1), "utf-8")
     print(table(results))
     print()
     print(verdict_table(results))
