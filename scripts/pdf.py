@@ -91,40 +91,46 @@ def serve(site: Path) -> http.server.ThreadingHTTPServer:
     return httpd
 
 
-def make_pdfs(site: Path, out: Path) -> list[Path]:
-    from playwright.sync_api import sync_playwright
+def make_pdfs(site: Path, out: Path, browser=None) -> list[Path]:
+    """Print the PDFs; uses `browser` (a Playwright Chromium) if given, else starts one."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return make_pdfs(site, out, own)
+            finally:
+                own.close()
 
     out.mkdir(parents=True, exist_ok=True)
     httpd = serve(site)
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     written: list[Path] = []
+    page = browser.new_page()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
+        def print_page(url: str, target: Path) -> Path:
+            page.goto(base + url, wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(target), format="A4", print_background=True,
+                     display_header_footer=True, header_template="<span></span>",
+                     footer_template=FOOTER, margin={"top": "16mm", "bottom": "18mm",
+                                                     "left": "0", "right": "0"})
+            return target
 
-            def print_page(url: str, target: Path) -> Path:
-                page.goto(base + url, wait_until="load")
-                page.emulate_media(media="print")
-                page.pdf(path=str(target), format="A4", print_background=True,
-                         display_header_footer=True, header_template="<span></span>",
-                         footer_template=FOOTER, margin={"top": "16mm", "bottom": "18mm",
-                                                         "left": "0", "right": "0"})
-                return target
-
-            written.append(print_page("werkkaarten/", out / "werkkaarten.pdf"))
-            for leerlijn_id in leerlijnen(site):
-                written.append(print_page(f"leerlijnen/{leerlijn_id}/", out / f"leerlijn-{leerlijn_id}.pdf"))
-            with tempfile.TemporaryDirectory() as tmp:
-                merged = PdfWriter()
-                for number, url in enumerate(manual_pages(site)):
-                    merged.append(str(print_page(url, Path(tmp) / f"{number:04d}.pdf")))
-                target = out / "handleiding.pdf"
-                with target.open("wb") as handle:
-                    merged.write(handle)
-                written.append(target)
-            browser.close()
+        written.append(print_page("werkkaarten/", out / "werkkaarten.pdf"))
+        for leerlijn_id in leerlijnen(site):
+            written.append(print_page(f"leerlijnen/{leerlijn_id}/", out / f"leerlijn-{leerlijn_id}.pdf"))
+        with tempfile.TemporaryDirectory() as tmp:
+            merged = PdfWriter()
+            for number, url in enumerate(manual_pages(site)):
+                merged.append(str(print_page(url, Path(tmp) / f"{number:04d}.pdf")))
+            target = out / "handleiding.pdf"
+            with target.open("wb") as handle:
+                merged.write(handle)
+            written.append(target)
     finally:
+        page.close()
         httpd.shutdown()
     return written
 

@@ -10,11 +10,7 @@ import pytest
 
 from sitebuilder import Project
 
-REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="no Chromium at /usr/bin/chromium")]
+REPO = Path(__file__).resolve().parents[2]
 
 FILES = {
     "data/leerlijnen/eerste-sessie.yml": """\
@@ -44,11 +40,11 @@ def _text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
+def pdfs(tmp_path_factory, browser):
     root = tmp_path_factory.mktemp("pdf")
     result = Project(root / "manual", FILES).build()
     assert result.returncode == 0, result.output
-    written = _load_script().make_pdfs(result.site, root / "pdf")
+    written = _load_script().make_pdfs(result.site, root / "pdf", browser)
     return {path.name: path for path in written}
 
 

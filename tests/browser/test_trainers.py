@@ -8,27 +8,21 @@ import pytest
 
 from sitebuilder import Project
 
-REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="no Chromium at /usr/bin/chromium")]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, browser):
     result = Project(tmp_path_factory.mktemp("browser") / "manual").build()
     assert result.returncode == 0, result.output
     spec = importlib.util.spec_from_file_location("pdf_script", REPO / "scripts" / "pdf.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     httpd = script.serve(result.site)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=script.CHROMIUM_ARGS)
-        context = browser.new_context()
-        context.grant_permissions(["clipboard-read", "clipboard-write"])
-        yield context.new_page(), f"http://127.0.0.1:{httpd.server_address[1]}/"
-        browser.close()
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield context.new_page(), f"http://127.0.0.1:{httpd.server_address[1]}/"
+    context.close()
     httpd.shutdown()
 
 
