@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import random
 import urllib.request
-from urllib.parse import parse_qs, urlencode, urlparse
+from urllib.parse import parse_qs, urlencode
 
 from truth import select
 
@@ -21,9 +21,19 @@ def open_overview(page, site, query: str = ""):
     page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
 
 
-def visible_ids(page) -> list[str]:
+def shown_ids(page) -> list[str]:
+    """The results in the list now (the first page of them)."""
     return page.eval_on_selector_all(
         ".ww-filter__lijst:not([hidden]) > li:not([hidden])", "items => items.map(i => i.dataset.id)")
+
+
+def visible_ids(page) -> list[str]:
+    """All results: presses "Toon meer" until every result is listed."""
+    page.evaluate("""() => {
+        const more = document.querySelector('.ww-filter__meer');
+        while (!more.hidden) more.click();
+    }""")
+    return shown_ids(page)
 
 
 def counts(page) -> dict[str, dict[str, str]]:
@@ -114,7 +124,7 @@ def test_state_round_trips_through_the_url_and_history(browse, corpus_site):
     box(page, "soort", "belemmerend").check()
     box(page, "regio", "dorp").check()
     page.fill("#ww-filter-tekst", "overleg")
-    query = parse_qs(urlparse(page.url).query)
+    query = parse_qs(page.evaluate("location.search.slice(1)"))
     assert query == {"soort": ["belemmerend"], "regio": ["dorp"], "tekst": ["overleg"]}
     expected = select(data, {"soort": ["belemmerend"], "regio": ["dorp"]}, "overleg")
     assert visible_ids(page) == expected
@@ -132,7 +142,7 @@ def test_state_round_trips_through_the_url_and_history(browse, corpus_site):
     page.wait_for_function("document.querySelector('input[name=regio][value=dorp]').checked")
     assert visible_ids(page) == expected
     page.click(".ww-filter__wis")
-    assert urlparse(page.url).query == ""
+    assert page.evaluate("location.search") == ""
     assert len(visible_ids(page)) == len(data["elementen"])
 
 
@@ -225,3 +235,20 @@ def test_filtering_a_thousand_elements_stays_instant(browse, corpus_site):
         });
     }""")
     assert worst < 100, worst
+
+
+def test_long_results_come_in_pages_and_keyboard_users_continue_there(browse, corpus_site):
+    data = load_data(corpus_site)
+    page = browse().page
+    open_overview(page, corpus_site)
+    everything = [e["id"] for e in data["elementen"]]
+    assert shown_ids(page) == everything[:100]
+    more = page.locator(".ww-filter__meer")
+    assert more.inner_text() == f"Toon meer (nog {len(everything) - 100})"
+    more.focus()
+    page.keyboard.press("Enter")
+    assert shown_ids(page) == everything[:200]
+    assert page.evaluate("document.activeElement.closest('li').dataset.id") == everything[100]
+    # a new filter starts at the first page again
+    box(page, "soort", "werkzaam").check()
+    assert shown_ids(page) == select(data, {"soort": ["werkzaam"]})[:100]

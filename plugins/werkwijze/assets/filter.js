@@ -4,12 +4,15 @@
  * region facet mirrors core/facets.py: an element matches region R if it is generic or
  * lists R, R's parent or a child of R. The state lives in the URL query
  * (?soort=belemmerend&regio=katwijk&tekst=...). Everything is built with createElement and
- * textContent: no HTML is ever made from data. Result items are built once and only
- * shown or hidden, so filtering stays instant with thousands of elements.
+ * textContent: no HTML is ever made from data. Options and matches are precomputed;
+ * a result item is built the first time it is shown and reused, and at most PAGE
+ * results are in the list at once ("Toon meer" adds more), so filtering stays
+ * instant with thousands of elements.
  */
 (function () {
   "use strict";
 
+  var PAGE = 100;  // results shown at once: the browser lays out at most this many more
   var TEXT_KEY = "tekst";  // not "q": Material opens its search for ?q=
   var DATA = {};  // url -> Promise of parsed JSON (fetched once per page load)
 
@@ -192,11 +195,11 @@
       el("p", { text: "Geen elementen bij deze keuze. Haal een vinkje weg, pas de zoektekst aan of " }),
       emptyReset]);
     this.list = el("ul", { className: "ww-lijst ww-filter__lijst", "aria-label": "Gevonden elementen" });
-    this.items = model.elements.map(function (entry) { return self.item(entry.record); });
-    var fragment = document.createDocumentFragment();
-    this.items.forEach(function (item) { fragment.appendChild(item); });
-    this.list.appendChild(fragment);
-    this.shown = this.items.map(function () { return true; });
+    this.items = new Array(model.elements.length);  // built on first show, then reused
+    this.shownIds = [];
+    this.limit = PAGE;
+    this.more = el("button", { type: "button", className: "md-button ww-filter__meer", hidden: "" });
+    this.more.addEventListener("click", function () { self.showMore(); });
 
     // The static grouped list stays for readers without JavaScript; the filter replaces it.
     for (var node = this.mount.nextElementSibling; node; node = node.nextElementSibling) {
@@ -206,6 +209,7 @@
     this.mount.appendChild(form);
     this.mount.appendChild(this.empty);
     this.mount.appendChild(this.list);
+    this.mount.appendChild(this.more);
     this.mount.classList.add("ww-filter--actief");
   };
 
@@ -240,6 +244,7 @@
   };
 
   Filter.prototype.apply = function (state) {
+    this.limit = PAGE;
     this.textInput.value = state.text;
     this.boxes.forEach(function (boxes, f) {
       boxes.forEach(function (box, i) { box.checked = !!state.selected[f][i]; });
@@ -249,12 +254,9 @@
 
   Filter.prototype.render = function (state) {
     var result = evaluate(this.model, state);
-    for (var e = 0; e < this.items.length; e++) {
-      if (result.visible[e] !== this.shown[e]) {
-        this.items[e].hidden = !result.visible[e];
-        this.shown[e] = result.visible[e];
-      }
-    }
+    this.matched = [];
+    for (var e = 0; e < result.visible.length; e++) if (result.visible[e]) this.matched.push(e);
+    this.showList();
     for (var f = 0; f < this.countNodes.length; f++) {
       for (var i = 0; i < this.countNodes[f].length; i++) {
         var n = result.counts[f][i];
@@ -263,13 +265,40 @@
         this.labels[f][i].classList.toggle("ww-optie--leeg", n === 0);
       }
     }
-    var message = result.total + " van " + elementCount(this.items.length);
+    var message = result.total + " van " + elementCount(this.model.elements.length);
     if (this.status.textContent !== message) this.status.textContent = message;
     this.empty.hidden = result.total !== 0;
     this.list.hidden = result.total === 0;
   };
 
+  // The first `limit` results; the list is only touched when they change.
+  Filter.prototype.showList = function () {
+    var ids = this.matched.slice(0, this.limit);
+    var same = ids.length === this.shownIds.length;
+    for (var i = 0; same && i < ids.length; i++) same = ids[i] === this.shownIds[i];
+    if (!same) {
+      var self = this;
+      this.list.replaceChildren.apply(this.list, ids.map(function (e) {
+        return self.items[e] || (self.items[e] = self.item(self.model.elements[e].record));
+      }));
+      this.shownIds = ids;
+    }
+    var rest = this.matched.length - ids.length;
+    this.more.hidden = rest <= 0;
+    if (rest > 0) this.more.textContent = "Toon meer (nog " + rest + ")";
+  };
+
+  Filter.prototype.showMore = function () {
+    var first = this.shownIds.length;
+    this.limit += PAGE;
+    this.showList();
+    // Keyboard users continue at the first new result.
+    var next = this.items[this.shownIds[first]];
+    if (next) next.querySelector("a").focus();
+  };
+
   Filter.prototype.onChange = function (push) {
+    this.limit = PAGE;
     var state = this.readForm();
     this.render(state);
     var url = location.pathname + writeQuery(this.model, state) + location.hash;
