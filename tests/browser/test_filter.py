@@ -62,6 +62,7 @@ def test_each_option_and_its_count_match_the_truth(browse, corpus_site):
     open_overview(page, corpus_site)
     total = len(data["elementen"])
     assert status(page) == f"{total} van {total} elementen"
+    assert page.get_attribute(".ww-filter__status", "role") == "status"  # read out on change
     shown = counts(page)
     for name, facet in data["facetten"].items():
         for option in facet["opties"]:
