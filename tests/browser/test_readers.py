@@ -70,6 +70,10 @@ def test_tabs_work_with_the_keyboard(browse, corpus_site):
     page.keyboard.press("ArrowRight")
     assert checked_tab(page) == "Dorp"
     assert page.evaluate("document.activeElement.matches(':focus-visible')")
+    # the focused tab's label shows a focus ring
+    outline = page.evaluate("""() => getComputedStyle(document.querySelector(
+        `.tabbed-labels > label[for="${document.activeElement.id}"]`)).outlineStyle""")
+    assert outline == "solid"
 
 
 def test_entries_show_who_is_involved_and_whose_experience(browse, real_site):
