@@ -6,13 +6,9 @@ an error.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -24,6 +20,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from generate import corpus_files  # noqa: E402
+from reader_helpers import Server  # noqa: E402
 from sitebuilder import BIN, Project  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -49,30 +46,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-class Server:
-    """A threaded static server for a built site on a free port of 127.0.0.1."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str = "") -> str:
-        return self.base + path.lstrip("/")
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def _serve(site: Path):
@@ -153,17 +126,3 @@ def axe_source() -> str:
             pytest.fail("CI: run `npm ci --prefix tests/browser` first (axe-core)")
         pytest.skip("axe-core not installed: run `npm ci --prefix tests/browser`")
     return path.read_text("utf-8")
-
-
-def vnu_command() -> list[str] | None:
-    jar = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    java = shutil.which("java")
-    return [java, "-jar", str(jar)] if jar.exists() and java else None
-
-
-def open_search(page, query: str):
-    """Open Material's search box and type a query; wait for results."""
-    page.wait_for_load_state("load")
-    page.focus(".md-search__input")
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from conftest import open_search, vnu_command
+from reader_helpers import open_search, vnu_command
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Server
+from reader_helpers import Server
 from sitebuilder import BASE_FILES, Project
 
 

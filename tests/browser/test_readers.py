@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
-from conftest import open_search
+from reader_helpers import open_search
 
 ELEMENT_WITH_TABS = "elementen/goed-overleg/"  # base fixture: has a tab for Dorp
 
@@ -99,3 +99,24 @@ def test_search_finds_elements_by_title_and_summary_and_shows_their_soort(browse
     page.fill(".md-search__input", "")
     open_search(page, "voorwaarde partnerschap")
     assert "belangen" in page.locator(".md-search-result__item").first.inner_text().lower()
+
+
+def test_a_new_reader_finds_what_hinders_work_with_the_municipality_in_their_region(browse, real_site):
+    """The issue's 'done when': a few clicks from the start page."""
+    import json
+    import urllib.request
+
+    from truth import select
+    with urllib.request.urlopen(real_site.url("elementen.json")) as response:
+        data = json.load(response)
+    page = browse().page
+    page.goto(real_site.url(""))
+    page.select_option("#ww-mijnregio-keuze", "katwijk")                   # 1
+    page.click(".md-nav a[href$='elementen/']")                            # 2
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    page.check(".ww-filter input[name=soort][value=belemmerend]")          # 3
+    page.check(".ww-filter input[name=betrokkene][value=gemeente]")        # 4
+    expected = select(data, {"soort": ["belemmerend"], "betrokkene": ["gemeente"], "regio": ["katwijk"]})
+    assert expected, "the real content has such elements"
+    shown = page.eval_on_selector_all(".ww-filter__lijst > li", "l => l.map(i => i.dataset.id)")
+    assert shown == expected
