@@ -189,7 +189,7 @@
       self.onChange(false);
     });
 
-    var emptyReset = el("button", { type: "button", className: "ww-filter__wis-leeg", text: "Wis alle filters" });
+    var emptyReset = el("button", { type: "button", className: "ww-filter__wis-leeg", text: "wis alle filters" });
     emptyReset.addEventListener("click", function () { self.reset(); });
     this.empty = el("div", { className: "ww-filter__leeg", hidden: "" }, [
       el("p", { text: "Geen elementen bij deze keuze. Haal een vinkje weg, pas de zoektekst aan of " }),
