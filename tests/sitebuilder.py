@@ -157,6 +157,29 @@ BASE_FILES: dict[str, str] = {
 }
 
 
+ELEMENT_DEFAULTS: dict[str, str | list[str]] = {
+    "titel": "Testelement",
+    "soort": "werkzaam",
+    "samenvatting": "Fictief element voor een test.",
+    "themas": ["samenwerking"],
+    "betrokkenen": ["gemeente"],
+    "regios": ["generiek"],
+    "bronnen": ["testbron"],
+    "status": "concept",
+}
+
+
+def element_file(body: str = "Tekst.", **fields: str | list[str] | None) -> str:
+    """A valid fictional element file. Keyword arguments override front-matter fields
+    (lists as Python lists, written in flow style); None leaves a field out."""
+    lines = ["---"]
+    for key, value in {**ELEMENT_DEFAULTS, **fields}.items():
+        if value is None:
+            continue
+        lines.append(f"{key}: [{', '.join(value)}]" if isinstance(value, list) else f"{key}: {value}")
+    return "\n".join(lines) + "\n---\n" + body + "\n"
+
+
 @dataclass
 class BuildResult:
     returncode: int

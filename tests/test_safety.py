@@ -2,16 +2,14 @@
 link marking, source mapping of MkDocs' messages, and the YAML/size limits."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from werkwijze.core import frontmatter, yamltree  # noqa: E402
-from werkwijze.core.safety import check_markdown, clean_html, mark_external_links  # noqa: E402
-from werkwijze.core.sourcemap import Source, map_message  # noqa: E402
+from sitebuilder import element_file
+from werkwijze.core import frontmatter, yamltree
+from werkwijze.core.safety import check_markdown, clean_html, mark_external_links
+from werkwijze.core.sourcemap import Source, map_message
 
 UNSAFE = {
     "script tag": ("Tekst <script>window.__xss=1</script>", "<script>"),
@@ -124,17 +122,9 @@ def test_file_and_front_matter_size_limits():
 
 
 # -- through the real check and build ---------------------------------------------------
-ELEMENT = """\
----
-titel: Onveilig element
-soort: werkzaam
-samenvatting: Fictief element met code die niet mag.
-themas: [samenwerking]
-betrokkenen: [gemeente]
-regios: [generiek]
-bronnen: [testbron]
-status: concept
----
+ELEMENT = element_file(titel="Onveilig element",
+                       samenvatting="Fictief element met code die niet mag.",
+                       body="""\
 Gewone tekst.
 
 <script>window.__xss = 1</script>
@@ -143,8 +133,7 @@ Een [link](javascript:alert(1)) en <a href="vbscript:x">nog een</a>.
 
 /// regio | noord
 <img src="x.png" onerror="window.__xss=1">
-///
-"""
+///""")
 
 
 def test_check_and_build_refuse_unsafe_bodies_with_file_and_line(project):
@@ -185,21 +174,11 @@ def test_element_pages_keep_region_tabs_and_mark_external_links(project):
 
 
 def test_anchor_warnings_point_at_the_element_file_and_fail_strict(project):
-    manual = project({"elements/samenwerking/slecht-overleg.md": """\
-        ---
-        titel: Slecht overleg
-        soort: belemmerend
-        samenvatting: Partners praten langs elkaar heen.
-        themas: [samenwerking]
-        betrokkenen: [gemeente]
-        regios: [generiek]
-        bronnen: [testbron]
-        status: concept
-        ---
-        Zonder overleg loopt het vast.
-
-        Zie [samen leren](../leren/samen-leren.md#bestaat-niet).
-        """})
+    manual = project({"elements/samenwerking/slecht-overleg.md": element_file(
+        titel="Slecht overleg", soort="belemmerend",
+        samenvatting="Partners praten langs elkaar heen.",
+        body="Zonder overleg loopt het vast.\n\n"
+             "Zie [samen leren](../leren/samen-leren.md#bestaat-niet).")})
     config = (manual.root / "mkdocs.yml").read_text("utf-8")
     (manual.root / "mkdocs.yml").write_text(config + "validation:\n  anchors: warn\n", "utf-8")
     result = manual.build("mkdocs", "--strict")

@@ -12,21 +12,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+from sitebuilder import element_file
+
 BIN = Path(sys.executable).parent
 ELEMENT = "elements/samenwerking/slecht-overleg.md"
-GOOD = """\
----
-titel: {titel}
-soort: belemmerend
-samenvatting: Partners praten langs elkaar heen.
-themas: [samenwerking]
-betrokkenen: [gemeente]
-regios: [generiek]
-bronnen: [testbron]
-status: concept
----
-Zonder overleg loopt het vast.
-"""
+GOOD = element_file(titel="{titel}", soort="belemmerend",
+                    samenvatting="Partners praten langs elkaar heen.",
+                    body="Zonder overleg loopt het vast.")
 DEADLINE = 25  # seconds for the whole scenario
 
 
