@@ -148,6 +148,10 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         src_uri = page.file.src_uri
         if src_uri in self.merged:
             markdown = self.pages[src_uri].markdown(handwritten=markdown)
+        elif src_uri in self.pages and not self.pages[src_uri].searchable:
+            # Pure lists (werkkaarten, page 2.. of a long facet list): search finds the
+            # elements themselves.
+            page.meta.setdefault("search", {"exclude": True})
         if src_uri in self.manual.chapters:
             markdown = self._expand_directives(markdown, src_uri)
         citation = reference_block(self.manual, src_uri, self.urls, config.site_name, config.site_url)

@@ -1,5 +1,6 @@
 // Werkkaarten: show only the cards that match ?thema=...&soort=... (comma-separated).
-// Without JavaScript, or without a query, every card shows.
+// Without JavaScript, or without a query, every card shows. With one page per theme
+// (big manuals, core/werkkaarten.py) the index forwards ?thema= to that theme's page.
 (function () {
   "use strict";
 
@@ -8,7 +9,25 @@
     return value ? value.split(",").map(function (v) { return v.trim(); }).filter(Boolean) : [];
   }
 
+  // A big manual: /werkkaarten/ lists the themes, each with its own card pages.
+  // ?thema=x&soort=y goes on to x's first page with cards of soort y (the filter works there).
+  function forward() {
+    var params = new URLSearchParams(window.location.search);
+    var thema = wanted(params, "thema")[0];
+    var link = thema && document.querySelector('.ww-kaarten-index a[data-thema="' + CSS.escape(thema) + '"]');
+    if (!link) return false;
+    var soort = wanted(params, "soort");
+    var first = soort.length === 1 &&
+      link.parentNode.querySelector('a[data-soort="' + CSS.escape(soort[0]) + '"]');
+    if (first) link = first;  // the first page with cards of that soort
+    params.delete("thema");
+    var rest = params.toString();
+    window.location.replace(link.href + (rest ? "?" + rest : ""));
+    return true;
+  }
+
   function filter() {
+    if (forward()) return;
     var cards = document.querySelectorAll(".ww-kaart");
     if (!cards.length) return;
     var params = new URLSearchParams(window.location.search);

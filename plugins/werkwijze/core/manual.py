@@ -63,8 +63,8 @@ class Manual:
             index = renderer.facet_index(facet)
             pages[index.src_uri] = index
             for value, _ in self.facets.options(facet):
-                page = renderer.facet_page(facet, value)
-                pages[page.src_uri] = page
+                for page in renderer.facet_pages(facet, value):
+                    pages[page.src_uri] = page
         sources = renderer.sources_page()
         pages[sources.src_uri] = sources
         return pages

@@ -22,6 +22,12 @@ NOT_DESCRIBED = "Nog niet beschreven."
 # from elementen.json; without JavaScript the theme pages list them): every element twice
 # over would make a page of megabytes at a few thousand elements.
 OVERVIEW_LIST_LIMIT = 250
+# Facet pages of a big manual (more than FACET_LIST_LIMIT elements for one value) list
+# compact entries (title and soort) in pages of FACET_PAGE_SIZE: `/themas/x/` is page 1,
+# `/themas/x/2/` page 2, ..., with page links at top and bottom (no JavaScript needed).
+# That keeps every page under 100 KB at 5,000 elements; smaller manuals are unchanged.
+FACET_LIST_LIMIT = 120
+FACET_PAGE_SIZE = 200
 FILTER_LINK = "Filter in het overzicht"
 WHO_FACETS = ("betrokkene", "perspectief")  # shown on every entry: who is involved, whose experience
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
@@ -33,6 +39,7 @@ class GeneratedPage:
     title: str
     intro: str  # heading and description: dropped when a hand-written page exists
     listing: str  # generated content: appended to a hand-written page if there is one
+    searchable: bool = True  # False: a pure list, kept out of the search index
 
     def markdown(self, handwritten: str | None = None) -> str:
         if handwritten is not None:
@@ -44,8 +51,27 @@ def element_src(element_id: str) -> str:
     return f"{ELEMENTS_DIR}/{element_id}.md"
 
 
-def facet_src(facet: FacetSpec, value: str | None = None) -> str:
+def facet_src(facet: FacetSpec, value: str | None = None, number: int = 1) -> str:
+    """A facet's index, a value's page, or page `number` of a value's paginated list."""
+    if number > 1:
+        return f"{facet.path}/{value}/{number}.md"
     return f"{facet.path}/{value or 'index'}.md"
+
+
+def pager(hrefs: list[str], number: int) -> str:
+    """'Pagina 2 van 5' with links to every page and to the previous and next one
+    (`hrefs[i]` is page i+1; the current page is not a link)."""
+    def link(n: int, text: str, rel: str = "") -> str:
+        return f'<a href="{h(hrefs[n - 1])}"{rel}>{text}</a>'
+    total = len(hrefs)
+    parts = [f'<strong aria-current="page">{n}</strong>' if n == number else link(n, str(n))
+             for n in range(1, total + 1)]
+    if number > 1:
+        parts.append("· " + link(number - 1, "Vorige", ' rel="prev"'))
+    if number < total:
+        parts.append("· " + link(number + 1, "Volgende", ' rel="next"'))
+    return (f'<div class="ww-paginas" role="navigation" aria-label="Pagina\'s van deze lijst">'
+            f'<p>Pagina {number} van {total}: {" ".join(parts)}</p></div>')
 
 
 def _indent(text: str) -> str:
@@ -250,21 +276,77 @@ class Renderer:
         listing = f'<ul class="ww-facetten">\n' + "\n".join(items) + "\n</ul>\n"
         return GeneratedPage(src, facet.plural, f"# {md(facet.plural)}", listing)
 
-    def facet_page(self, facet: FacetSpec, value: str) -> GeneratedPage:
+    def facet_pages(self, facet: FacetSpec, value: str) -> list[GeneratedPage]:
+        """A value's page; above FACET_LIST_LIMIT elements, its compact pages."""
         src = facet_src(facet, value)
         label = self.facets.label(facet, value)
         term = self.m.taxonomies[facet.taxonomy].terms.get(value) if facet.taxonomy else None
         intro = f"# {md(label)}"
         if term and term.get("omschrijving"):
             intro += f'\n\n<p class="ww-omschrijving">{h(term.get("omschrijving"))}</p>'
-        back = (f'<p class="ww-terug">{self.link(src, facet_src(facet), "Alle " + facet.plural.lower())}'
-                f' · {self.filter_link(src, {facet.name: [value]})}</p>')
         chosen = self.facets.select(self.m.elements.values(), {facet.name: [value]})
+        if len(chosen) > FACET_LIST_LIMIT:
+            return self._facet_pages_compact(facet, value, label, intro, chosen)
         if facet is self.facets.region_facet:
             listing = self._region_listing(src, value, label, chosen)
         else:
             listing = self.by_soort(src, chosen)
-        return GeneratedPage(src, label, intro, f"{back}\n\n{listing}\n")
+        return [GeneratedPage(src, label, intro, f"{self._back(src, facet, value)}\n\n{listing}\n")]
+
+    def _back(self, src: str, facet: FacetSpec, value: str) -> str:
+        return (f'<p class="ww-terug">{self.link(src, facet_src(facet), "Alle " + facet.plural.lower())}'
+                f' · {self.filter_link(src, {facet.name: [value]})}</p>')
+
+    def _facet_pages_compact(self, facet: FacetSpec, value: str, label: str, intro: str,
+                             chosen: list[Element]) -> list[GeneratedPage]:
+        # (heading, anchor, element, extra link target) in display order, then cut in pages.
+        rows: list[tuple[str, str, Element, str | None]] = []
+        if facet is self.facets.region_facet:
+            generic = self.schema.generic_region
+            family = self.facets._region_family.get(value, {value})
+            common = [e for e in chosen if generic in self.facets.values(e, facet)]
+            common_ids = {e.id for e in common}
+            for e in self.m.sorted(e for e in chosen if e.id not in common_ids):
+                rows.append((f"Elementen van {label}", "eigen", e, None))
+            for e in self.m.sorted(common):
+                # A generic element with text for this region: link straight to that text.
+                own = next((i.region for i in e.body.invullingen if i.region in family and i.text.strip()), None)
+                rows.append(("Generieke elementen", "generiek", e, own))
+        else:
+            for soort in self.schema.soorten.values():
+                rows += [(soort.plural, soort.id, e, None)
+                         for e in self.m.sorted(e for e in chosen if e.soort == soort.id)]
+        count = -(-len(rows) // FACET_PAGE_SIZE)
+        pages = []
+        for number in range(1, count + 1):
+            src = facet_src(facet, value, number)
+            nav = pager([self.urls.relative(src, facet_src(facet, value, n)) for n in range(1, count + 1)],
+                        number)
+            parts, heading, items = [self._back(src, facet, value), nav], None, []
+            for row_heading, anchor, element, region in rows[(number - 1) * FACET_PAGE_SIZE:number * FACET_PAGE_SIZE]:
+                if row_heading != heading:
+                    if items:
+                        parts.append('<ul class="ww-lijst">\n' + "\n".join(items) + "\n</ul>")
+                    parts.append(f"## {md(row_heading)} {{#{anchor}}}")
+                    heading, items = row_heading, []
+                items.append(self._compact_entry(src, element, region))
+            parts.append('<ul class="ww-lijst">\n' + "\n".join(items) + "\n</ul>")
+            parts.append(nav)
+            title = label if number == 1 else f"{label} (pagina {number} van {count})"
+            page_intro = intro if number == 1 else f"# {md(title)}"
+            pages.append(GeneratedPage(src, title, page_intro, "\n\n".join(parts) + "\n",
+                                       searchable=number == 1))
+        return pages
+
+    def _compact_entry(self, from_src: str, element: Element, region: str | None) -> str:
+        extra = ""
+        if region:
+            regions = self.m.taxonomies[self.schema.region_field.taxonomy]
+            extra = " " + self.link(from_src, element_src(element.id),
+                                    f"Invulling in {regions.label(region)}", f"regio-{region}")
+        return (f'<li class="ww-entry ww-entry--kort" data-id="{h(element.id)}">'
+                f'{self.link(from_src, element_src(element.id), element.titel)} '
+                f'{self.soort_badge(element.soort)}{extra}</li>')
 
     def _region_listing(self, src: str, region: str, label: str, chosen: list[Element]) -> str:
         generic = self.schema.generic_region
@@ -315,5 +397,11 @@ class Renderer:
 
     def directive(self, from_src: str, filters: dict[str, list[str]]) -> str:
         chosen = self.facets.select(self.m.elements.values(), filters)
+        if len(chosen) > FACET_LIST_LIMIT:  # a big manual: the first ones, compact; the filter has all
+            shown = self.m.sorted(chosen)[:FACET_PAGE_SIZE]
+            items = "\n".join(self._compact_entry(from_src, e, None) for e in shown)
+            return (f'<ul class="ww-lijst">\n{items}\n</ul>\n\n'
+                    f'<p class="ww-naar-filter">Nog {len(chosen) - len(shown)} elementen bij deze keuze. '
+                    f'{self.filter_link(from_src, filters, "Bekijk ze allemaal in het overzicht")}</p>')
         return (self.entry_list(from_src, chosen, empty="Nog geen elementen bij deze keuze.")
-                + f'\n<p class="ww-naar-filter">{self.filter_link(from_src, filters)}</p>')
+                + f'\n\n<p class="ww-naar-filter">{self.filter_link(from_src, filters)}</p>')

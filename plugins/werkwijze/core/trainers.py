@@ -17,7 +17,7 @@ from .redirects import redirect_files
 from .render import ELEMENTS_DIR, GeneratedPage
 from .suggest import did_you_mean
 from .urls import Urls
-from .werkkaarten import WERKKAARTEN_SRC, werkkaarten_page
+from .werkkaarten import WERKKAARTEN_SRC, werkkaarten_pages
 
 CSV_FILE = "elementen.csv"
 JSON_FILE = "elementen.json"  # written by the plugin (export.to_json)
@@ -49,8 +49,7 @@ def trainer_uris(manual) -> set[str]:
 
 def trainer_pages(manual, urls: Urls, site_url: str | None) -> dict[str, GeneratedPage]:
     pages = LeerlijnRenderer(manual, urls).pages()
-    werkkaarten = werkkaarten_page(manual, urls, site_url)
-    pages[werkkaarten.src_uri] = werkkaarten
+    pages.update(werkkaarten_pages(manual, urls, site_url))
     changes = changes_page(manual, urls)
     pages[changes.src_uri] = changes
     return pages
