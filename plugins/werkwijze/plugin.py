@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import WerkwijzeConfig
 from .core.chapters import find_directives
-from .core.export import facet_data, to_json
+from .core.export import facet_data, filter_files, to_json
 from .core.gitdates import last_updated
 from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
 from .core.manual import Layout, Manual, load_manual
@@ -133,6 +133,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             source = self.layout.path(element.path)
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
         files.append(File.generated(config, "elementen.json", content=to_json(manual, self.urls)))
+        for path, content in filter_files(manual, self.urls).items():
+            files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, SCHEMA_URI, content=dumps(
             element_json_schema(manual.schema, manual.taxonomies))))
         for path, content in trainer_files(manual, self.urls, config.site_url).items():

@@ -34,3 +34,24 @@ def test_arriving_from_a_search_result_highlights_without_focus(real_site, brows
     b.page.goto(real_site.url("elementen/?h=overleg"), wait_until="networkidle")
     b.page.wait_for_timeout(300)
     assert len(_index_requests(b)) == 1
+
+
+def test_big_overview_loads_summaries_only_for_text_search(corpus_site, browse):
+    """Above OVERVIEW_LIST_LIMIT the filter's data has no summaries (core/export.py);
+    the first text search loads them and then finds words that only a summary has."""
+    import json
+    import urllib.request
+    with urllib.request.urlopen(corpus_site.url("elementen.json")) as response:
+        records = json.load(response)["elementen"]
+    titles = " ".join(r["titel"].lower() for r in records)
+    target, word = next((r, w) for r in records for w in r["samenvatting"].lower().split()
+                        if len(w) > 6 and w.isalpha() and w not in titles)
+    b = browse()
+    page = b.page
+    page.goto(corpus_site.url("elementen/"), wait_until="networkidle")
+    assert any(u.endswith("elementen-filter.json") for u in b.requests)
+    assert not any(u.endswith("elementen-samenvattingen.json") for u in b.requests)
+    assert not any(u.endswith("/elementen.json") for u in b.requests)
+    page.fill("#ww-filter-tekst", word)
+    page.wait_for_selector(f'.ww-filter__lijst li[data-id="{target["id"]}"] .ww-samenvatting', timeout=30_000)
+    assert any(u.endswith("elementen-samenvattingen.json") for u in b.requests)

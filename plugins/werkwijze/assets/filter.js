@@ -1,6 +1,8 @@
 /* werkwijze: faceted filter on the overview page (/elementen/).
  *
- * Reads elementen.json (core/export.py). AND across facets, OR within a facet; the
+ * Reads elementen-filter.json (core/export.py filter_files: elementen.json without the
+ * fields it does not use; for big manuals without summaries, which it loads on the first
+ * text search). AND across facets, OR within a facet; the
  * region facet mirrors core/facets.py: an element matches region R if it is generic or
  * lists R, R's parent or a child of R. The state lives in the URL query
  * (?soort=belemmerend&regio=katwijk&tekst=...). Everything is built with createElement and
@@ -46,7 +48,7 @@
                     index: index, generic: spec.generiek || null });
     });
     var elements = data.elementen.map(function (record) {
-      return { record: record, text: normalise(record.titel + " " + record.samenvatting),
+      return { record: record, text: normalise(record.titel + " " + (record.samenvatting || "")),
                options: facets.map(function (facet) { return optionsOf(record, facet); }) };
     });
     return { facets: facets, elements: elements };
@@ -145,6 +147,8 @@
     this.mount = mount;
     this.model = buildModel(data);
     this.root = mount.getAttribute("data-root") || "";
+    // A big manual's data leaves out the summaries: loaded on the first text search.
+    this.summariesUrl = data.samenvattingen ? new URL(this.root + data.samenvattingen, location.href).href : null;
     this.statics = [];
     this.build();
   }
@@ -188,6 +192,7 @@
       // Typing updates the list at once; the URL follows without filling the history.
       self.onChange(false);
     });
+    this.textInput.addEventListener("focus", function () { self.loadSummaries(); });
 
     var emptyReset = el("button", { type: "button", className: "ww-filter__wis-leeg", text: "wis alle filters" });
     emptyReset.addEventListener("click", function () { self.reset(); });
@@ -228,7 +233,7 @@
       el("a", { href: this.root + record.url, text: record.titel }),
       document.createTextNode(" "),
       el("span", { className: "ww-soort ww-soort--" + record.soort, text: soortName }),
-      el("span", { className: "ww-samenvatting", text: record.samenvatting }),
+      record.samenvatting ? el("span", { className: "ww-samenvatting", text: record.samenvatting }) : null,
       who.length ? el("span", { className: "ww-wie", text: who.join(" · ") }) : null,
     ]);
   };
@@ -243,7 +248,27 @@
              }) };
   };
 
+  // Summaries of a big manual (see summariesUrl): text search and items include them
+  // once loaded; items already built are built again.
+  Filter.prototype.loadSummaries = function () {
+    if (!this.summariesUrl || this.summaries) return;
+    var self = this;
+    this.summaries = fetch(this.summariesUrl).then(function (r) {
+      if (!r.ok) throw new Error("samenvattingen: " + r.status);
+      return r.json();
+    }).then(function (texts) {
+      self.model.elements.forEach(function (entry) {
+        entry.record.samenvatting = texts[entry.record.id] || "";
+        entry.text = normalise(entry.record.titel + " " + entry.record.samenvatting);
+      });
+      self.items = new Array(self.model.elements.length);
+      self.shownIds = [];
+      self.render(self.readForm());
+    }).catch(function () { self.summaries = null; });
+  };
+
   Filter.prototype.apply = function (state) {
+    if (state.text) this.loadSummaries();
     this.limit = PAGE;
     this.textInput.value = state.text;
     this.boxes.forEach(function (boxes, f) {

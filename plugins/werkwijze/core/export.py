@@ -10,15 +10,23 @@ Format (documented in docs/open-data.md):
                           "opties": [{"id", "naam", "ouder"?}], "generiek"?}}
 }
 `url` is relative to the site root (e.g. "elementen/x/").
+
+The overview's filter reads a lighter file of the same shape, `elementen-filter.json`
+(`filter_json`): only the fields it shows or filters on, without indentation. For a big
+manual (more than `OVERVIEW_LIST_LIMIT` elements) it also leaves out the summaries
+(about two thirds of its size) and names `elementen-samenvattingen.json` ({id: summary})
+under "samenvattingen"; the filter loads that only when the reader searches text.
 """
 from __future__ import annotations
 
 import json
 
-from .render import element_src
+from .render import FILTER_FILE, OVERVIEW_LIST_LIMIT, element_src
 from .urls import Urls
 
 EXPORT_VERSION = 1
+SUMMARIES_FILE = "elementen-samenvattingen.json"
+_NOT_FILTERED = ("bronnen", "gerelateerd", "helpt_tegen")  # not shown by the filter
 _FIELDS = ["titel", "soort", "samenvatting", "themas", "betrokkenen", "perspectieven", "regios",
            "bronnen", "gerelateerd", "helpt_tegen", "status"]
 
@@ -57,3 +65,21 @@ def to_json(manual, urls: Urls) -> str:
     payload = {"versie": EXPORT_VERSION, "elementen": element_records(manual, urls),
                "facetten": facet_data(manual)}
     return json.dumps(payload, ensure_ascii=False, indent=1)
+
+
+def _compact(payload) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def filter_files(manual, urls: Urls) -> dict[str, str]:
+    """Site path -> content of the overview filter's data (see the module docstring)."""
+    big = len(manual.elements) > OVERVIEW_LIST_LIMIT
+    drop = _NOT_FILTERED + (("samenvatting",) if big else ())
+    records = [{k: v for k, v in r.items() if k not in drop} for r in element_records(manual, urls)]
+    payload = {"versie": EXPORT_VERSION, "elementen": records, "facetten": facet_data(manual)}
+    files = {}
+    if big:
+        payload["samenvattingen"] = SUMMARIES_FILE
+        files[SUMMARIES_FILE] = _compact({e.id: e.text("samenvatting") for e in manual.sorted(manual.elements.values())})
+    files[FILTER_FILE] = _compact(payload)
+    return files

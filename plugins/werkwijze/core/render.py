@@ -22,6 +22,7 @@ NOT_DESCRIBED = "Nog niet beschreven."
 # from elementen.json; without JavaScript the theme pages list them): every element twice
 # over would make a page of megabytes at a few thousand elements.
 OVERVIEW_LIST_LIMIT = 250
+FILTER_FILE = "elementen-filter.json"  # the filter's data (core/export.py filter_files)
 # Facet pages of a big manual (more than FACET_LIST_LIMIT elements for one value) list
 # compact entries (title and soort) in pages of FACET_PAGE_SIZE: `/themas/x/` is page 1,
 # `/themas/x/2/` page 2, ..., with page links at top and bottom (no JavaScript needed).
@@ -253,7 +254,7 @@ class Renderer:
                  + self.link(src, "elementen.json", "JSON") + ".</p>",
                  # assets/filter.js builds the filter here; without JavaScript the list below stays
                  f'<div class="ww-filter" id="ww-filter" data-root="{h(self.urls.relative(src, "index.md"))}"'
-                 f' data-bron="{h(self.urls.relative(src, "elementen.json"))}"></div>']
+                 f' data-bron="{h(self.urls.relative(src, FILTER_FILE))}"></div>']
         full = len(self.m.elements) <= OVERVIEW_LIST_LIMIT
         for value, label in self.facets.options(theme_facet):
             chosen = [e for e in self.m.elements.values() if value in self.facets.values(e, theme_facet)]
