@@ -37,7 +37,7 @@ def test_arriving_from_a_search_result_highlights_without_focus(real_site, brows
 
 
 def test_big_overview_loads_summaries_only_for_text_search(corpus_site, browse):
-    """Above OVERVIEW_LIST_LIMIT the filter's data has no summaries (core/export.py);
+    """Above SUMMARIES_LIMIT the filter's data has no summaries (core/export.py);
     the first text search loads them and then finds words that only a summary has."""
     import json
     import urllib.request

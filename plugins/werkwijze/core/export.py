@@ -13,7 +13,7 @@ Format (documented in docs/open-data.md):
 
 The overview's filter reads a lighter file of the same shape, `elementen-filter.json`
 (`filter_json`): only the fields it shows or filters on, without indentation. For a big
-manual (more than `OVERVIEW_LIST_LIMIT` elements) it also leaves out the summaries
+manual (more than `SUMMARIES_LIMIT` elements) it also leaves out the summaries
 (about two thirds of its size) and names `elementen-samenvattingen.json` ({id: summary})
 under "samenvattingen"; the filter loads that only when the reader searches text.
 """
@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import json
 
-from .render import FILTER_FILE, OVERVIEW_LIST_LIMIT, element_src
+from .render import FILTER_FILE, element_src
 from .urls import Urls
 
 EXPORT_VERSION = 1
 SUMMARIES_FILE = "elementen-samenvattingen.json"
 _NOT_FILTERED = ("bronnen", "gerelateerd", "helpt_tegen")  # not shown by the filter
+SUMMARIES_LIMIT = 250  # above: summaries in a file of their own
 _FIELDS = ["titel", "soort", "samenvatting", "themas", "betrokkenen", "perspectieven", "regios",
            "bronnen", "gerelateerd", "helpt_tegen", "status"]
 
@@ -73,7 +74,7 @@ def _compact(payload) -> str:
 
 def filter_files(manual, urls: Urls) -> dict[str, str]:
     """Site path -> content of the overview filter's data (see the module docstring)."""
-    big = len(manual.elements) > OVERVIEW_LIST_LIMIT
+    big = len(manual.elements) > SUMMARIES_LIMIT
     drop = _NOT_FILTERED + (("samenvatting",) if big else ())
     records = [{k: v for k, v in r.items() if k not in drop} for r in element_records(manual, urls)]
     payload = {"versie": EXPORT_VERSION, "elementen": records, "facetten": facet_data(manual)}

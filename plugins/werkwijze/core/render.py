@@ -19,9 +19,9 @@ ELEMENTS_DIR = "elementen"
 SOURCES_PAGE = "bronnen.md"
 NOT_DESCRIBED = "Nog niet beschreven."
 # Above this many elements the overview lists no elements itself (the filter renders them
-# from elementen.json; without JavaScript the theme pages list them): every element twice
-# over would make a page of megabytes at a few thousand elements.
-OVERVIEW_LIST_LIMIT = 250
+# from its JSON; without JavaScript the theme pages list them): it lists every element
+# once per theme, about 1 KB each, and no page should pass 100 KB.
+OVERVIEW_LIST_LIMIT = 60
 FILTER_FILE = "elementen-filter.json"  # the filter's data (core/export.py filter_files)
 # Facet pages of a big manual (more than FACET_LIST_LIMIT elements for one value) list
 # compact entries (title and soort) in pages of FACET_PAGE_SIZE: `/themas/x/` is page 1,
