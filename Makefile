@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# --dirty: a save rebuilds only the pages it changes (plugins/werkwijze/core/pagecache.py).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict -a $(ADDR)
+	$(BIN)/mkdocs serve --dirty --strict -a $(ADDR)
 
 # Build into a temporary folder; replace site/ only when the build succeeded.
 build: $(STAMP)

@@ -5,7 +5,7 @@ and measures, with several repetitions and medians:
 - full `mkdocs build --strict` with the plugin vs plain MkDocs + Material on the same
   bodies (overhead ratio), elements per second, peak memory, largest page, site size;
 - validation alone: the `werkwijze check` subprocess and in-process `load_manual`;
-- one-element edit -> rebuilt page under a real `mkdocs serve`;
+- one-element edit -> rebuilt page under a real `mkdocs serve --dirty` (as `make serve`);
 - in Chromium: overview transfer and filter interaction; first search (Material's
   search_index.json, and a chunked Pagefind index for comparison).
 It prints a table and (with --output) writes BENCHMARKS.md.
@@ -178,7 +178,7 @@ def wait_for(url: str, needle: str, timeout: float, interval: float = 0.02) -> f
 def bench_serve(result: Result, plugin_root: Path, spec, reps: int) -> None:
     port = free_port()
     log = tempfile.TemporaryFile("w+")
-    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
                             cwd=plugin_root, env=ENV, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     url = f"http://127.0.0.1:{port}/elementen/{spec.id}/"
@@ -353,7 +353,7 @@ ROWS = [
     ("check_s", "Validation in-process load_manual (s)", "{:.2f}"),
     ("check_cpu_s", "Validation in-process, CPU time (s)", "{:.2f}"),
     ("check_cli_s", "Validation `werkwijze check` subprocess (s)", "{:.2f}"),
-    ("serve_s", "Edit → rebuilt page under `mkdocs serve` (s)", "{:.2f}"),
+    ("serve_s", "Edit → rebuilt page under `mkdocs serve --dirty` (s)", "{:.2f}"),
     ("rss_plugin_mb", "Peak memory, plugin build (MB)", "{:.0f}"),
     ("rss_plain_mb", "Peak memory, plain build (MB)", "{:.0f}"),
     ("pages", "HTML pages (plugin site)", "{}"),

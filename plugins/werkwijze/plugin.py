@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,6 +20,7 @@ from .core.export import facet_data, filter_files, to_json
 from .core.gitdates import last_updated
 from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
 from .core.manual import Layout, Manual, load_manual
+from .core.pagecache import PageCache, fingerprint, rewrite_search_index
 from .core.stash import Stash
 from .core.safety import clean_html, escape_meta, mark_external_links
 from .core.sourcemap import Source, map_message
@@ -56,6 +59,18 @@ class _SourceMapFilter(logging.Filter):
         return True
 
 
+class _DropDirtyWarning(logging.Filter):
+    """Under `serve --dirty` we keep pages, nav and search current (core/pagecache.py),
+    so MkDocs' warning about stale pages does not apply (and would fail --strict)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def _always() -> bool:
+    return True
+
+
 class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     supports_multiple_instances = False
 
@@ -66,6 +81,23 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.merged: set[str] = set()  # hand-written pages that get a generated listing
         self.source_map = _SourceMapFilter()
         self.stash = Stash()  # generated lists skip the Markdown parser (core/stash.py)
+        self.page_cache: PageCache | None = None  # only under `mkdocs serve --dirty`
+        self.built_urls: set[str] = set()
+        self.page_urls: set[str] = set()
+
+    def on_startup(self, *, command, dirty):
+        # MkDocs keeps plugin instances across serve rebuilds: the cache lives as long.
+        if command == "serve" and dirty and self.page_cache is None:
+            self.page_cache = PageCache(Path(tempfile.mkdtemp(prefix="werkwijze-serve-")))
+            logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+
+    def on_shutdown(self):
+        if self.page_cache is not None:
+            shutil.rmtree(self.page_cache.folder, ignore_errors=True)
+
+    def on_build_error(self, error):
+        if self.page_cache is not None:
+            self.page_cache.fingerprint = None  # pages and index may disagree: build all next time
 
     def on_config(self, config):
         for name, options in REQUIRED_EXTENSIONS.items():
@@ -126,8 +158,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                 continue
             # Reached from overviews, facet pages and search, not from the nav: a nav with
             # every element is rendered into every page (quadratic build time).
-            files.append(File.generated(config, src_uri, content=page.markdown(),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(self._page_file(config, src_uri, page.markdown()))
         for element in manual.elements.values():
             file = files.get_file_from_path(element_src(element.id))
             source = self.layout.path(element.path)
@@ -143,7 +174,45 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",
                                             abs_src_path=str(asset)))
+        if self.page_cache is not None:
+            self._dirty_build_plan(files, config)
         return files
+
+    def _page_file(self, config, src_uri: str, markdown: str) -> File:
+        if self.page_cache is None:
+            return File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        # Backed by a cache file that changes only with its content: `--dirty` skips it
+        # while it is unchanged (core/pagecache.py).
+        return File.generated(config, src_uri, abs_src_path=self.page_cache.write(src_uri, markdown),
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+
+    def _dirty_build_plan(self, files: Files, config) -> None:
+        """Which pages a `--dirty` rebuild must build besides those whose Markdown changed."""
+        cache = self.page_cache
+        for plugin in config.plugins.values():
+            if hasattr(plugin, "search_index_prev"):
+                # Material's own merge assumes one rebuilt page; ours (on_post_build) does not.
+                plugin.search_index_prev = None
+        docs = [f.src_uri for f in files.documentation_pages() if f.src_uri not in self.pages]
+        current = fingerprint(self.layout.root, config.config_file_path,
+                              self.layout.path(self.layout.data_dir), docs, self.manual.elements)
+        if current != cache.fingerprint:  # first build, or something every page depends on
+            cache.fingerprint, cache.search_docs = current, None
+            for file in files:
+                file.is_modified = _always
+        # Hand-written pages can hold generated listings (merged pages, directives).
+        for src_uri in [*self.merged, *self.manual.chapters]:
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                file.is_modified = _always
+        self.page_urls = {f.url for f in files.documentation_pages()}
+        self.built_urls = set()
+
+    def on_nav(self, nav, config, files):
+        if self.page_cache is not None:
+            for page in nav.pages:  # every page shows these titles in its nav
+                page.file.is_modified = _always
+        return nav
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         escape_meta(page.meta)  # Material prints title/description raw
@@ -161,7 +230,12 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             markdown = markdown.rstrip("\n") + "\n\n" + citation
         return self.stash.put(src_uri, markdown)
 
+    # After the search plugin wrote its index.
+    @event_priority(-100)
     def on_post_build(self, config):
+        if self.page_cache is not None:
+            rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json",
+                                 self.page_cache, self.built_urls, self.page_urls)
         # Links in last year's reader must still work: every published URL is served.
         if not self.config.published_urls:
             return
@@ -208,6 +282,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         # Lists go back in only now: search indexing (on_page_context) never parses them.
         src_uri = page.file.src_uri
+        self.built_urls.add(page.url)
         clean = clean_html if src_uri in self.source_map.sources else None
         output = self.stash.restore_late(src_uri, output, clean)
         return fix_theme_markup(output)

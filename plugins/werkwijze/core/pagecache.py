@@ -1,0 +1,80 @@
+"""Fast previews: under `mkdocs serve --dirty` rebuild only the pages a save changed.
+
+MkDocs' dirty mode skips every page whose File is not modified; generated pages held
+in memory always count as modified. So each generated page's Markdown is written to a
+cache folder, and rewritten only when its content changed. An edited element then
+changes its own page's Markdown and that of every page that shows something of it
+(lists that name its title, summary or facets; neighbours that link to it), and only
+those are built again.
+
+What the Markdown does not hold, the plugin handles (plugin.py):
+- `fingerprint()` of what every page depends on (mkdocs.yml, the data files, which docs
+  pages and elements exist): when it changes, every page is built again;
+- pages in the nav and hand-written pages (chapters with directives, pages with a
+  generated listing) are always built: other pages show their titles in the nav;
+- `merge_search_docs()`: the search index of a dirty build only holds the pages it
+  built; entries of the other pages come from the previous index.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class PageCache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._digests: dict[str, str] = {}  # src URI -> digest of the Markdown on disk
+        self.search_docs: list[dict] | None = None  # the last complete search index entries
+        self.fingerprint: str | None = None
+
+    def write(self, src_uri: str, markdown: str) -> str:
+        """The cache file of a page; rewritten (newer mtime) only if its content changed."""
+        path = self.folder / src_uri
+        digest = _digest(markdown)
+        if self._digests.get(src_uri) != digest or not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, "utf-8")
+            self._digests[src_uri] = digest
+        return str(path)
+
+
+def fingerprint(root: Path, config_file: str | None, data_dir: Path, docs_uris, element_ids) -> str:
+    """Changes when anything every page depends on changes (see the module docstring)."""
+    parts = [Path(config_file).read_text("utf-8") if config_file and Path(config_file).is_file() else ""]
+    for path in sorted(data_dir.rglob("*")) if data_dir.is_dir() else []:
+        if path.is_file():
+            parts.append(f"{path.relative_to(root)}\n{path.read_text('utf-8', errors='replace')}")
+    parts.append("\n".join(sorted(docs_uris)))
+    parts.append("\n".join(sorted(element_ids)))
+    return _digest("\n\x00".join(parts))
+
+
+def _page_of(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def merge_search_docs(previous: list[dict] | None, built: list[dict], built_urls: set[str],
+                      existing_urls: set[str]) -> list[dict]:
+    """The complete index entries: the built pages' new entries, and the previous entries
+    of pages that still exist and were not built this time."""
+    if previous is None:
+        return built
+    kept = [d for d in previous
+            if _page_of(d["location"]) not in built_urls and _page_of(d["location"]) in existing_urls]
+    return kept + built
+
+
+def rewrite_search_index(path: Path, cache: PageCache, built_urls: set[str], existing_urls: set[str]) -> None:
+    """Complete the search index file the search plugin wrote, and remember it."""
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text("utf-8"))
+    index["docs"] = merge_search_docs(cache.search_docs, index.get("docs", []), built_urls, existing_urls)
+    cache.search_docs = index["docs"]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
