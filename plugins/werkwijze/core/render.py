@@ -3,6 +3,12 @@
 Every value from front matter or data files is plain text here: it goes through
 `h()` (HTML) or `md()` (Markdown) and never reaches a page raw. Element bodies are
 Markdown written by editors and are passed on as Markdown.
+
+Size: no page should pass 100 KB, also with thousands of elements. So a big manual's
+overview names its themes instead of listing elements (OVERVIEW_LIST_LIMIT), long
+facet lists become compact entries over numbered pages (FACET_LIST_LIMIT,
+FACET_PAGE_SIZE: `/themas/x/`, `/themas/x/2/`, ...), and chapter directives show at most
+one page of them. Small manuals are unchanged. Pages 2.. are kept out of search.
 """
 from __future__ import annotations
 
