@@ -10,6 +10,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -272,6 +274,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
 
     # -- reader features (assets/filter.js, assets/regio.js) ---------------------------
     def on_env(self, env, config, files):
+        if self.page_cache is not None:
+            # MkDocs makes a fresh template environment per rebuild: keep the compiled templates.
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.page_cache.folder))
         # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions.
         env.globals["werkwijze_regios"] = facet_data(self.manual)[self.manual.facets.region_facet.name]
         # The footer shows the edition (partials/copyright.html), also outside pages (404).
