@@ -93,6 +93,9 @@ INVALID = {
                                      f"status: concept\nreflectievragen: ['{'v' * 301}']\n"),
     "control character": ("Een korte samenvatting.", '"Een \\u0007 samenvatting."'),
     "nested mapping": ("status: concept", "status: {naam: concept}"),
+    "too many reflection questions": (
+        "status: concept\n",
+        "status: concept\nreflectievragen:\n" + "".join(f"  - Vraag {i}?\n" for i in range(11))),
 }
 
 

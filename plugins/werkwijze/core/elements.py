@@ -176,6 +176,9 @@ def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
             continue
         values.append(value)
         lines.append(item.line)
+    if spec.max_items is not None and len(items) > spec.max_items:
+        problems.add(rel, key_line, f"'{name}' heeft {len(items)} waarden; dat mogen er hoogstens "
+                     f"{spec.max_items} zijn. Houd de belangrijkste over.")
     if len(values) < spec.min_items and len(items) == len(values):
         problems.add(rel, key_line, f"'{name}' moet ten minste {spec.min_items} waarde hebben. "
                      f"{spec.help}")

@@ -53,6 +53,8 @@ def _field(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> dict:
         rule = {"type": "string", "enum": _options(spec, schema, taxonomies)}
     else:
         rule = {"type": "array", "items": _item(spec, schema, taxonomies), "uniqueItems": True}
+        if spec.max_items is not None:
+            rule["maxItems"] = spec.max_items
         if spec.min_items:
             rule["minItems"] = spec.min_items
         else:

@@ -26,6 +26,7 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     max_length: int | None = None
     min_items: int = 0
+    max_items: int | None = None
     exclusive: str | None = None
     only_for_soort: str | None = None
     target_soort: str | None = None
