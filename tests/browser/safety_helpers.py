@@ -9,6 +9,7 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+
 class _Handler(SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
 
@@ -45,21 +46,3 @@ def page_urls(site: Path) -> list[str]:
             continue
         urls.append("" if rel == "." else rel + "/")
     return urls
-
-
-def search_until_results(page, query: str) -> None:
-    """Type into Material's search until results show. Keystrokes typed before the search
-    worker has loaded its index are lost, and a busy machine loads it slowly: retry."""
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__item").first
-    for wait in (1_000, 3_000, 6_000):
-        page.wait_for_timeout(wait)
-        box.fill("")
-        box.press_sequentially(query, delay=20)
-        try:
-            results.wait_for(timeout=wait * 3)
-            return
-        except Exception:
-            continue
-    results.wait_for(timeout=1)  # fails with Playwright's own message

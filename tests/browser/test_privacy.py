@@ -12,7 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from safety_helpers import page_urls, search_until_results, serve  # noqa: E402
+from reader_helpers import open_search  # noqa: E402
+from safety_helpers import page_urls, serve  # noqa: E402
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -76,7 +77,7 @@ def test_no_third_party_request_no_cookie_no_csp_violation_on_any_page(site, bro
             visit(url)
 
         def search():
-            search_until_results(page, "partnerschap")
+            open_search(page, "partnerschap")
         visit("elementen/", search)
 
         def filter_and_tabs():

@@ -16,7 +16,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from safety_helpers import page_urls, search_until_results, serve  # noqa: E402
+from reader_helpers import open_search  # noqa: E402
+from safety_helpers import page_urls, serve  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -230,7 +231,7 @@ def test_no_payload_runs_on_any_page_filter_or_search(xss_site, browser):
         page.goto(base + "elementen/goed-overleg/", wait_until="load")
         search = page.locator("input.md-search__input")
         # Results prove the payload-carrying pages were searched and rendered.
-        search_until_results(page, "xssgoedoverleg")
+        open_search(page, "xssgoedoverleg")
         _assert_no_payload_ran(page, dialogs, "search results for 'xssgoedoverleg'")
         for query in ("onerror", "script", "title", "dorp"):
             search.fill(query)
