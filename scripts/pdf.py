@@ -80,6 +80,20 @@ def manual_pages(site: Path) -> list[str]:
     return urls
 
 
+def werkkaarten_pages(site: Path) -> list[str]:
+    """The card pages: /werkkaarten/ itself, or (in big manuals, where it is an index of
+    themes) every theme's card pages, in page order."""
+    nested = [p.parent.relative_to(site).as_posix() + "/"
+              for p in (site / "werkkaarten").glob("*/**/index.html")]
+    if not nested:
+        return ["werkkaarten/"]
+
+    def order(url: str):
+        parts = url.strip("/").split("/")[1:]  # theme, optional page number
+        return parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+    return sorted(nested, key=order)
+
+
 def leerlijnen(site: Path) -> list[str]:
     return sorted(p.parent.name for p in (site / "leerlijnen").glob("*/index.html"))
 
@@ -118,17 +132,20 @@ def make_pdfs(site: Path, out: Path, browser=None) -> list[Path]:
                                                      "left": "0", "right": "0"})
             return target
 
-        written.append(print_page("werkkaarten/", out / "werkkaarten.pdf"))
+        def print_pages(urls: list[str], target: Path) -> Path:
+            """Print several pages into one PDF, in order."""
+            with tempfile.TemporaryDirectory() as tmp:
+                merged = PdfWriter()
+                for number, url in enumerate(urls):
+                    merged.append(str(print_page(url, Path(tmp) / f"{number:04d}.pdf")))
+                with target.open("wb") as handle:
+                    merged.write(handle)
+            return target
+
+        written.append(print_pages(werkkaarten_pages(site), out / "werkkaarten.pdf"))
         for leerlijn_id in leerlijnen(site):
             written.append(print_page(f"leerlijnen/{leerlijn_id}/", out / f"leerlijn-{leerlijn_id}.pdf"))
-        with tempfile.TemporaryDirectory() as tmp:
-            merged = PdfWriter()
-            for number, url in enumerate(manual_pages(site)):
-                merged.append(str(print_page(url, Path(tmp) / f"{number:04d}.pdf")))
-            target = out / "handleiding.pdf"
-            with target.open("wb") as handle:
-                merged.write(handle)
-            written.append(target)
+        written.append(print_pages(manual_pages(site), out / "handleiding.pdf"))
     finally:
         page.close()
         httpd.shutdown()
