@@ -29,7 +29,6 @@ class Invulling:
 @dataclass
 class Body:
     kern: str
-    kern_first_line: int
     invullingen: list[Invulling] = field(default_factory=list)
     # (line, message) pairs; paths are added by the caller
     problems: list[tuple[int, str]] = field(default_factory=list)
@@ -97,4 +96,4 @@ def split_body(text: str, first_line: int) -> Body:
                              f"(regel {seen[invulling.region]}). Voeg de teksten samen."))
         seen.setdefault(invulling.region, invulling.line)
     unique = [i for i in invullingen if seen[i.region] == i.line]
-    return Body("\n".join(kern).strip("\n"), first_line, unique, problems)
+    return Body("\n".join(kern).strip("\n"), unique, problems)

@@ -69,9 +69,6 @@ class Manual:
         pages[sources.src_uri] = sources
         return pages
 
-    def page_exists(self, src_uri: str) -> bool:
-        return src_uri in self.docs_files or src_uri in self._generated_uris
-
     @property
     def _generated_uris(self) -> set[str]:
         uris = {element_src(i) for i in self.elements} | {f"{ELEMENTS_DIR}/index.md", SOURCES_PAGE}
