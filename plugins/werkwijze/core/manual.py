@@ -10,9 +10,11 @@ from pathlib import Path
 
 from . import links, safety
 from .chapters import Chapter, load_chapters
+from .edition import Editions
 from .elements import Element, load_element
 from .facets import Facets
 from .graph import Graph, build_graph, index_elements
+from .leerlijnen import Leerlijn
 from .problems import Problem, ProblemList
 from .render import ELEMENTS_DIR, SOURCES_PAGE, GeneratedPage, Renderer, element_src, facet_src
 from .schema import Schema, load_schema
@@ -45,8 +47,8 @@ class Manual:
     docs_files: set[str]
     problems: list[Problem] = field(default_factory=list)
     chapters_including: dict[str, list[Chapter]] = field(default_factory=dict)
-    editions: object = None  # edition.Editions, from editie.yml (optional)
-    leerlijnen: dict = field(default_factory=dict)  # id -> leerlijnen.Leerlijn
+    editions: Editions | None = None  # from editie.yml (optional)
+    leerlijnen: dict[str, Leerlijn] = field(default_factory=dict)
     # element path -> ISO date it last changed; filled by the site build (see gitdates.py)
     updated: dict[str, str] = field(default_factory=dict)
 
