@@ -21,6 +21,7 @@ from .core.chapters import find_directives
 from .core.export import facet_data, filter_files, to_json
 from .core.gitdates import last_updated
 from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
+from .core.elementcache import ElementCache
 from .core.manual import Layout, Manual, load_manual
 from .core.pagecache import PageCache, fingerprint, rewrite_search_index
 from .core.stash import Stash
@@ -84,11 +85,14 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.source_map = _SourceMapFilter()
         self.stash = Stash()  # generated lists skip the Markdown parser (core/stash.py)
         self.page_cache: PageCache | None = None  # only under `mkdocs serve --dirty`
+        self.element_cache: ElementCache | None = None  # only under `mkdocs serve`
         self.built_urls: set[str] = set()
         self.page_urls: set[str] = set()
 
     def on_startup(self, *, command, dirty):
-        # MkDocs keeps plugin instances across serve rebuilds: the cache lives as long.
+        # MkDocs keeps plugin instances across serve rebuilds: the caches live as long.
+        if command == "serve" and self.element_cache is None:
+            self.element_cache = ElementCache()
         if command == "serve" and dirty and self.page_cache is None:
             self.page_cache = PageCache(Path(tempfile.mkdtemp(prefix="werkwijze-serve-")))
             logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
@@ -137,7 +141,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     # Run early, so that other plugins (search, tags, ...) see the generated pages.
     @event_priority(50)
     def on_files(self, files: Files, config) -> Files:
-        manual = load_manual(self.layout)
+        manual = load_manual(self.layout, self.element_cache)
         if manual.problems:
             for problem in manual.problems:
                 log.error(str(problem))

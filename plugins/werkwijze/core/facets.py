@@ -61,5 +61,16 @@ class Facets:
         return any(w in have for w in wanted)
 
     def select(self, elements: Iterable[Element], filters: dict[str, list[str]]) -> list[Element]:
-        chosen = [(self.specs[name], values) for name, values in filters.items() if values]
-        return [e for e in elements if all(self.matches(e, spec, values) for spec, values in chosen)]
+        """The elements that match every filter (as `matches`, one set test per element:
+        this runs for every facet value on every build)."""
+        selected = list(elements)
+        for name, values in filters.items():
+            if not values:
+                continue
+            spec = self.specs[name]
+            accepted = set(values)
+            if spec is self.region_facet:
+                accepted = {self.schema.generic_region}.union(
+                    *(self._region_family.get(w, {w}) for w in values))
+            selected = [e for e in selected if not accepted.isdisjoint(self.values(e, spec))]
+        return selected

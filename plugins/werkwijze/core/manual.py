@@ -11,6 +11,7 @@ from pathlib import Path
 from . import links, safety
 from .chapters import Chapter, load_chapters
 from .edition import Editions
+from .elementcache import ElementCache, apply_linked, data_signature, fresh_copy, linked_text
 from .elements import Element, load_element
 from .facets import Facets
 from .graph import Graph, build_graph, index_elements
@@ -80,13 +81,15 @@ class Manual:
         return uris | trainer_uris(self)
 
 
-def load_manual(layout: Layout) -> Manual:
+def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
+    """`cache` (kept by `mkdocs serve`) skips reading and checking unchanged element files."""
     problems = ProblemList()
     schema = load_schema()
     taxonomies = load_taxonomies(schema, layout.path(layout.data_dir), layout.data_dir, problems)
     facets = Facets(schema, taxonomies)
 
     found: list[Element] = []
+    data_key = data_signature(layout.path(layout.data_dir)) if cache is not None else None
     elements_root = layout.path(layout.elements_dir)
     if not elements_root.is_dir():
         problems.add(layout.elements_dir, 1, "De map met elementen bestaat niet.")
@@ -95,7 +98,7 @@ def load_manual(layout: Layout) -> Manual:
             if any(part.startswith(".") for part in path.relative_to(elements_root).parts):
                 continue
             rel = f"{layout.elements_dir}/{path.relative_to(elements_root).as_posix()}"
-            element = load_element(path, rel, schema, taxonomies, problems)
+            element = _load_checked_element(path, rel, schema, taxonomies, problems, cache, data_key)
             if element is not None:
                 found.append(element)
     elements = index_elements(found, problems)
@@ -106,8 +109,12 @@ def load_manual(layout: Layout) -> Manual:
     load_trainer_data(manual, problems)
     generated = manual._generated_uris
     known = lambda uri: uri in docs_files or uri in generated  # noqa: E731
-    _check_element_links(manual, known, problems)
-    _check_element_safety(manual, problems)
+    links_context = None
+    if cache is not None:
+        cache.forget_others({e.path for e in found})
+        links_context = cache.links_context((frozenset(docs_files), frozenset(generated),
+                                             frozenset((e.path, e.id) for e in elements.values())))
+    _check_element_links(manual, known, problems, cache, links_context)
     _check_chapter_links(manual, known, problems)
     manual.problems = sorted(set(problems))
     return manual
@@ -143,22 +150,45 @@ def element_link_rewriter(manual: Manual, element: Element, known, problems: Pro
     return visit
 
 
-def _check_element_links(manual: Manual, known, problems: ProblemList) -> None:
+def _load_checked_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
+                          problems: ProblemList, cache: ElementCache | None, data_key) -> Element | None:
+    """load_element, plus the safety check: contributed Markdown may not carry script,
+    embeds or unsafe URLs (see safety.py). Unchanged files come from the cache."""
+    key = cache.key(path, data_key) if cache is not None else None
+    entry = cache.get(rel, key) if cache is not None else None
+    if entry is None:
+        found = ProblemList()
+        element = load_element(path, rel, schema, taxonomies, found)
+        if element is not None:
+            for line, message in safety.check_markdown(element.raw_body, element.body_first_line):
+                found.add(rel, line, message)
+        if cache is None:
+            problems.extend(found)
+            return element
+        entry = cache.put(rel, key, element, found)
+    problems.extend(entry.problems)
+    return fresh_copy(entry.element) if entry.element is not None else None
+
+
+def _check_element_links(manual: Manual, known, problems: ProblemList,
+                         cache: ElementCache | None = None, context=None) -> None:
     by_source = {e.path: e.id for e in manual.elements.values()}  # once: per element is quadratic
     for element in manual.elements.values():
+        entry = cache.entry(element.path) if cache is not None else None
+        if entry is not None and entry.links_context is context:
+            apply_linked(element, entry.linked)
+            problems.extend(entry.link_problems)
+            continue
+        found = ProblemList()
         links.transform(element.raw_body, element.body_first_line,
-                        element_link_rewriter(manual, element, known, problems, by_source))
+                        element_link_rewriter(manual, element, known, found, by_source))
         rewrite = element_link_rewriter(manual, element, known, None, by_source)
         element.body.kern = links.transform(element.body.kern, 1, rewrite)
         for invulling in element.body.invullingen:
             invulling.text = links.transform(invulling.text, 1, rewrite)
-
-
-def _check_element_safety(manual: Manual, problems: ProblemList) -> None:
-    """Contributed Markdown may not carry script, embeds or unsafe URLs (see safety.py)."""
-    for element in manual.elements.values():
-        for line, message in safety.check_markdown(element.raw_body, element.body_first_line):
-            problems.add(element.path, line, message)
+        problems.extend(found)
+        if entry is not None:
+            entry.links_context, entry.linked, entry.link_problems = context, linked_text(element), found
 
 
 def _check_chapter_links(manual: Manual, known, problems: ProblemList) -> None:

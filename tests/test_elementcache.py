@@ -1,0 +1,77 @@
+"""The element cache of `mkdocs serve` (core/elementcache.py): a rebuild re-reads only
+changed files, and gives the same manual and the same problems as a fresh load."""
+from __future__ import annotations
+
+from sitebuilder import element_file
+
+from werkwijze.core.elementcache import ElementCache
+from werkwijze.core.manual import Layout, load_manual
+
+LINKER = "elements/samenwerking/verwijzer.md"
+TARGET = "elements/leren/doel.md"
+
+
+def _files():
+    return {
+        TARGET: element_file("Doeltekst.", titel="Doel"),
+        LINKER: element_file("Zie [het doel](../leren/doel.md).\n\n"
+                             "/// regio | noord\nOok [hier](../leren/doel.md).\n///",
+                             titel="Verwijzer", regios=["noord"]),
+    }
+
+
+def _same_as_fresh(manual, root):
+    fresh = load_manual(Layout(root))
+    assert manual.problems == fresh.problems
+    assert set(manual.elements) == set(fresh.elements)
+    for element_id, element in manual.elements.items():
+        assert element.values == fresh.elements[element_id].values
+        assert element.body == fresh.elements[element_id].body  # links rewritten exactly once
+
+
+def test_cached_rebuilds_match_a_fresh_load(project):
+    p = project(_files())
+    cache = ElementCache()
+    first = load_manual(Layout(p.root), cache)
+    assert not first.problems
+    linker = first.elements["verwijzer"]
+    assert "(doel.md)" in linker.body.kern and "(doel.md)" in linker.body.invullingen[0].text
+    second = load_manual(Layout(p.root), cache)  # nothing changed: all from the cache
+    _same_as_fresh(second, p.root)
+    assert second.elements["verwijzer"] is not linker  # each build its own, changeable copy
+
+    p.write({TARGET: element_file("Nieuwe doeltekst.", titel="Nieuw doel")})
+    edited = load_manual(Layout(p.root), cache)
+    assert edited.elements["doel"].titel == "Nieuw doel"
+    _same_as_fresh(edited, p.root)
+
+
+def test_a_broken_save_is_reported_and_the_next_good_save_recovers(project):
+    p = project(_files())
+    cache = ElementCache()
+    load_manual(Layout(p.root), cache)
+    p.write({TARGET: element_file("Tekst.", titel="Doel", soort="onbekend")})
+    broken = load_manual(Layout(p.root), cache)
+    assert broken.problems and all(str(x).startswith(TARGET + ":") for x in broken.problems)
+    _same_as_fresh(broken, p.root)
+    # A link to a file that is gone is a problem of the unchanged file that links to it.
+    p.write({TARGET: None})
+    gone = load_manual(Layout(p.root), cache)
+    assert any(str(x).startswith(LINKER + ":") for x in gone.problems)
+    _same_as_fresh(gone, p.root)
+    p.write(_files())
+    fixed = load_manual(Layout(p.root), cache)
+    assert not fixed.problems
+    _same_as_fresh(fixed, p.root)
+
+
+def test_a_data_change_checks_unchanged_elements_again(project):
+    p = project(_files())
+    cache = ElementCache()
+    load_manual(Layout(p.root), cache)
+    taxonomy = next((p.root / "data").glob("regio*.yml"))
+    text = taxonomy.read_text("utf-8")
+    taxonomy.write_text(text.replace("noord", "noord-oud"), "utf-8")
+    after = load_manual(Layout(p.root), cache)
+    assert any(str(x).startswith(LINKER + ":") and "noord" in x.message for x in after.problems)
+    _same_as_fresh(after, p.root)
