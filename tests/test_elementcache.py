@@ -75,3 +75,33 @@ def test_a_data_change_checks_unchanged_elements_again(project):
     after = load_manual(Layout(p.root), cache)
     assert any(str(x).startswith(LINKER + ":") and "noord" in x.message for x in after.problems)
     _same_as_fresh(after, p.root)
+
+
+def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
+    """core/pagememo.py: a page is reused only while everything it shows is unchanged."""
+    from werkwijze.core.pagememo import PageMemo
+    from werkwijze.core.urls import Urls
+
+    p = project(_files())
+    urls, cache = Urls(), ElementCache()
+    memo = PageMemo(lambda element: cache.entry(element.path))
+
+    def kept_and_fresh():
+        manual = load_manual(Layout(p.root), cache)
+        memo.begin((cache.context, urls))
+        kept = manual.generated_pages(urls, memo)
+        fresh = load_manual(Layout(p.root)).generated_pages(urls)
+        assert kept.keys() == fresh.keys()
+        for uri, page in fresh.items():
+            assert (kept[uri].markdown(), kept[uri].searchable) == (page.markdown(), page.searchable), uri
+        return kept
+
+    first = kept_and_fresh()
+    # The linked element's new title shows on the page that lists it (gerelateerd).
+    p.write({TARGET: element_file("Doeltekst.", titel="Doel met nieuwe naam", themas=["leren"])})
+    p.write({LINKER: element_file("Tekst.", titel="Verwijzer", gerelateerd=["doel"])})
+    kept_and_fresh()
+    p.write({TARGET: element_file("Doeltekst.", titel="Weer een andere naam", themas=["leren"])})
+    second = kept_and_fresh()
+    assert "Weer een andere naam" in second["elementen/verwijzer.md"].markdown()
+    assert second["elementen/index.md"] is not first["elementen/index.md"]

@@ -23,6 +23,7 @@ from .core.gitdates import last_updated
 from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
 from .core.elementcache import ElementCache
 from .core.manual import Layout, Manual, load_manual
+from .core.pagememo import PageMemo
 from .core.pagecache import PageCache, fingerprint, rewrite_search_index
 from .core.stash import Stash
 from .core.safety import clean_html, escape_meta, mark_external_links
@@ -86,6 +87,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.stash = Stash()  # generated lists skip the Markdown parser (core/stash.py)
         self.page_cache: PageCache | None = None  # only under `mkdocs serve --dirty`
         self.element_cache: ElementCache | None = None  # only under `mkdocs serve`
+        self.page_memo: PageMemo | None = None  # with the element cache
         self.built_urls: set[str] = set()
         self.page_urls: set[str] = set()
 
@@ -93,6 +95,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         # MkDocs keeps plugin instances across serve rebuilds: the caches live as long.
         if command == "serve" and self.element_cache is None:
             self.element_cache = ElementCache()
+            self.page_memo = PageMemo(lambda element: self.element_cache.entry(element.path))
         if command == "serve" and dirty and self.page_cache is None:
             self.page_cache = PageCache(Path(tempfile.mkdtemp(prefix="werkwijze-serve-")))
             logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
@@ -151,7 +154,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.manual = manual
         manual.updated = last_updated(self.layout.root, self.layout.elements_dir,
                                       [e.path for e in manual.elements.values()])
-        self.pages = manual.generated_pages(self.urls)
+        if self.page_memo is not None:
+            self.page_memo.begin((self.element_cache.context, self.urls))
+        self.pages = manual.generated_pages(self.urls, self.page_memo)
         self.pages.update(trainer_pages(manual, self.urls, config.site_url))
         self.source_map.sources = {
             element_src(e.id): Source(e.path, e.raw_body, e.body_first_line)

@@ -20,7 +20,7 @@ from .elements import Element
 from .problems import Problem
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: the same entry means the same file
 class _Entry:
     key: tuple
     element: Element | None  # as load_element returned it, never handed out
@@ -49,6 +49,8 @@ class ElementCache:
     def __init__(self):
         self._entries: dict[str, _Entry] = {}
         self._links_context: object = None
+        # What every kept check depended on besides the file (set by load_manual).
+        self.context: object = None
 
     def entry(self, rel: str) -> _Entry | None:
         return self._entries.get(rel)

@@ -16,6 +16,7 @@ from .elements import Element, load_element
 from .facets import Facets
 from .graph import Graph, build_graph, index_elements
 from .leerlijnen import Leerlijn
+from .pagememo import PageMemo
 from .problems import Problem, ProblemList
 from .render import ELEMENTS_DIR, SOURCES_PAGE, GeneratedPage, Renderer, element_src, facet_src
 from .schema import Schema, load_schema
@@ -56,17 +57,29 @@ class Manual:
     def sorted(self, elements) -> list[Element]:
         return sorted(elements, key=lambda e: (e.titel.casefold(), e.id))
 
-    def generated_pages(self, urls: Urls) -> dict[str, GeneratedPage]:
-        """Every page the manual adds to the site, by src URI."""
+    def generated_pages(self, urls: Urls, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:
+        """Every page the manual adds to the site, by src URI. With a `memo` (under
+        `mkdocs serve`) element and facet pages whose content is unchanged are kept."""
         renderer = Renderer(self, urls)
-        pages = {element_src(e.id): renderer.element_page(e) for e in self.elements.values()}
+        if memo is None:
+            keep = lambda name, key, make: make()  # noqa: E731
+            token = None
+        else:
+            keep, token = memo.get, memo.token
+        pages = {}
+        for e in self.elements.values():
+            key = token and renderer.element_page_inputs(e, token)
+            pages[element_src(e.id)] = keep(element_src(e.id), key, lambda e=e: renderer.element_page(e))
         overview = renderer.overview_page()
         pages[overview.src_uri] = overview
         for facet in self.schema.facets.values():
             index = renderer.facet_index(facet)
             pages[index.src_uri] = index
             for value, _ in self.facets.options(facet):
-                for page in renderer.facet_pages(facet, value):
+                # A facet page shows only its elements (and data, in the memo's context).
+                key = token and tuple(map(token, self.facets.select(self.elements.values(),
+                                                                    {facet.name: [value]})))
+                for page in keep((facet.name, value), key, lambda: renderer.facet_pages(facet, value)):
                     pages[page.src_uri] = page
         sources = renderer.sources_page()
         pages[sources.src_uri] = sources
@@ -114,6 +127,7 @@ def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
         cache.forget_others({e.path for e in found})
         links_context = cache.links_context((frozenset(docs_files), frozenset(generated),
                                              frozenset((e.path, e.id) for e in elements.values())))
+        cache.context = (data_key, links_context)
     _check_element_links(manual, known, problems, cache, links_context)
     _check_chapter_links(manual, known, problems)
     manual.problems = sorted(set(problems))
