@@ -63,12 +63,12 @@ class Manual:
         renderer = Renderer(self, urls)
         if memo is None:
             keep = lambda name, key, make: make()  # noqa: E731
-            token = None
+            token = listed = None
         else:
-            keep, token = memo.get, memo.token
+            keep, token, listed = memo.get, memo.token, memo.listed
         pages = {}
         for e in self.elements.values():
-            key = token and renderer.element_page_inputs(e, token)
+            key = token and renderer.element_page_inputs(e, token, listed)
             pages[element_src(e.id)] = keep(element_src(e.id), key, lambda e=e: renderer.element_page(e))
         overview = renderer.overview_page()
         pages[overview.src_uri] = overview
@@ -76,9 +76,9 @@ class Manual:
             index = renderer.facet_index(facet)
             pages[index.src_uri] = index
             for value, _ in self.facets.options(facet):
-                # A facet page shows only its elements (and data, in the memo's context).
-                key = token and tuple(map(token, self.facets.select(self.elements.values(),
-                                                                    {facet.name: [value]})))
+                # A facet page only lists its elements (and data, in the memo's context).
+                key = listed and tuple(map(listed, self.facets.select(self.elements.values(),
+                                                                      {facet.name: [value]})))
                 for page in keep((facet.name, value), key, lambda: renderer.facet_pages(facet, value)):
                     pages[page.src_uri] = page
         sources = renderer.sources_page()

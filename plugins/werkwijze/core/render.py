@@ -189,15 +189,16 @@ class Renderer:
         parts.append(self._updated(element))
         return GeneratedPage(src, element.titel, "", "\n\n".join(p for p in parts if p) + "\n")
 
-    def element_page_inputs(self, element: Element, token) -> tuple:
+    def element_page_inputs(self, element: Element, token, listed) -> tuple:
         """What element_page shows besides data files and URLs (core/pagememo.py): the
-        element, the elements it lists, its chapters and date. Keep in step with it."""
+        element (`token`), what it shows of the elements it lists (`listed`), its chapters
+        and date. Keep in step with it."""
         graph = self.m.graph
         lists = tuple(tuple(edges.get(element.id, ())) for edges in
                       (graph.helps_against, graph.helped_by, graph.related))
-        listed = tuple(token(self.m.elements[i]) for ids in lists for i in ids if i in self.m.elements)
+        shown = tuple(listed(self.m.elements[i]) for ids in lists for i in ids if i in self.m.elements)
         chapters = tuple((c.src_uri, c.title) for c in self.m.chapters_including.get(element.id, []))
-        return token(element), lists, listed, chapters, self.m.updated.get(element.path)
+        return token(element), lists, shown, chapters, self.m.updated.get(element.path)
 
     def _kern(self, element: Element) -> str:
         kern = element.body.kern.strip() or NOT_DESCRIBED
