@@ -80,6 +80,7 @@ def test_a_data_change_checks_unchanged_elements_again(project):
 def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
     """core/pagememo.py: a page is reused only while everything it shows is unchanged."""
     from werkwijze.core.pagememo import PageMemo
+    from werkwijze.core.trainers import trainer_pages
     from werkwijze.core.urls import Urls
 
     p = project(_files())
@@ -89,8 +90,9 @@ def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
     def kept_and_fresh():
         manual = load_manual(Layout(p.root), cache)
         memo.begin((cache.context, urls))
-        kept = manual.generated_pages(urls, memo)
-        fresh = load_manual(Layout(p.root)).generated_pages(urls)
+        kept = {**manual.generated_pages(urls, memo), **trainer_pages(manual, urls, None, memo)}
+        fresh_manual = load_manual(Layout(p.root))
+        fresh = {**fresh_manual.generated_pages(urls), **trainer_pages(fresh_manual, urls, None)}
         assert kept.keys() == fresh.keys()
         for uri, page in fresh.items():
             assert (kept[uri].markdown(), kept[uri].searchable) == (page.markdown(), page.searchable), uri
@@ -105,3 +107,17 @@ def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
     second = kept_and_fresh()
     assert "Weer een andere naam" in second["elementen/verwijzer.md"].markdown()
     assert second["elementen/index.md"] is not first["elementen/index.md"]
+    # Only the text changes: lists stay, the element page and its werkkaart do not.
+    p.write({TARGET: element_file("Andere doeltekst.", titel="Weer een andere naam", themas=["leren"])})
+    third = kept_and_fresh()
+    assert third["themas/leren.md"] is second["themas/leren.md"]
+    assert "Andere doeltekst" in third["elementen/doel.md"].markdown()
+    assert "Andere doeltekst" in third["werkkaarten/index.md"].listing
+    # A regional text shows on the region's page.
+    p.write({TARGET: element_file("Andere doeltekst.\n\n/// regio | noord\nHier in het noorden.\n///",
+                                  titel="Weer een andere naam", themas=["leren"], regios=["generiek"])})
+    p.write({TARGET: element_file("Andere doeltekst.\n\n/// regio | noord\nAnders in het noorden.\n///",
+                                  titel="Weer een andere naam", themas=["leren"], regios=["generiek"])})
+    kept_and_fresh()
+    fourth = kept_and_fresh()
+    assert "Anders in het noorden" in fourth["regios/noord.md"].markdown()

@@ -157,7 +157,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if self.page_memo is not None:
             self.page_memo.begin((self.element_cache.context, self.urls))
         self.pages = manual.generated_pages(self.urls, self.page_memo)
-        self.pages.update(trainer_pages(manual, self.urls, config.site_url))
+        self.pages.update(trainer_pages(manual, self.urls, config.site_url, self.page_memo))
         self.source_map.sources = {
             element_src(e.id): Source(e.path, e.raw_body, e.body_first_line)
             for e in manual.elements.values()}
@@ -169,18 +169,15 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                 continue
             # Reached from overviews, facet pages and search, not from the nav: a nav with
             # every element is rendered into every page (quadratic build time).
-            files.append(self._page_file(config, src_uri, page.markdown()))
+            files.append(self._page_file(config, src_uri, page))
         for element in manual.elements.values():
             file = files.get_file_from_path(element_src(element.id))
             source = self.layout.path(element.path)
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
-        files.append(File.generated(config, "elementen.json", content=to_json(manual, self.urls)))
-        for path, content in filter_files(manual, self.urls).items():
+        for path, content in self._open_data(manual, config.site_url).items():
             files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, SCHEMA_URI, content=dumps(
             element_json_schema(manual.schema, manual.taxonomies))))
-        for path, content in trainer_files(manual, self.urls, config.site_url).items():
-            files.append(File.generated(config, path, content=content))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",
@@ -189,13 +186,25 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             self._dirty_build_plan(files, config)
         return files
 
-    def _page_file(self, config, src_uri: str, markdown: str) -> File:
+    def _open_data(self, manual: Manual, site_url: str | None) -> dict[str, str]:
+        """elementen.json, the filter's data, the CSV and alias redirects, by site path."""
+        def make():
+            files = {"elementen.json": to_json(manual, self.urls), **filter_files(manual, self.urls)}
+            files.update(trainer_files(manual, self.urls, site_url))
+            return files
+        if self.page_memo is None:
+            return make()
+        # They show only front matter: kept under serve while no element's front matter changed.
+        key = (site_url, tuple(map(self.page_memo.listed, manual.elements.values())))
+        return self.page_memo.get("open data", key, make)
+
+    def _page_file(self, config, src_uri: str, page: GeneratedPage) -> File:
         if self.page_cache is None:
-            return File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            return File.generated(config, src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
         # Backed by a cache file that changes only with its content: `--dirty` skips it
         # while it is unchanged (core/pagecache.py).
-        return File.generated(config, src_uri, abs_src_path=self.page_cache.write(src_uri, markdown),
-                              inclusion=InclusionLevel.NOT_IN_NAV)
+        path = self.page_cache.write(src_uri, page.markdown(), source=page)
+        return File.generated(config, src_uri, abs_src_path=path, inclusion=InclusionLevel.NOT_IN_NAV)
 
     def _dirty_build_plan(self, files: Files, config) -> None:
         """Which pages a `--dirty` rebuild must build besides those whose Markdown changed."""

@@ -30,17 +30,23 @@ class PageCache:
     def __init__(self, folder: Path):
         self.folder = folder
         self._digests: dict[str, str] = {}  # src URI -> digest of the Markdown on disk
+        self._sources: dict[str, object] = {}  # src URI -> what that Markdown was made from
         self.search_docs: list[dict] | None = None  # the last complete search index entries
         self.fingerprint: str | None = None
 
-    def write(self, src_uri: str, markdown: str) -> str:
-        """The cache file of a page; rewritten (newer mtime) only if its content changed."""
+    def write(self, src_uri: str, markdown: str, source: object = None) -> str:
+        """The cache file of a page; rewritten (newer mtime) only if its content changed.
+        `source`: the (unchanging) object the Markdown was made from; the same one as last
+        time (a page kept by core/pagememo.py) means the same Markdown, not hashed again."""
         path = self.folder / src_uri
+        if source is not None and self._sources.get(src_uri) is source and path.is_file():
+            return str(path)
         digest = _digest(markdown)
         if self._digests.get(src_uri) != digest or not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(markdown, "utf-8")
             self._digests[src_uri] = digest
+        self._sources[src_uri] = source
         return str(path)
 
 

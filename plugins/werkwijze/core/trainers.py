@@ -47,9 +47,10 @@ def trainer_uris(manual) -> set[str]:
     return uris
 
 
-def trainer_pages(manual, urls: Urls, site_url: str | None) -> dict[str, GeneratedPage]:
+def trainer_pages(manual, urls: Urls, site_url: str | None, memo=None) -> dict[str, GeneratedPage]:
+    """`memo`: a core/pagememo.py PageMemo under `mkdocs serve` (keeps unchanged cards)."""
     pages = LeerlijnRenderer(manual, urls).pages()
-    pages.update(werkkaarten_pages(manual, urls, site_url))
+    pages.update(werkkaarten_pages(manual, urls, site_url, memo))
     changes = changes_page(manual, urls)
     pages[changes.src_uri] = changes
     return pages

@@ -64,14 +64,21 @@ def _cards(cards: list[str]) -> str:
             '<div class="ww-kaarten">\n' + "\n".join(cards) + "\n</div>\n")
 
 
-def werkkaarten_pages(manual, urls, site_url: str | None) -> dict[str, GeneratedPage]:
-    """The werkkaarten page(s), by src URI."""
+def werkkaarten_pages(manual, urls, site_url: str | None, memo=None) -> dict[str, GeneratedPage]:
+    """The werkkaarten page(s), by src URI. `memo` (core/pagememo.py, under `mkdocs serve`)
+    keeps the card of an unchanged element."""
+    def card(element) -> str:
+        if memo is None:
+            return _card(manual, urls, site_url, element)
+        return memo.get(("kaart", element.id), (site_url, memo.token(element)),
+                        lambda: _card(manual, urls, site_url, element))
+
     elements = manual.sorted(manual.elements.values())
     if len(elements) > WERKKAARTEN_LIMIT:
-        return _theme_pages(manual, urls, site_url, elements)
+        return _theme_pages(manual, urls, elements, card)
     schema = manual.schema
     theme_facet = schema.facets["thema"]
-    cards = [_card(manual, urls, site_url, e) for e in elements]
+    cards = [card(e) for e in elements]
     options = " · ".join(
         f'<a href="?thema={h(value)}">{h(label)}</a>' for value, label in manual.facets.options(theme_facet))
     soorten = " · ".join(f'<a href="?soort={h(s.id)}">{h(s.plural)}</a>' for s in schema.soorten.values())
@@ -87,7 +94,7 @@ def theme_src(theme: str, number: int = 1) -> str:
     return f"werkkaarten/{theme}.md" if number == 1 else f"werkkaarten/{theme}/{number}.md"
 
 
-def _theme_pages(manual, urls, site_url: str | None, elements) -> dict[str, GeneratedPage]:
+def _theme_pages(manual, urls, elements, card) -> dict[str, GeneratedPage]:
     schema = manual.schema
     theme_facet = schema.facets["thema"]
     pages: dict[str, GeneratedPage] = {}
@@ -120,7 +127,7 @@ def _theme_pages(manual, urls, site_url: str | None, elements) -> dict[str, Gene
             cards = []
             for e in chosen[(number - 1) * CARDS_PER_PAGE:number * CARDS_PER_PAGE]:
                 if e.id not in cards_by_id:
-                    cards_by_id[e.id] = _card(manual, urls, site_url, e)
+                    cards_by_id[e.id] = card(e)
                 cards.append(cards_by_id[e.id])
             title = f"Werkkaarten: {label}" + (f" (pagina {number} van {count})" if count > 1 else "")
             back = f'<p class="ww-terug"><a href="{h(urls.relative(src, WERKKAARTEN_SRC))}">Alle werkkaarten</a></p>'
