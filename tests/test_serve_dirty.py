@@ -4,12 +4,10 @@ those are all of them: the element's page, the pages that list it, the search in
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import time
 from pathlib import Path
 
-from test_serve import BIN, Output, _free_port, _get, _wait_for_page
+from serve_helpers import get, serving, wait_for_page
 
 ELEMENT = "elements/samenwerking/slecht-overleg.md"
 DEADLINE = 60  # seconds for the whole scenario (two builds on a busy machine)
@@ -27,16 +25,9 @@ def _mtimes(site: Path) -> dict[str, int]:
 
 def test_dirty_serve_rebuilds_the_element_its_lists_and_search(project):
     p = project()
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/handboek/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "--strict", "-v",
-                             "-a", f"127.0.0.1:{port}"],
-                            cwd=p.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    until = time.monotonic() + DEADLINE
-    try:
-        output = Output(proc.stdout)
-        assert _wait_for_page(base + "elementen/slecht-overleg/", "Slecht overleg", until), output.text()
+    with serving(p.root, "--dirty", "--strict", "-v") as (proc, output, base):
+        until = time.monotonic() + DEADLINE
+        assert wait_for_page(base + "elementen/slecht-overleg/", "Slecht overleg", until), output.text()
         assert output.wait_for("Serving on", until), output.text()
         site = _site_dir(output.lines)
         before = _mtimes(site)
@@ -44,14 +35,14 @@ def test_dirty_serve_rebuilds_the_element_its_lists_and_search(project):
         source = p.root / ELEMENT
         source.write_text(source.read_text("utf-8").replace("Slecht overleg", "Stroef overleg")
                           .replace("Zonder overleg loopt het vast.", "Nieuwe kerntekst over overleg."), "utf-8")
-        assert _wait_for_page(base + "elementen/slecht-overleg/", "Nieuwe kerntekst over overleg.", until), output.text()
+        assert wait_for_page(base + "elementen/slecht-overleg/", "Nieuwe kerntekst over overleg.", until), output.text()
         while sum("Documentation built" in line for line in list(output.lines)) < 2:  # the rebuild ended
             assert time.monotonic() < until, output.text()[-3000:]
             time.sleep(0.1)
         # The pages that show the element's title: its theme, the helpt-tegen neighbour, the
         # chapter's directive, the overview (small manual: full list).
         for path in ("themas/samenwerking/", "elementen/goed-overleg/", "hoofdstuk/", "elementen/"):
-            status, body = _get(base + path)
+            status, body = get(base + path)
             assert status == 200 and "Stroef overleg" in body and "Slecht overleg" not in body, path
         after = _mtimes(site)
         built = {page for page, mtime in after.items() if before.get(page) != mtime}
@@ -60,7 +51,7 @@ def test_dirty_serve_rebuilds_the_element_its_lists_and_search(project):
         assert len(built) < len(after) / 2, sorted(built)
         assert not any("dirty" in line and "WARNING" in line for line in output.lines)
         # The search index still holds every page, once, with the new title.
-        status, text = _get(base + "search/search_index.json")
+        status, text = get(base + "search/search_index.json")
         docs = json.loads(text)["docs"]
         pages = [d["location"] for d in docs if "#" not in d["location"]]
         assert len(pages) == len(set(pages))
@@ -68,13 +59,6 @@ def test_dirty_serve_rebuilds_the_element_its_lists_and_search(project):
             assert f"elementen/{element}/" in pages
         assert "Stroef overleg" in text and "Slecht overleg" not in text
         assert proc.poll() is None
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_search_merge_keeps_unbuilt_pages_and_drops_removed_ones():
