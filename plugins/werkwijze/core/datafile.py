@@ -1,4 +1,4 @@
-"""Read one YAML data file (editie, leerlijnen) as a line-numbered tree.
+"""Read one YAML data file (taxonomies, editie, leerlijnen) as a line-numbered tree.
 
 The same strict YAML as element front matter (`yamltree`), so data files and element
 files fail the same way, with a file and a line.
@@ -36,3 +36,17 @@ def check_keys(node: yamltree.Map, allowed: list[str], rel: str, problems: Probl
         if key not in allowed:
             problems.add(rel, line, f"Onbekend veld '{key}'.{did_you_mean(key, allowed)} "
                          f"Toegestaan: {', '.join(allowed)}.")
+
+
+def read_mapping(path: Path, rel: str, allowed: list[str], shape_hint: str,
+                 problems: ProblemList) -> yamltree.Map | None:
+    """A data file that must be a mapping of known keys; None (after reporting) otherwise.
+    `shape_hint` tells the editor which fields the file should have."""
+    root = read_tree(path, rel, problems)
+    if root is None:
+        return None
+    if not isinstance(root, yamltree.Map):
+        problems.add(rel, root.line, shape_hint)
+        return None
+    check_keys(root, allowed, rel, problems)
+    return root

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from . import yamltree
-from .datafile import check_keys, read_tree, text_of
+from .datafile import check_keys, read_mapping, text_of
 from .problems import ProblemList
 
 EDITION_FILE = "editie.yml"
@@ -70,14 +70,10 @@ def load_editions(data_dir: Path, rel_dir: str, problems: ProblemList) -> Editio
     if not path.exists():
         return None
     result = Editions(rel)
-    root = read_tree(path, rel, problems)
+    root = read_mapping(path, rel, _KEYS, "Dit bestand moet velden hebben: 'organisatie:', "
+                        "'verwijspagina:' en 'edities:'.", problems)
     if root is None:
         return result
-    if not isinstance(root, yamltree.Map):
-        problems.add(rel, root.line, "Dit bestand moet velden hebben: 'organisatie:', "
-                     "'verwijspagina:' en 'edities:'.")
-        return result
-    check_keys(root, _KEYS, rel, problems)
     result.organisation = text_of(root.items.get("organisatie", (1, None))[1]) or ""
     if "verwijspagina" in root.items:
         line, node = root.items["verwijspagina"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamltree
-from .datafile import check_keys, read_tree, text_of
+from .datafile import check_keys, read_mapping, text_of
 from .problems import ProblemList
 from .schema import ID_PATTERN
 from .suggest import did_you_mean
@@ -92,14 +92,10 @@ def _text(node_entry, rel: str, key: str, problems: ProblemList, required: bool,
 
 def _load_one(path: Path, rel: str, elements: dict, aliases: dict[str, str], chapters: dict,
               problems: ProblemList) -> Leerlijn | None:
-    root = read_tree(path, rel, problems)
+    root = read_mapping(path, rel, _KEYS, "Een leerlijn heeft velden: 'titel:', 'doelgroep:' en "
+                        "'stappen:'.", problems)
     if root is None:
         return None
-    if not isinstance(root, yamltree.Map):
-        problems.add(rel, root.line, "Een leerlijn heeft velden: 'titel:', 'doelgroep:' en "
-                     "'stappen:'.")
-        return None
-    check_keys(root, _KEYS, rel, problems)
     items = root.items
     leerlijn = Leerlijn(path.stem, rel)
     leerlijn.title = _text(items.get("titel"), rel, "titel", problems, True, root.line)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamltree
-from .frontmatter import DocumentProblem, decode
+from .datafile import check_keys, read_tree
 from .problems import ProblemList
 from .schema import ID_PATTERN, Schema, TaxonomySpec
 from .suggest import did_you_mean
@@ -51,18 +51,11 @@ def _load_one(spec: TaxonomySpec, data_dir: Path, rel_dir: str, problems: Proble
     rel = f"{rel_dir}/{spec.file}"
     taxonomy = Taxonomy(spec.name, rel)
     path = data_dir / spec.file
-    try:
-        root = yamltree.parse(decode(path.read_bytes()))
-    except FileNotFoundError:
+    if not path.exists():
         problems.add(rel, 1, f"Dit gegevensbestand ontbreekt. Maak {rel} aan met een lijst van "
                      f"items met ten minste 'id' en 'naam'.")
         return taxonomy
-    except (DocumentProblem, yamltree.YamlProblem) as exc:
-        problems.add(rel, exc.line, exc.message)
-        return taxonomy
-    except OSError:
-        problems.add(rel, 1, "Dit bestand kan niet worden gelezen.")
-        return taxonomy
+    root = read_tree(path, rel, problems)
     if root is None:
         return taxonomy
     if not isinstance(root, yamltree.Seq):
@@ -74,11 +67,10 @@ def _load_one(spec: TaxonomySpec, data_dir: Path, rel_dir: str, problems: Proble
             problems.add(rel, item.line, "Elk item moet velden hebben, zoals 'id:' en 'naam:'.")
             continue
         values: dict[str, str] = {}
+        allowed = ["id", *spec.keys]
+        check_keys(item, allowed, rel, problems)
         for key, (key_line, node) in item.items.items():
-            if key != "id" and key not in spec.keys:
-                allowed = ["id", *spec.keys]
-                problems.add(rel, key_line, f"Onbekend veld '{key}'.{did_you_mean(key, allowed)} "
-                             f"Toegestaan: {', '.join(allowed)}.")
+            if key not in allowed:
                 continue
             if not isinstance(node, yamltree.Scalar):
                 problems.add(rel, node.line, f"'{key}' moet een tekst zijn, geen lijst of blok.")
