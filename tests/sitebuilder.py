@@ -180,6 +180,13 @@ def element_file(body: str = "Tekst.", **fields: str | list[str] | None) -> str:
     return "\n".join(lines) + "\n---\n" + body + "\n"
 
 
+def with_body(path: str, body: str) -> str:
+    """A base element file (BASE_FILES[path]) with another body; same front matter."""
+    base = textwrap.dedent(BASE_FILES[path])
+    front_matter_end = base.index("\n---\n", 4) + len("\n---\n")
+    return base[:front_matter_end] + textwrap.dedent(body)
+
+
 @dataclass
 class BuildResult:
     returncode: int

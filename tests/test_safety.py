@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuilder import element_file
+from sitebuilder import element_file, with_body
 from werkwijze.core import frontmatter, yamltree
 from werkwijze.core.safety import check_markdown, clean_html, mark_external_links
 from werkwijze.core.sourcemap import Source, map_message
@@ -150,20 +150,10 @@ def test_check_and_build_refuse_unsafe_bodies_with_file_and_line(project):
 
 
 def test_element_pages_keep_region_tabs_and_mark_external_links(project):
-    manual = project({"elements/leren/samen-leren.md": """\
-        ---
-        titel: Samen leren
-        soort: werkzaam
-        samenvatting: Teams leren van elkaar.
-        themas: [leren]
-        betrokkenen: [professional]
-        regios: [zuid]
-        bronnen: [testbron]
-        status: concept
-        ---
+    manual = project({"elements/leren/samen-leren.md": with_body("elements/leren/samen-leren.md", """\
         Leren gaat samen beter, zie [de bron](https://example.org/bron) en
         <abbr title="Fictieve afkorting">FA</abbr>.
-        """})
+        """)})
     result = manual.build("mkdocs", "--strict")
     assert result.returncode == 0, result.output
     page = result.page("elementen/goed-overleg/")
