@@ -34,6 +34,7 @@ from .core.problems import ProblemList
 from .core.trainers import reference_block, trainer_files, trainer_pages
 from .core.urls import Urls
 from .core.themefix import fix_theme_markup
+from .core import i18n
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
@@ -41,6 +42,7 @@ PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSETS_URI = "assets/werkwijze"  # where our CSS/JS land in the site
+MESSAGES_JS = f"{ASSETS_URI}/messages.js"  # the catalogue's `js.*` texts, for assets/*.js
 
 # Extensions the generated Markdown relies on: heading ids and region tabs.
 REQUIRED_EXTENSIONS = {
@@ -125,6 +127,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                 config.extra_css.append(uri)
             elif asset.suffix == ".js" and uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
+        if MESSAGES_JS not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.insert(0, MESSAGES_JS)  # before the scripts that read it
+        self.catalogue = i18n.use(i18n.Catalogue.load(config.theme.get("language")))
         self.urls = Urls(config.use_directory_urls)
         # MkDocs (or ProperDocs) logs link and anchor problems from its pages module.
         engine = type(config).__module__.split(".")[0]
@@ -178,6 +183,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, SCHEMA_URI, content=dumps(
             element_json_schema(manual.schema, manual.taxonomies))))
+        files.append(File.generated(config, MESSAGES_JS, content=i18n.script(self.catalogue)))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",
@@ -295,6 +301,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if self.page_cache is not None:
             # MkDocs makes a fresh template environment per rebuild: keep the compiled templates.
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.page_cache.folder))
+        env.globals["werkwijze_t"] = self.catalogue
         # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions.
         env.globals["werkwijze_regios"] = facet_data(self.manual)[self.manual.facets.region_facet.name]
         # The footer shows the edition (partials/copyright.html), also outside pages (404).

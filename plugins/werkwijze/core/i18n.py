@@ -1,0 +1,134 @@
+"""Every text a reader or editor sees, from a message catalogue per language.
+
+The catalogue is package data: `werkwijze/messages/<language>/<area>.yml`, one file per
+area (cli, validate, pages, ...). A file's nested keys are joined with dots and prefixed
+with the file's name, so `pages.yml` -> `element: {bronnen: Bronnen}` is the key
+`pages.element.bronnen`. Placeholders are `{name}`; a message with `one` and `other`
+under it is chosen by the `count` parameter.
+
+A manual can replace single messages in its own data (`teksten.yml`, see `overrides`).
+The language follows `theme.language` in mkdocs.yml; a language without a catalogue
+falls back to English, and a key missing in a language falls back to English too.
+
+Like gettext, one catalogue is active at a time (`use`): the loader, the renderer and the
+CLI all call `t()` without passing a catalogue through every function.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from string import Formatter
+
+import yaml
+
+FALLBACK = "en"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _flatten(prefix: str, node, out: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), value, out)
+    elif node is not None:
+        out[prefix] = str(node)
+
+
+@functools.cache
+def package_messages(language: str) -> dict[str, str]:
+    """The package's messages for one language, flat (empty when there is no catalogue)."""
+    folder = resources.files("werkwijze").joinpath("messages", language)
+    messages: dict[str, str] = {}
+    if not folder.is_dir():
+        return messages
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yml"):
+            _flatten(entry.name[:-4], yaml.load(entry.read_text("utf-8"), Loader=_LOADER), messages)
+    return messages
+
+
+def available_languages() -> list[str]:
+    folder = resources.files("werkwijze").joinpath("messages")
+    return sorted(entry.name for entry in folder.iterdir() if entry.is_dir())
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    language: str
+    messages: dict[str, str]
+
+    @classmethod
+    def load(cls, language: str | None, overrides: dict[str, str] | None = None) -> "Catalogue":
+        language = (language or FALLBACK).split("-")[0].lower()
+        messages = dict(package_messages(FALLBACK))
+        messages.update(package_messages(language))
+        messages.update(overrides or {})
+        return cls(language, messages)
+
+    def __call__(self, key: str, /, **params) -> str:
+        if "count" in params and f"{key}.other" in self.messages:
+            key = f"{key}.one" if params["count"] == 1 else f"{key}.other"
+        try:
+            text = self.messages[key]
+        except KeyError:
+            raise KeyError(f"no message '{key}' in the '{self.language}' catalogue") from None
+        return text.format_map(params) if params else text
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.messages or f"{key}.other" in self.messages
+
+    def subset(self, prefix: str) -> dict[str, str]:
+        """Messages under `prefix.`, without it (the texts a script in the browser needs)."""
+        start = prefix + "."
+        return {k[len(start):]: v for k, v in self.messages.items() if k.startswith(start)}
+
+    def date(self, day: datetime.date, form: str = "long") -> str:
+        """A date as readers of this language write it (babel), e.g. '5 maart 2024'."""
+        from babel.dates import format_date  # babel comes with Material; import only when used
+        return format_date(day, form, locale=self.language)
+
+    def join(self, items: list[str]) -> str:
+        """'a, b en c' (the catalogue's word for 'and')."""
+        if len(items) < 2:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self('common.and')} {items[-1]}"
+
+
+_active: Catalogue | None = None
+
+
+def use(catalogue: Catalogue) -> Catalogue:
+    """Make `catalogue` the one `t()` reads from (the plugin and the CLI call this)."""
+    global _active
+    _active = catalogue
+    return catalogue
+
+
+def active() -> Catalogue:
+    global _active
+    if _active is None:
+        _active = Catalogue.load("nl")
+    return _active
+
+
+def t(key: str, /, **params) -> str:
+    return active()(key, **params)
+
+
+def script(catalogue: Catalogue) -> str:
+    """assets/werkwijze/messages.js: the `js.*` texts and `werkwijzeText(key, params)`."""
+    import json
+    texts = json.dumps(catalogue.subset("js"), ensure_ascii=False, sort_keys=True)
+    return (f"window.werkwijzeTexts = {texts};\n"
+            "window.werkwijzeText = function (key, params) {\n"
+            "  var text = window.werkwijzeTexts[key];\n"
+            "  if (text === undefined) return key;\n"
+            "  return text.replace(/\\{(\\w+)\\}/g, function (all, name) {\n"
+            "    return params && name in params ? String(params[name]) : all;\n"
+            "  });\n"
+            "};\n")
