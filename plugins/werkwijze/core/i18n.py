@@ -38,14 +38,21 @@ def _flatten(prefix: str, node, out: dict[str, str]) -> None:
 @functools.cache
 def package_messages(language: str) -> dict[str, str]:
     """The package's messages for one language, flat (empty when there is no catalogue)."""
-    folder = resources.files("werkwijze").joinpath("messages", language)
     messages: dict[str, str] = {}
-    if not folder.is_dir():
-        return messages
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yml"):
-            _flatten(entry.name[:-4], yaml.load(entry.read_text("utf-8"), Loader=_LOADER), messages)
+    _read_folder(resources.files("werkwijze").joinpath("messages", language), "", messages)
     return messages
+
+
+def _read_folder(folder, prefix: str, messages: dict[str, str]) -> None:
+    """Files and subfolders add their name to the key: js/filter.yml -> `js.filter.*`."""
+    if not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            _read_folder(entry, f"{prefix}{entry.name}.", messages)
+        elif entry.name.endswith(".yml"):
+            node = yaml.load(entry.read_text("utf-8"), Loader=_LOADER)
+            _flatten(prefix + entry.name[:-4], node, messages)
 
 
 def available_languages() -> list[str]:
