@@ -15,7 +15,7 @@ SCHEMA = load_schema()
 
 
 def make(element_id: str, soort: str = "werkzaam", folder: str = "x", **values) -> Element:
-    element = Element(element_id, f"elements/{folder}/{element_id}.md")
+    element = Element(element_id, f"elements/{folder}/{element_id}.md", roles=SCHEMA.roles)
     element.values = {"titel": element_id.title(), "soort": soort, "themas": ["t1"],
                       "betrokkenen": ["gemeente"], "regios": ["generiek"], **values}
     # pretend every list item sits on its own line, starting at line 20

@@ -12,6 +12,10 @@ class WerkwijzeConfig(base.Config):
     data_dir = c.Type(str, default="data")
     """Folder with the taxonomies and the sources registry, relative to mkdocs.yml."""
 
+    schema = c.Type(str, default="schema/element.yml")
+    """The manual's element schema, relative to mkdocs.yml. Without the file the package's
+    default schema applies (`werkwijze init` copies it into a new manual)."""
+
     published_urls = c.Type(str, default="tests/published-urls.txt")
     """The committed list of published URLs, relative to mkdocs.yml. When the file exists,
     a build fails if one of them is no longer served (as a page or a redirect). Empty: off."""

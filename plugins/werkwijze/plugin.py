@@ -138,12 +138,14 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             pages_log.addFilter(self.source_map)
         root = Path(config.config_file_path or ".").resolve().parent
         self.layout = Layout(root, self.config.elements_dir, self.config.data_dir,
-                             os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
+                             os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
+                             self.config.schema, self.catalogue.language)
         return config
 
     def on_serve(self, server, config, builder):
-        for folder in (self.layout.elements_dir, self.layout.data_dir):
-            server.watch(str(self.layout.path(folder)))
+        for folder in (self.layout.elements_dir, self.layout.data_dir, self.layout.schema_file):
+            if self.layout.path(folder).exists():
+                server.watch(str(self.layout.path(folder)))
         return server
 
     # Run early, so that other plugins (search, tags, ...) see the generated pages.

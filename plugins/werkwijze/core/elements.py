@@ -13,7 +13,8 @@ from . import yamltree
 from .body import Body, split_body
 from .frontmatter import DocumentProblem, decode, split
 from .problems import ProblemList
-from .schema import ID_PATTERN, FieldSpec, Schema
+from .schema import ID_PATTERN, FieldSpec, Roles, Schema
+from .i18n import t
 from .suggest import did_you_mean
 from .taxonomy import Taxonomies
 
@@ -31,30 +32,42 @@ class Element:
     body: Body | None = None
     raw_body: str = ""
     body_first_line: int = 1
+    roles: Roles | None = None  # the schema's roles: which field is the title, the kind, ...
 
-    def text(self, key: str) -> str:
-        value = self.values.get(key)
+    def text(self, key: str | None) -> str:
+        value = self.values.get(key) if key else None
         return value if isinstance(value, str) else ""
 
-    def list(self, key: str) -> list[str]:
-        value = self.values.get(key)
+    def list(self, key: str | None) -> list[str]:
+        value = self.values.get(key) if key else None
         return value if isinstance(value, list) else []
 
-    @property
-    def titel(self) -> str:
-        return self.text("titel")
+    def role_text(self, role: str) -> str:
+        return self.text(getattr(self.roles, role)) if self.roles else ""
+
+    def role_list(self, role: str) -> list[str]:
+        return self.list(getattr(self.roles, role)) if self.roles else []
 
     @property
-    def soort(self) -> str:
-        return self.text("soort")
+    def title(self) -> str:
+        return self.role_text("title")
 
     @property
-    def samenvatting(self) -> str:
-        return self.text("samenvatting")
+    def kind(self) -> str:
+        return self.role_text("kind")
+
+    @property
+    def summary(self) -> str:
+        return self.role_text("summary")
 
     @property
     def status(self) -> str:
-        return self.text("status")
+        return self.role_text("status")
+
+    # The names of this manual's front matter, still used by code not yet moved to roles.
+    titel = title
+    soort = kind
+    samenvatting = summary
 
     def line_of(self, key: str, index: int | None = None) -> int:
         if index is not None and key in self.item_lines and index < len(self.item_lines[key]):
@@ -83,7 +96,7 @@ def load_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
         return None
 
     element = Element(element_id, rel, raw_body=document.body,
-                      body_first_line=document.body_first_line)
+                      body_first_line=document.body_first_line, roles=schema.roles)
     meta = document.meta
     for key, (key_line, node) in meta.items.items():
         element.key_lines[key] = key_line
@@ -203,6 +216,10 @@ def _check_text(spec: FieldSpec, value: str, line: int, rel: str, problems: Prob
 
 def _check_invullingen(element: Element, schema: Schema, taxonomies: Taxonomies,
                        problems: ProblemList) -> None:
+    if schema.region_field is None:  # a manual without regions has no regional blocks
+        for invulling in element.body.invullingen:
+            problems.add(element.path, invulling.line, t("model.no_regions"))
+        return
     regions = taxonomies[schema.region_field.taxonomy]
     chosen = set(element.list(schema.region_field.name))
     generic = schema.generic_region in chosen

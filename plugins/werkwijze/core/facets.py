@@ -17,12 +17,14 @@ class Facets:
         self.schema = schema
         self.taxonomies = taxonomies
         self.specs = schema.facets
-        self.region_facet = next(f for f in self.specs.values() if f.field == schema.region_field.name)
-        regions = taxonomies[schema.region_field.taxonomy]
+        # None in a manual without regions (no `regions` role, or no facet over it)
+        self.region_facet = schema.facet_of("regions")
+        region_field = schema.region_field
+        regions = taxonomies.get(region_field.taxonomy) if region_field else None
         # region -> the regions whose elements also hold there (itself, parent, children)
         self._region_family: dict[str, set[str]] = {}
         self._labels: dict[str, dict[str, str]] = {}
-        for term in regions:
+        for term in regions or ():
             family = {term.id}
             if term.get("ouder"):
                 family.add(term.get("ouder"))
@@ -32,7 +34,7 @@ class Facets:
     def options(self, facet: FacetSpec) -> list[tuple[str, str]]:
         """(value, label) pairs in display order."""
         if facet.taxonomy:
-            return [(t.id, t.name) for t in self.taxonomies[facet.taxonomy]]
+            return [(t.id, t.name) for t in self.taxonomies.get(facet.taxonomy, ())]
         return [(s.id, s.short) for s in self.schema.soorten.values()]
 
     def allowed(self) -> dict[str, set[str]]:

@@ -19,7 +19,7 @@ from .leerlijnen import Leerlijn
 from .pagememo import PageMemo
 from .problems import Problem, ProblemList
 from .render import ELEMENTS_DIR, SOURCES_PAGE, GeneratedPage, Renderer, element_src, facet_src
-from .schema import Schema, load_schema
+from .schema import DEFAULT_SCHEMA, Schema, load_schema, read_schema
 from .taxonomy import Taxonomies, load_taxonomies
 from .trainers import load_trainer_data, trainer_uris
 from .urls import Urls
@@ -32,6 +32,14 @@ class Layout:
     elements_dir: str = "elements"
     data_dir: str = "data"
     docs_dir: str = "docs"
+    schema_file: str = DEFAULT_SCHEMA  # the manual's element schema; the package default if absent
+    language: str = "nl"  # theme.language in mkdocs.yml: the language of every text shown
+    fragments_dir: str = "fragments"  # the manual's own versions of the page fragments
+
+    @property
+    def fragments_path(self) -> Path | None:
+        path = self.root / self.fragments_dir
+        return path if path.is_dir() else None
 
     def path(self, rel: str) -> Path:
         return self.root / rel
@@ -97,12 +105,22 @@ class Manual:
 def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
     """`cache` (kept by `mkdocs serve`) skips reading and checking unchanged element files."""
     problems = ProblemList()
-    schema = load_schema()
+    schema = read_schema(layout.root, layout.schema_file, problems)
+    if schema is None:  # nothing can be checked against a broken schema: report only that
+        schema = load_schema()
+        manual = Manual(layout, schema, Taxonomies(), Facets(schema, Taxonomies()), {},
+                        build_graph({}, schema, ProblemList()), {}, set())
+        manual.problems = sorted(set(problems))
+        return manual
     taxonomies = load_taxonomies(schema, layout.path(layout.data_dir), layout.data_dir, problems)
     facets = Facets(schema, taxonomies)
 
     found: list[Element] = []
-    data_key = data_signature(layout.path(layout.data_dir)) if cache is not None else None
+    data_key = None
+    if cache is not None:  # unchanged element files stay checked while data and schema stay
+        schema_path = layout.path(layout.schema_file)
+        data_key = (data_signature(layout.path(layout.data_dir)),
+                    schema_path.read_bytes() if schema_path.is_file() else None)
     elements_root = layout.path(layout.elements_dir)
     if not elements_root.is_dir():
         problems.add(layout.elements_dir, 1, "De map met elementen bestaat niet.")

@@ -65,6 +65,8 @@ def read_layout(config_path: Path) -> Layout:
     layout.docs_dir = _scalar(top.get("docs_dir")) or layout.docs_dir
     layout.elements_dir = _scalar(options.get("elements_dir")) or layout.elements_dir
     layout.data_dir = _scalar(options.get("data_dir")) or layout.data_dir
+    layout.schema_file = _scalar(options.get("schema")) or layout.schema_file
+    layout.language = _scalar(_mapping(top.get("theme")).get("language")) or layout.language
     return layout
 
 

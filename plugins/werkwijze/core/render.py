@@ -1,8 +1,8 @@
-"""Render the manual's generated pages to Markdown (with escaped HTML for lists).
+"""Render the manual's generated pages to Markdown, from the fragments in `fragments/`.
 
-Every value from front matter or data files is plain text here: it goes through
-`h()` (HTML) or `md()` (Markdown) and never reaches a page raw. Element bodies are
-Markdown written by editors and are passed on as Markdown.
+Every value from front matter or data files is plain text here: the fragments escape
+it (Jinja autoescape for HTML, `| md` for Markdown). Element bodies are Markdown written
+by editors and are passed on as Markdown. Every text comes from the catalogue.
 
 Size: no page should pass 100 KB, also with thousands of elements. So a big manual's
 overview names its themes instead of listing elements (OVERVIEW_LIST_LIMIT), long
@@ -14,16 +14,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from markupsafe import Markup, escape
+
 from .elements import Element
-from .gitdates import dutch_date
-from .html import h, md
+from .fragments import Fragments
+from .html import md
+from .i18n import active, t
 from .schema import FacetSpec
+
+if TYPE_CHECKING:
+    from .manual import Manual
+    from .urls import Urls
 
 ELEMENTS_DIR = "elementen"
 SOURCES_PAGE = "bronnen.md"
-NOT_DESCRIBED = "Nog niet beschreven."
 # Above this many elements the overview lists no elements itself (the filter renders them
 # from its JSON; without JavaScript the theme pages list them): it lists every element
 # once per theme, about 1 KB each, and no page should pass 100 KB.
@@ -35,8 +43,6 @@ FILTER_FILE = "elementen-filter.json"  # the filter's data (core/export.py filte
 # That keeps every page under 100 KB at 5,000 elements; smaller manuals are unchanged.
 FACET_LIST_LIMIT = 120
 FACET_PAGE_SIZE = 200
-FILTER_LINK = "Filter in het overzicht"
-WHO_FACETS = ("betrokkene", "perspectief")  # shown on every entry: who is involved, whose experience
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 
 
@@ -47,6 +53,10 @@ class GeneratedPage:
     intro: str  # heading and description: dropped when a hand-written page exists
     listing: str  # generated content: appended to a hand-written page if there is one
     searchable: bool = True  # False: a pure list, kept out of the search index
+
+    def __post_init__(self):
+        # Plain text from here on: Markup would escape whatever is added to it.
+        self.title, self.intro, self.listing = str(self.title), str(self.intro), str(self.listing)
 
     def markdown(self, handwritten: str | None = None) -> str:
         if handwritten is not None:
@@ -65,129 +75,131 @@ def facet_src(facet: FacetSpec, value: str | None = None, number: int = 1) -> st
     return f"{facet.path}/{value or 'index'}.md"
 
 
-def pager(hrefs: list[str], number: int) -> str:
+_FRAGMENTS: dict[object, Fragments] = {}
+
+
+def fragments_for(override_dir) -> Fragments:
+    """One environment per override folder, kept: compiling templates costs more than using them."""
+    if override_dir not in _FRAGMENTS:
+        _FRAGMENTS[override_dir] = Fragments(override_dir)
+    return _FRAGMENTS[override_dir]
+
+
+def pager(hrefs: list[str], number: int, fragments: Fragments | None = None) -> str:
     """'Pagina 2 van 5' with links to every page and to the previous and next one
     (`hrefs[i]` is page i+1; the current page is not a link)."""
-    def link(n: int, text: str, rel: str = "") -> str:
-        return f'<a href="{h(hrefs[n - 1])}"{rel}>{text}</a>'
-    total = len(hrefs)
-    parts = [f'<strong aria-current="page">{n}</strong>' if n == number else link(n, str(n))
-             for n in range(1, total + 1)]
-    if number > 1:
-        parts.append("· " + link(number - 1, "Vorige", ' rel="prev"'))
-    if number < total:
-        parts.append("· " + link(number + 1, "Volgende", ' rel="next"'))
-    return (f'<div class="ww-paginas" role="navigation" aria-label="Pagina\'s van deze lijst">'
-            f'<p>Pagina {number} van {total}: {" ".join(parts)}</p></div>')
+    return (fragments or fragments_for(None)).render("pager.html", hrefs=hrefs, number=number,
+                                                      total=len(hrefs))
 
 
-def _indent(text: str) -> str:
-    return "\n".join(("    " + line) if line.strip() else "" for line in text.split("\n"))
-
-
-def citation_html(text: str) -> str:
+def citation_html(text: str) -> Markup:
     """A citation is plain text; `*title*` becomes italics (APA)."""
-    return _EMPHASIS.sub(r"<em>\1</em>", h(text))
+    return Markup(_EMPHASIS.sub(r"<em>\1</em>", str(escape(text))))
 
 
 class Renderer:
-    def __init__(self, manual, urls):
+    def __init__(self, manual: Manual, urls: Urls):
         self.m = manual
         self.urls = urls
         self.facets = manual.facets
         self.schema = manual.schema
-        self._entry_rest: dict[str, str] = {}
+        self.f = fragments_for(manual.layout.fragments_path)
+        self._entry_rest: dict[str, Markup] = {}
+        self._badges: dict[str, Markup] = {}
 
     # -- small pieces -------------------------------------------------------------
-    def link(self, from_src: str, to_src: str, text: str, anchor: str = "") -> str:
-        return f'<a href="{h(self.urls.relative(from_src, to_src, anchor))}">{h(text)}</a>'
+    def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        return self.urls.relative(from_src, to_src, anchor)
 
-    def soort_badge(self, soort: str) -> str:
-        spec = self.schema.soorten.get(soort)
-        label = spec.label if spec else soort
-        return f'<span class="ww-soort ww-soort--{h(soort)}">{h(label)}</span>'
+    def link(self, from_src: str, to_src: str, text: str, anchor: str = "") -> Markup:
+        return Markup('<a href="{}">{}</a>').format(self.href(from_src, to_src, anchor), text)
 
-    def entry(self, from_src: str, element: Element, extra: str = "") -> str:
+    def soort_badge(self, soort: str) -> Markup:
+        badge = self._badges.get(soort)
+        if badge is None:
+            spec = self.schema.soorten.get(soort)
+            badge = self._badges[soort] = self.f.render(
+                "badge.html", soort=soort, label=spec.label if spec else soort)
+        return badge
+
+    def entry(self, from_src: str, element: Element, extra: str = "") -> Markup:
         # Everything after the link is the same on every page that lists the element.
         rest = self._entry_rest.get(element.id)
         if rest is None:
-            rest = self._entry_rest[element.id] = (
-                f' {self.soort_badge(element.soort)}'
-                f'<span class="ww-samenvatting">{h(element.samenvatting)}</span>'
-                f'{self.involved(element)}')
-        return (f'<li class="ww-entry" data-id="{h(element.id)}">'
-                f'{self.link(from_src, element_src(element.id), element.titel)}{rest}{extra}</li>')
+            rest = self._entry_rest[element.id] = self.f.render(
+                "entry_rest.html", badge=self.soort_badge(element.kind), summary=element.summary,
+                who=self.involved(element))
+        return self.f.render("entry.html", id=element.id, title=element.title, rest=rest,
+                             href=self.href(from_src, element_src(element.id)), extra=extra)
 
     def involved(self, element: Element) -> str:
-        """Who is involved and whose experience it is, as one compact line."""
+        """Who is involved and whose experience it is: the facets without a role, one line."""
         parts = []
-        for name in WHO_FACETS:
-            facet = self.schema.facets.get(name)
-            values = self.facets.values(element, facet) if facet else []
+        for facet in self.schema.facets.values():
+            if facet.field not in {f.name for f in self.schema.extra_fields}:
+                continue
+            values = self.facets.values(element, facet)
             if values:
                 parts.append(f"{facet.plural}: " + ", ".join(self.facets.label(facet, v) for v in values))
-        return f'<span class="ww-wie">{h(" · ".join(parts))}</span>' if parts else ""
+        return " · ".join(parts)
 
-    def entry_list(self, from_src: str, elements: list[Element], empty: str = "Geen elementen.") -> str:
-        if not elements:
-            return f'<p class="ww-leeg">{h(empty)}</p>'
-        items = "\n".join(self.entry(from_src, e) for e in self.m.sorted(elements))
-        return f'<ul class="ww-lijst">\n{items}\n</ul>'
+    def entry_list(self, from_src: str, elements: list[Element], empty: str | None = None) -> Markup:
+        entries = [self.entry(from_src, e) for e in self.m.sorted(elements)]
+        return self.f.render("entry_list.html", entries=entries,
+                             empty=t("pages.no_elements") if empty is None else empty)
 
-    def by_soort(self, from_src: str, elements: list[Element], level: int = 2, anchor: str = "") -> str:
-        parts = []
+    def by_soort(self, from_src: str, elements: list[Element], level: int = 2, anchor: str = "") -> Markup:
+        groups = []
         for soort in self.schema.soorten.values():
-            chosen = [e for e in elements if e.soort == soort.id]
+            chosen = [e for e in elements if e.kind == soort.id]
             if chosen:
-                parts.append(f"{'#' * level} {md(soort.plural)} {{#{anchor}{soort.id}}}\n\n"
-                             + self.entry_list(from_src, chosen))
-        return "\n\n".join(parts) or f'<p class="ww-leeg">{h("Nog geen elementen.")}</p>'
+                groups.append(self.f.render("by_kind.md", heading=soort.plural, anchor=f"{anchor}{soort.id}",
+                                            level=level, list=self.entry_list(from_src, chosen)))
+        if not groups:
+            return Markup('<p class="ww-leeg">{}</p>').format(t("pages.none_yet"))
+        return Markup("\n\n").join(groups)
 
-    def filter_link(self, from_src: str, filters: dict[str, list[str]], text: str = FILTER_LINK) -> str:
+    def filter_link(self, from_src: str, filters: dict[str, list[str]], text: str | None = None) -> Markup:
         """A link into the overview with these filters set (read by assets/filter.js)."""
         query = urlencode([(name, value) for name, values in filters.items() for value in values])
-        href = self.urls.relative(from_src, f"{ELEMENTS_DIR}/index.md") + (f"?{query}" if query else "")
-        return f'<a class="ww-filterlink" href="{h(href)}">{h(text)}</a>'
+        href = self.href(from_src, f"{ELEMENTS_DIR}/index.md") + (f"?{query}" if query else "")
+        return self.f.render("filter_link.html", href=href, text=text or t("pages.filter_link"))
 
-    def facet_links(self, from_src: str, facet: FacetSpec, values: list[str]) -> str:
+    def facet_links(self, from_src: str, facet: FacetSpec, values: list[str]) -> Markup:
         links = []
         for value in values:
             if facet is self.facets.region_facet and value == self.schema.generic_region:
-                links.append(h(self.schema.generic_region_label))
+                links.append(escape(self.schema.generic_region_label))
             else:
                 links.append(self.link(from_src, facet_src(facet, value), self.facets.label(facet, value)))
-        return ", ".join(links) if links else h(NOT_DESCRIBED)
+        return Markup(", ").join(links) if links else escape(t("pages.not_described"))
+
+    def section(self, title: str, anchor: str, body: Markup) -> Markup:
+        return self.f.render("section.md", title=title, anchor=anchor, body=body)
 
     # -- element page ---------------------------------------------------------------
     def element_page(self, element: Element) -> GeneratedPage:
         src = element_src(element.id)
         graph = self.m.graph
-        parts = [
-            f"# {md(element.titel)}",
-            # One paragraph: Material's search shows only the matching paragraph, and the
-            # soort belongs in every result for this page.
-            f'<p class="ww-samenvatting ww-samenvatting--groot">{self.soort_badge(element.soort)} '
-            f'{h(element.samenvatting)}</p>',
-            self._kern(element),
-        ]
+        sections = []
         counter = self.schema.counter_field
-        if element.soort == counter.only_for_soort:
-            parts.append(self._section(src, counter.label, "helpt-tegen",
-                                       graph.helps_against.get(element.id, [])))
-        elif element.soort == counter.target_soort:
-            parts.append(self._section(src, self.schema.soorten[element.soort].inverse_heading,
-                                       "wat-helpt", graph.helped_by.get(element.id, [])))
+        if counter and element.kind == counter.only_for_soort:
+            sections.append(self._section(src, counter.label, "helpt-tegen",
+                                          graph.helps_against.get(element.id, [])))
+        elif counter and element.kind == counter.target_soort:
+            sections.append(self._section(src, self.schema.soorten[element.kind].inverse_heading,
+                                          "wat-helpt", graph.helped_by.get(element.id, [])))
         # An element already shown under "Helpt tegen" / "Wat helpt hiertegen" is not
         # repeated under the related elements.
         countered = set(graph.helps_against.get(element.id, [])) | set(graph.helped_by.get(element.id, []))
-        related = [i for i in graph.related.get(element.id, []) if i not in countered]
-        parts.append(self._section(src, "Gerelateerde elementen", "gerelateerd", related))
-        parts.append(self._questions(element))
-        parts.append(self._properties(src, element))
-        parts.append(self._sources(src, element))
-        parts.append(self._chapters(src, element))
-        parts.append(self._updated(element))
-        return GeneratedPage(src, element.titel, "", "\n\n".join(p for p in parts if p) + "\n")
+        if self.schema.roles.related:
+            related = [i for i in graph.related.get(element.id, []) if i not in countered]
+            sections.append(self._section(src, t("pages.element.related"), "gerelateerd", related))
+        sections += [self._questions(element), self._properties(src, element),
+                     self._sources(src, element), self._chapters(src, element), self._updated(element)]
+        body = self.f.render("element.md", element=element, badge=self.soort_badge(element.kind),
+                             kern=Markup(self._kern(element)), sections=sections)
+        return GeneratedPage(src, element.title, "", body + "\n")
 
     def element_page_inputs(self, element: Element, token, listed) -> tuple:
         """What element_page shows besides data files and URLs (core/pagememo.py): the
@@ -201,107 +213,122 @@ class Renderer:
         return token(element), lists, shown, chapters, self.m.updated.get(element.path)
 
     def _kern(self, element: Element) -> str:
-        kern = element.body.kern.strip() or NOT_DESCRIBED
-        regions = self.m.taxonomies[self.schema.region_field.taxonomy]
-        invullingen = [i for i in element.body.invullingen if i.text.strip() and i.region in regions]
+        """Editor Markdown (kern and regional tabs): passed on as Markdown, not escaped."""
+        kern = element.body.kern.strip() or t("pages.not_described")
+        region_field = self.schema.region_field
+        regions = self.m.taxonomies[region_field.taxonomy] if region_field else None
+        invullingen = [i for i in element.body.invullingen
+                       if regions is not None and i.text.strip() and i.region in regions]
         if not invullingen:
-            return f"## Kern {{#kern}}\n\n{kern}"
-        tabs = [f'=== "Kern"\n\n{_indent(kern)}']
+            return f"## {t('pages.element.kern')} {{#kern}}\n\n{kern}"
+        tabs = [f'=== "{t("pages.element.kern")}"\n\n{_indent(kern)}']
         for invulling in invullingen:
             name = regions.label(invulling.region).replace('"', "'")
-            tabs.append(f'=== "{h(name)}"\n\n'
+            heading = t("pages.region.invulling", region=name)
+            tabs.append(f'=== "{escape(name)}"\n\n'
                         # Markdown + attr_list: raw HTML inside a tab gets wrapped in <p>
-                        f'    Invulling in {md(name)}\n'
+                        f'    {_md(heading)}\n'
                         f'    {{: .ww-regio-kop #regio-{invulling.region} }}\n\n'
                         f'{_indent(invulling.text)}')
-        return "## Kern en regionale invulling {#kern}\n\n" + "\n\n".join(tabs)
+        return f"## {t('pages.element.kern_and_regions')} {{#kern}}\n\n" + "\n\n".join(tabs)
 
-    def _section(self, src: str, title: str, anchor: str, ids: list[str]) -> str:
+    def _section(self, src: str, title: str, anchor: str, ids: list[str]) -> Markup:
         elements = [self.m.elements[i] for i in ids if i in self.m.elements]
-        body = self.entry_list(src, elements, empty=NOT_DESCRIBED)
-        return f"## {md(title)} {{#{anchor}}}\n\n{body}"
+        return self.section(title, anchor, self.entry_list(src, elements, empty=t("pages.not_described")))
 
-    def _questions(self, element: Element) -> str:
-        questions = element.list("reflectievragen")
+    def _questions(self, element: Element) -> Markup:
+        questions = element.role_list("questions")
         if not questions:
-            return ""
-        items = "\n".join(f"<li>{h(q)}</li>" for q in questions)
-        return f'## Voor de leersessie {{#reflectievragen}}\n\n<ul class="ww-vragen">\n{items}\n</ul>'
+            return Markup("")
+        return self.f.render("questions.md", title=t("pages.element.questions"), questions=questions)
 
-    def _properties(self, src: str, element: Element) -> str:
+    def _properties(self, src: str, element: Element) -> Markup:
         rows = []
+        kind_facet = self.schema.kind_facet
         for facet in self.schema.facets.values():
-            if facet.name == "soort":
+            if facet is kind_facet:
                 continue
-            rows.append(f"<dt>{h(facet.plural if facet.name != 'status' else facet.title)}</dt>"
-                        f"<dd>{self.facet_links(src, facet, self.facets.values(element, facet))}</dd>")
-        return f'## Kenmerken {{#kenmerken}}\n\n<dl class="ww-kenmerken">\n' + "\n".join(rows) + "\n</dl>"
+            single = self.schema.fields[facet.field].kind == "choice"
+            rows.append((facet.title if single else facet.plural,
+                         self.facet_links(src, facet, self.facets.values(element, facet))))
+        # Fields without a role or facet: shown under their label, with nothing hidden.
+        faceted = {f.field for f in self.schema.facets.values()}
+        for spec in self.schema.extra_fields:
+            if spec.name in faceted:
+                continue
+            value = element.values.get(spec.name)
+            if isinstance(value, list):
+                taxonomy = self.m.taxonomies.get(spec.taxonomy) if spec.taxonomy else None
+                value = ", ".join(taxonomy.label(v) if taxonomy else v for v in value)
+            elif value and spec.taxonomy and spec.taxonomy in self.m.taxonomies:
+                value = self.m.taxonomies[spec.taxonomy].label(value)
+            rows.append((spec.label, value or t("pages.not_described")))
+        return self.f.render("properties.md", rows=rows)
 
-    def _sources(self, src: str, element: Element) -> str:
-        sources = self.m.taxonomies["bronnen"]
-        items = []
-        for source_id in element.list("bronnen"):
-            term = sources.terms.get(source_id)
-            if term:
-                items.append(f'<li>{citation_html(term.get("citaat", term.name))} '
-                             f'{self.link(src, SOURCES_PAGE, "Over deze bron", source_id)}</li>')
-        return f'## Bronnen {{#bronnen}}\n\n<ul class="ww-bronnen">\n' + "\n".join(items) + "\n</ul>"
+    def _sources(self, src: str, element: Element) -> Markup:
+        field = self.schema.role_field("sources")
+        if field is None:
+            return Markup("")
+        registry = self.m.taxonomies[field.taxonomy]
+        sources = [(citation_html(term.get("citaat", term.name)), self.href(src, SOURCES_PAGE, term.id))
+                   for term in (registry.terms.get(i) for i in element.list(field.name)) if term]
+        return self.f.render("sources.md", title=t("pages.element.sources"),
+                             sources=sources)
 
-    def _chapters(self, src: str, element: Element) -> str:
+    def _chapters(self, src: str, element: Element) -> Markup:
         chapters = self.m.chapters_including.get(element.id, [])
         if not chapters:
-            return ""
-        items = "\n".join(f"<li>{self.link(src, c.src_uri, c.title)}</li>" for c in chapters)
-        return f'## In de hoofdstukken {{#hoofdstukken}}\n\n<ul class="ww-hoofdstukken">\n{items}\n</ul>'
+            return Markup("")
+        return self.f.render("chapters.md", chapters=[(c.title, self.href(src, c.src_uri)) for c in chapters])
 
-    def _updated(self, element: Element) -> str:
+    def _updated(self, element: Element) -> Markup:
         iso = self.m.updated.get(element.path)
         if not iso:
-            return ""
-        return (f'<p class="ww-bijgewerkt">Laatst bijgewerkt: '
-                f'<time datetime="{h(iso)}">{h(dutch_date(iso))}</time></p>')
+            return Markup("")
+        return self.f.render("updated.html", iso=iso, day=active().date(date.fromisoformat(iso)))
 
     # -- overviews and facet pages -----------------------------------------------
     def overview_page(self) -> GeneratedPage:
         src = f"{ELEMENTS_DIR}/index.md"
-        theme_facet = self.schema.facets["thema"]
-        parts = [f'<p class="ww-aantal">{len(self.m.elements)} elementen. Bekijk ze ook per '
-                 + ", ".join(self.link(src, facet_src(f), f.plural.lower()) for f in self.schema.facets.values())
-                 + ". Download ze als " + self.link(src, "elementen.csv", "tabel (CSV)") + " of "
-                 + self.link(src, "elementen.json", "JSON") + ".</p>",
-                 # assets/filter.js builds the filter here; without JavaScript the list below stays
-                 f'<div class="ww-filter" id="ww-filter" data-root="{h(self.urls.relative(src, "index.md"))}"'
-                 f' data-bron="{h(self.urls.relative(src, FILTER_FILE))}"></div>']
+        theme_facet = self.schema.theme_facet
+        facet_links = Markup(", ").join(self.link(src, facet_src(f), f.plural.lower())
+                                        for f in self.schema.facets.values())
         full = len(self.m.elements) <= OVERVIEW_LIST_LIMIT
-        for value, label in self.facets.options(theme_facet):
+        groups = []
+        if theme_facet is None:  # no themes: one list by kind
+            groups = [(t("pages.overview.title"), "alle", self.by_soort(src, list(self.m.elements.values()), level=3))]
+        for value, label in self.facets.options(theme_facet) if theme_facet else ():
             chosen = [e for e in self.m.elements.values() if value in self.facets.values(e, theme_facet)]
             if chosen and full:
-                parts.append(f"## {md(label)} {{#thema-{value}}}\n\n"
-                             + self.by_soort(src, chosen, level=3, anchor=f"thema-{value}-"))
+                groups.append((label, f"thema-{value}",
+                               self.by_soort(src, chosen, level=3, anchor=f"thema-{value}-")))
             elif chosen:  # a big manual: the theme pages hold the lists
-                parts.append(f"## {md(label)} {{#thema-{value}}}\n\n"
-                             f'<p class="ww-naar-thema">{len(chosen)} elementen: '
-                             f'{self.link(src, facet_src(theme_facet, value), "bekijk ze op de pagina van dit thema")}.</p>')
-        return GeneratedPage(src, "Alle elementen", "# Alle elementen", "\n\n".join(parts) + "\n")
+                link = self.link(src, facet_src(theme_facet, value), t("pages.overview.to_theme_link"))
+                groups.append((label, f"thema-{value}", Markup('<p class="ww-naar-thema">{}</p>').format(
+                    self.f.env.globals["tm"]("pages.overview.to_theme", count=len(chosen), link=link))))
+        listing = self.f.render(
+            "overview.md", count=len(self.m.elements), facet_links=facet_links,
+            csv_link=self.link(src, "elementen.csv", t("pages.overview.csv")),
+            json_link=self.link(src, "elementen.json", t("pages.overview.json")),
+            root=self.href(src, "index.md"), data=self.href(src, FILTER_FILE), groups=groups)
+        title = t("pages.overview.title")
+        return GeneratedPage(src, title, f"# {_md(title)}", listing + "\n")
 
     def facet_index(self, facet: FacetSpec) -> GeneratedPage:
         src = facet_src(facet)
-        items = []
-        for value, label in self.facets.options(facet):
-            count = len(self.facets.select(self.m.elements.values(), {facet.name: [value]}))
-            items.append(f"<li>{self.link(src, facet_src(facet, value), label)} "
-                         f'<span class="ww-telling">({count} elementen)</span></li>')
-        listing = f'<ul class="ww-facetten">\n' + "\n".join(items) + "\n</ul>\n"
-        return GeneratedPage(src, facet.plural, f"# {md(facet.plural)}", listing)
+        values = [(label, self.href(src, facet_src(facet, value)),
+                   len(self.facets.select(self.m.elements.values(), {facet.name: [value]})))
+                  for value, label in self.facets.options(facet)]
+        listing = self.f.render("facet_index.html", values=values) + "\n"
+        return GeneratedPage(src, facet.plural, f"# {_md(facet.plural)}", listing)
 
     def facet_pages(self, facet: FacetSpec, value: str) -> list[GeneratedPage]:
         """A value's page; above FACET_LIST_LIMIT elements, its compact pages."""
         src = facet_src(facet, value)
         label = self.facets.label(facet, value)
         term = self.m.taxonomies[facet.taxonomy].terms.get(value) if facet.taxonomy else None
-        intro = f"# {md(label)}"
-        if term and term.get("omschrijving"):
-            intro += f'\n\n<p class="ww-omschrijving">{h(term.get("omschrijving"))}</p>'
+        intro = self.f.render("term_intro.md", label=label,
+                              description=term.get("omschrijving") if term else "")
         chosen = self.facets.select(self.m.elements.values(), {facet.name: [value]})
         if len(chosen) > FACET_LIST_LIMIT:
             return self._facet_pages_compact(facet, value, label, intro, chosen)
@@ -311,115 +338,123 @@ class Renderer:
             listing = self.by_soort(src, chosen)
         return [GeneratedPage(src, label, intro, f"{self._back(src, facet, value)}\n\n{listing}\n")]
 
-    def _back(self, src: str, facet: FacetSpec, value: str) -> str:
-        return (f'<p class="ww-terug">{self.link(src, facet_src(facet), "Alle " + facet.plural.lower())}'
-                f' · {self.filter_link(src, {facet.name: [value]})}</p>')
+    def _back(self, src: str, facet: FacetSpec, value: str) -> Markup:
+        return self.f.render("back.html", index_href=self.href(src, facet_src(facet)), plural=facet.plural,
+                             filter_link=self.filter_link(src, {facet.name: [value]}))
+
+    def _region_family(self, value: str) -> set[str]:
+        return self.facets._region_family.get(value, {value})
 
     def _facet_pages_compact(self, facet: FacetSpec, value: str, label: str, intro: str,
                              chosen: list[Element]) -> list[GeneratedPage]:
-        # (heading, anchor, element, extra link target) in display order, then cut in pages.
+        # (heading, anchor, element, region with its own text) in display order, then cut in pages.
         rows: list[tuple[str, str, Element, str | None]] = []
         if facet is self.facets.region_facet:
             generic = self.schema.generic_region
-            family = self.facets._region_family.get(value, {value})
+            family = self._region_family(value)
             common = [e for e in chosen if generic in self.facets.values(e, facet)]
             common_ids = {e.id for e in common}
+            own_heading = t("pages.region.own", region=label)
             for e in self.m.sorted(e for e in chosen if e.id not in common_ids):
-                rows.append((f"Elementen van {label}", "eigen", e, None))
+                rows.append((own_heading, "eigen", e, None))
             for e in self.m.sorted(common):
                 # A generic element with text for this region: link straight to that text.
                 own = next((i.region for i in e.body.invullingen if i.region in family and i.text.strip()), None)
-                rows.append(("Generieke elementen", "generiek", e, own))
+                rows.append((t("pages.region.generic"), "generiek", e, own))
         else:
             for soort in self.schema.soorten.values():
                 rows += [(soort.plural, soort.id, e, None)
-                         for e in self.m.sorted(e for e in chosen if e.soort == soort.id)]
+                         for e in self.m.sorted(e for e in chosen if e.kind == soort.id)]
         count = -(-len(rows) // FACET_PAGE_SIZE)
         pages = []
         for number in range(1, count + 1):
             src = facet_src(facet, value, number)
-            nav = pager([self.urls.relative(src, facet_src(facet, value, n)) for n in range(1, count + 1)],
-                        number)
+            nav = pager([self.href(src, facet_src(facet, value, n)) for n in range(1, count + 1)],
+                        number, self.f)
             parts, heading, items = [self._back(src, facet, value), nav], None, []
             for row_heading, anchor, element, region in rows[(number - 1) * FACET_PAGE_SIZE:number * FACET_PAGE_SIZE]:
                 if row_heading != heading:
                     if items:
-                        parts.append('<ul class="ww-lijst">\n' + "\n".join(items) + "\n</ul>")
-                    parts.append(f"## {md(row_heading)} {{#{anchor}}}")
+                        parts.append(self.f.render("entry_list.html", entries=items, empty=""))
+                    parts.append(f"## {_md(row_heading)} {{#{anchor}}}")
                     heading, items = row_heading, []
                 items.append(self._compact_entry(src, element, region))
-            parts.append('<ul class="ww-lijst">\n' + "\n".join(items) + "\n</ul>")
+            parts.append(self.f.render("entry_list.html", entries=items, empty=""))
             parts.append(nav)
-            title = label if number == 1 else f"{label} (pagina {number} van {count})"
-            page_intro = intro if number == 1 else f"# {md(title)}"
+            title = label if number == 1 else t("pages.pager.title", label=label, number=number, total=count)
+            page_intro = intro if number == 1 else f"# {_md(title)}"
             pages.append(GeneratedPage(src, title, page_intro, "\n\n".join(parts) + "\n",
                                        searchable=number == 1))
         return pages
 
-    def _compact_entry(self, from_src: str, element: Element, region: str | None) -> str:
-        extra = ""
+    def _compact_entry(self, from_src: str, element: Element, region: str | None) -> Markup:
+        region_href = region_label = None
         if region:
             regions = self.m.taxonomies[self.schema.region_field.taxonomy]
-            extra = " " + self.link(from_src, element_src(element.id),
-                                    f"Invulling in {regions.label(region)}", f"regio-{region}")
-        return (f'<li class="ww-entry ww-entry--kort" data-id="{h(element.id)}">'
-                f'{self.link(from_src, element_src(element.id), element.titel)} '
-                f'{self.soort_badge(element.soort)}{extra}</li>')
+            region_href = self.href(from_src, element_src(element.id), f"regio-{region}")
+            region_label = regions.label(region)
+        return self.f.render("entry_compact.html", id=element.id, title=element.title,
+                             href=self.href(from_src, element_src(element.id)),
+                             badge=self.soort_badge(element.kind), region_href=region_href,
+                             region_label=region_label)
 
     def _region_listing(self, src: str, region: str, label: str, chosen: list[Element]) -> str:
         generic = self.schema.generic_region
         own = [e for e in chosen if generic not in self.facets.values(e, self.facets.region_facet)]
         own_ids = {e.id for e in own}  # a set: list membership here was quadratic
         common = [e for e in chosen if e.id not in own_ids]
-        parts = [f"## Elementen van {md(label)} {{#eigen}}\n\n"
-                 + self.entry_list(src, own, empty=f"Nog geen elementen die alleen voor {label} gelden.")]
-        family = self.facets._region_family.get(region, {region})
+        parts = [self.section(t("pages.region.own", region=label), "eigen",
+                              self.entry_list(src, own, empty=t("pages.region.own_empty", region=label)))]
+        family = self._region_family(region)
+        regions = self.m.taxonomies[self.schema.region_field.taxonomy]
         with_text = []
         for element in self.m.sorted(common):
-            texts = [i for i in element.body.invullingen if i.region in family and i.text.strip()]
+            texts = [(regions.label(i.region), Markup(i.text)) for i in element.body.invullingen
+                     if i.region in family and i.text.strip()]
             if texts:
-                with_text.append((element, texts))
+                with_text.append((element.title, self.href(src, element_src(element.id)),
+                                  self.soort_badge(element.kind), texts))
         if with_text:
-            section = [f"## Invulling in {md(label)} {{#invulling}}"]
-            regions = self.m.taxonomies[self.schema.region_field.taxonomy]
-            for element, texts in with_text:
-                section.append(f"### {md(element.titel)}\n\n"
-                               f'<p>{self.link(src, element_src(element.id), "Naar het element")} '
-                               f"{self.soort_badge(element.soort)}</p>")
-                for invulling in texts:
-                    section.append(f'<p class="ww-regio-kop">Invulling in '
-                                   f'{h(regions.label(invulling.region))}</p>\n\n{invulling.text}')
-            parts.append("\n\n".join(section))
-        parts.append("## Generieke elementen {#generiek}\n\n<p>Deze elementen gelden in alle regio's.</p>\n\n"
-                     + self.entry_list(src, common))
+            parts.append(self.f.render("region_texts.md", region=label, elements=with_text))
+        parts.append(self.section(t("pages.region.generic"), "generiek",
+                                  Markup("<p>{}</p>\n\n{}").format(t("pages.region.generic_intro"),
+                                                                   self.entry_list(src, common))))
         return "\n\n".join(parts)
 
     def sources_page(self) -> GeneratedPage:
         src = SOURCES_PAGE
-        sources = self.m.taxonomies["bronnen"]
-        types = self.m.taxonomies["brontypen"]
-        blocks = []
-        for term in sources:
-            citing = [e for e in self.m.elements.values() if term.id in e.list("bronnen")]
-            block = [f'<div class="ww-bron" id="{h(term.id)}">',
-                     f'<p class="ww-citaat">{citation_html(term.get("citaat", term.name))}</p>',
-                     f'<p class="ww-bron-meta">Soort bron: {h(types.label(term.get("type")))}'
-                     + (f' · <a href="{h(term.get("link"))}">Naar de bron</a>' if term.get("link") else "")
-                     + "</p>"]
-            if term.get("omschrijving"):
-                block.append(f"<p>{h(term.get('omschrijving'))}</p>")
-            block.append(f"<p>Genoemd bij {len(citing)} elementen.</p>")
-            block.append("</div>")
-            blocks.append("\n".join(block))
-        return GeneratedPage(src, "Bronnen", "# Bronnen", "\n\n".join(blocks) + "\n")
+        field = self.schema.role_field("sources")
+        registry = self.m.taxonomies[field.taxonomy] if field else None
+        types_name = next((k.ref for k in self.schema.taxonomies[field.taxonomy].keys.values()
+                           if k.name == "type"), None) if field else None
+        types = self.m.taxonomies.get(types_name) if types_name else None
+        cited: dict[str, int] = {}
+        for element in self.m.elements.values():
+            for source_id in element.list(field.name) if field else ():
+                cited[source_id] = cited.get(source_id, 0) + 1
+        sources = [{"id": term.id, "citation": citation_html(term.get("citaat", term.name)),
+                    "type": types.label(term.get("type")) if types else term.get("type"),
+                    "link": term.get("link"), "description": term.get("omschrijving"),
+                    "cited": cited.get(term.id, 0)} for term in (registry or ())]
+        title = t("pages.sources.title")
+        return GeneratedPage(src, title, f"# {_md(title)}",
+                             self.f.render("sources_page.html", sources=sources) + "\n")
 
     def directive(self, from_src: str, filters: dict[str, list[str]]) -> str:
         chosen = self.facets.select(self.m.elements.values(), filters)
         if len(chosen) > FACET_LIST_LIMIT:  # a big manual: the first ones, compact; the filter has all
             shown = self.m.sorted(chosen)[:FACET_PAGE_SIZE]
-            items = "\n".join(self._compact_entry(from_src, e, None) for e in shown)
-            return (f'<ul class="ww-lijst">\n{items}\n</ul>\n\n'
-                    f'<p class="ww-naar-filter">Nog {len(chosen) - len(shown)} elementen bij deze keuze. '
-                    f'{self.filter_link(from_src, filters, "Bekijk ze allemaal in het overzicht")}</p>')
-        return (self.entry_list(from_src, chosen, empty="Nog geen elementen bij deze keuze.")
-                + f'\n\n<p class="ww-naar-filter">{self.filter_link(from_src, filters)}</p>')
+            entries = [self._compact_entry(from_src, e, None) for e in shown]
+            return self.f.render("directive.html", list=self.f.render("entry_list.html", entries=entries, empty=""),
+                                 rest=len(chosen) - len(shown),
+                                 filter_link=self.filter_link(from_src, filters, t("pages.directive.all")))
+        return self.f.render("directive.html", rest=0, filter_link=self.filter_link(from_src, filters),
+                             list=self.entry_list(from_src, chosen, empty=t("pages.directive.empty")))
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line.strip() else "" for line in text.split("\n"))
+
+
+def _md(text: str) -> Markup:
+    return Markup(md(text))

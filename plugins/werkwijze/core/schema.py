@@ -1,17 +1,29 @@
-"""The element schema, read from `schema/element.yml` (package data).
+"""The element schema: one description of the front matter, owned by the manual.
 
-This is the one description of the front matter; validation, the JSON Schema and
-the editor templates are all derived from it.
+A manual keeps it in `schema/element.yml` (the path is a plugin option); the package
+ships a default (`werkwijze/schema/element.yml`) that `werkwijze init` copies and that is
+used when a manual has none. Validation, the JSON Schema, the editor templates, the
+exports, the filter and the element pages are all derived from it.
+
+Code that needs a field with a special meaning (the title, the kind, the regions, ...)
+asks the schema's `roles` for its name: field names are data, never literals in code.
 """
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields as dataclass_fields
 from importlib import resources
+from pathlib import Path
 
-import yaml
+from . import yamltree
+from .datafile import read_tree
+from .i18n import t
+from .problems import ProblemList
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DEFAULT_SCHEMA = "schema/element.yml"  # in the package, and where a manual keeps its own
+KINDS = ("text", "choice", "list")
+ITEM_KINDS = ("text", "id", "taxonomy", "element")
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,7 @@ class FieldSpec:
     exclusive: str | None = None
     only_for_soort: str | None = None
     target_soort: str | None = None
+    export: bool = True  # in elementen.json / .csv
 
 
 @dataclass(frozen=True)
@@ -49,7 +62,7 @@ class TaxonomySpec:
 
 @dataclass(frozen=True)
 class FacetSpec:
-    name: str  # singular: soort, thema, ...
+    name: str  # singular: soort, thema, ... (chapter directives, URL queries)
     field: str  # front-matter key
     path: str  # folder of the static facet pages
     title: str
@@ -67,60 +80,257 @@ class SoortSpec:
 
 
 @dataclass(frozen=True)
+class Roles:
+    """Which front-matter field plays which part. The first three are required; a manual
+    without e.g. `regions` simply has no regional texts, facets or "Mijn regio"."""
+    title: str
+    kind: str
+    summary: str
+    status: str | None = None
+    themes: str | None = None  # groups the overview and the work cards; folder of new elements
+    regions: str | None = None
+    sources: str | None = None
+    related: str | None = None
+    counters: str | None = None  # working elements -> the hindering ones they counter
+    questions: str | None = None
+    aliases: str | None = None
+
+    def used(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in dataclass_fields(self) if getattr(self, f.name)}
+
+
+REQUIRED_ROLES = ("title", "kind", "summary")
+
+
+@dataclass(frozen=True)
 class Schema:
     fields: dict[str, FieldSpec]
     soorten: dict[str, SoortSpec]
     generic_region_label: str
     taxonomies: dict[str, TaxonomySpec]
     facets: dict[str, FacetSpec]
+    roles: Roles
+    path: str = DEFAULT_SCHEMA  # where it was read from, relative to the project root
 
     @property
     def required_fields(self) -> list[str]:
         return [name for name, spec in self.fields.items() if spec.required]
 
-    @property
-    def region_field(self) -> FieldSpec:
-        """The field whose `exclusive` value means "holds everywhere" (regios)."""
-        return next(spec for spec in self.fields.values() if spec.exclusive)
+    def role_field(self, role: str) -> FieldSpec | None:
+        name = getattr(self.roles, role)
+        return self.fields.get(name) if name else None
 
     @property
-    def counter_field(self) -> FieldSpec:
-        """The field linking working elements to the hindering ones they counter."""
-        return next(spec for spec in self.fields.values() if spec.target_soort)
+    def region_field(self) -> FieldSpec | None:
+        return self.role_field("regions")
 
     @property
-    def generic_region(self) -> str:
-        return self.region_field.exclusive
+    def counter_field(self) -> FieldSpec | None:
+        return self.role_field("counters")
+
+    @property
+    def generic_region(self) -> str | None:
+        region = self.region_field
+        return region.exclusive if region else None
+
+    def facet_of(self, role: str) -> FacetSpec | None:
+        """The facet over a role's field (the theme facet, the region facet)."""
+        name = getattr(self.roles, role)
+        return next((f for f in self.facets.values() if name and f.field == name), None)
+
+    @property
+    def theme_facet(self) -> FacetSpec | None:
+        return self.facet_of("themes")
+
+    @property
+    def kind_facet(self) -> FacetSpec | None:
+        return self.facet_of("kind")
+
+    @property
+    def extra_fields(self) -> list[FieldSpec]:
+        """Fields without a role: shown on the element page under their label."""
+        with_role = set(self.roles.used().values())
+        return [spec for name, spec in self.fields.items() if name not in with_role]
+
+
+# -- reading -------------------------------------------------------------------------
+class _SchemaError(Exception):
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+
+
+def _plain(node: yamltree.Node | None):
+    """The tree as plain Python (text stays text)."""
+    if isinstance(node, yamltree.Map):
+        return {k: _plain(v) for k, (_, v) in node.items.items()}
+    if isinstance(node, yamltree.Seq):
+        return [_plain(i) for i in node.items]
+    return node.value if node is not None else None
+
+
+def _map(node, where: str, line: int) -> yamltree.Map:
+    if not isinstance(node, yamltree.Map):
+        raise _SchemaError(getattr(node, "line", line), t("schema.not_a_mapping", where=where))
+    return node
+
+
+def _number(value, line: int, where: str) -> int | None:
+    if value is None:
+        return None
+    if not str(value).isdigit():
+        raise _SchemaError(line, t("schema.not_a_number", where=where, value=value))
+    return int(value)
+
+
+def _flag(value) -> bool:
+    return str(value).lower() in ("true", "yes", "ja", "1")
+
+
+_FIELD_KEYS = {f.name for f in dataclass_fields(FieldSpec)} - {"name"}
+
+
+def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSpec:
+    spec = _map(node, f"fields.{name}", line)
+    raw = {}
+    for key, (key_line, value) in spec.items.items():
+        if key not in _FIELD_KEYS:
+            raise _SchemaError(key_line, t("schema.unknown_key", key=key, where=f"fields.{name}",
+                                           allowed=", ".join(sorted(_FIELD_KEYS))))
+        raw[key] = (key_line, _plain(value))
+    get = lambda key, default=None: raw.get(key, (line, default))[1]  # noqa: E731
+    kind = get("kind")
+    if kind not in KINDS:
+        raise _SchemaError(raw.get("kind", (line,))[0], t("schema.bad_kind", field=name,
+                                                           allowed=", ".join(KINDS)))
+    items = get("items")
+    if kind == "list" and items not in ITEM_KINDS:
+        raise _SchemaError(raw.get("items", (line,))[0], t("schema.bad_items", field=name,
+                                                            allowed=", ".join(ITEM_KINDS)))
+    choices = get("choices")
+    if choices == "soorten":
+        choices = tuple(soorten)
+    elif isinstance(choices, list):
+        choices = tuple(str(c) for c in choices)
+    else:
+        choices = ()
+    return FieldSpec(
+        name=name, kind=kind, label=str(get("label") or name), help=str(get("help") or ""),
+        required=_flag(get("required", False)), items=items, taxonomy=get("taxonomy"),
+        choices=choices,
+        max_length=_number(get("max_length"), raw.get("max_length", (line,))[0], f"{name}.max_length"),
+        min_items=_number(get("min_items"), raw.get("min_items", (line,))[0], f"{name}.min_items") or 0,
+        max_items=_number(get("max_items"), raw.get("max_items", (line,))[0], f"{name}.max_items"),
+        exclusive=get("exclusive"), only_for_soort=get("only_for_soort"),
+        target_soort=get("target_soort"), export=_flag(get("export", True)))
 
 
 def _key_spec(name: str, raw) -> KeySpec:
     if raw == "required":
         return KeySpec(name, required=True)
-    if raw == "optional" or raw is None:
+    if raw == "optional" or raw is None or not isinstance(raw, dict):
         return KeySpec(name)
-    return KeySpec(name, required=bool(raw.get("required")), ref=raw.get("ref"),
-                   url=bool(raw.get("url")))
+    return KeySpec(name, required=_flag(raw.get("required", False)), ref=raw.get("ref"),
+                   url=_flag(raw.get("url", False)))
 
 
-def parse_schema(raw: dict) -> Schema:
-    soorten = {sid: SoortSpec(id=sid, **spec) for sid, spec in raw["soorten"].items()}
-    fields = {}
-    for name, spec in raw["fields"].items():
-        spec = dict(spec)
-        if spec.get("choices") == "soorten":
-            spec["choices"] = tuple(soorten)
-        fields[name] = FieldSpec(name=name, **spec)
-    taxonomies = {
-        name: TaxonomySpec(name, spec["file"],
-                           {k: _key_spec(k, v) for k, v in spec["keys"].items()})
-        for name, spec in raw["taxonomies"].items()
-    }
-    facets = {name: FacetSpec(name=name, **spec) for name, spec in raw["facets"].items()}
-    return Schema(fields, soorten, raw["generic_region_label"],
-                  taxonomies, facets)
+_SECTIONS = ("fields", "soorten", "generic_region_label", "taxonomies", "facets", "roles")
+
+
+def _parse(root: yamltree.Node | None, rel: str) -> Schema:
+    top = _map(root, rel, 1)
+    for key, (key_line, _) in top.items.items():
+        if key not in _SECTIONS:
+            raise _SchemaError(key_line, t("schema.unknown_key", key=key, where=rel,
+                                           allowed=", ".join(_SECTIONS)))
+    for section in ("fields", "soorten", "taxonomies", "roles"):
+        if section not in top.items:
+            raise _SchemaError(1, t("schema.missing_section", section=section))
+    line_of = lambda section: top.items[section][0]  # noqa: E731
+
+    soorten = {}
+    for sid, (sline, node) in _map(top.items["soorten"][1], "soorten", line_of("soorten")).items.items():
+        spec = _plain(_map(node, f"soorten.{sid}", sline))
+        missing = [k for k in ("label", "plural", "short", "inverse_heading") if not spec.get(k)]
+        if missing:
+            raise _SchemaError(sline, t("schema.missing_keys", where=f"soorten.{sid}",
+                                        keys=", ".join(missing)))
+        soorten[sid] = SoortSpec(sid, spec["label"], spec["plural"], spec["short"], spec["inverse_heading"])
+
+    fields = {name: _field(name, node, fline, soorten) for name, (fline, node)
+              in _map(top.items["fields"][1], "fields", line_of("fields")).items.items()}
+
+    taxonomies = {}
+    for name, (tline, node) in _map(top.items["taxonomies"][1], "taxonomies", line_of("taxonomies")).items.items():
+        spec = _plain(_map(node, f"taxonomies.{name}", tline))
+        if not spec.get("file"):
+            raise _SchemaError(tline, t("schema.missing_keys", where=f"taxonomies.{name}", keys="file"))
+        keys = spec.get("keys") or {}
+        taxonomies[name] = TaxonomySpec(name, spec["file"], {k: _key_spec(k, v) for k, v in keys.items()})
+
+    facets = {}
+    if "facets" in top.items:
+        for name, (fline, node) in _map(top.items["facets"][1], "facets", line_of("facets")).items.items():
+            spec = _plain(_map(node, f"facets.{name}", fline))
+            missing = [k for k in ("field", "path", "title", "plural") if not spec.get(k)]
+            if missing:
+                raise _SchemaError(fline, t("schema.missing_keys", where=f"facets.{name}",
+                                            keys=", ".join(missing)))
+            if spec["field"] not in fields:
+                raise _SchemaError(fline, t("schema.unknown_field", where=f"facets.{name}",
+                                            field=spec["field"]))
+            facets[name] = FacetSpec(name, spec["field"], spec["path"], spec["title"],
+                                     spec["plural"], spec.get("taxonomy"))
+
+    roles_node = _map(top.items["roles"][1], "roles", line_of("roles"))
+    known_roles = {f.name for f in dataclass_fields(Roles)}
+    roles = {}
+    for role, (rline, node) in roles_node.items.items():
+        if role not in known_roles:
+            raise _SchemaError(rline, t("schema.unknown_key", key=role, where="roles",
+                                        allowed=", ".join(sorted(known_roles))))
+        value = _plain(node)
+        if value is not None and value not in fields:
+            raise _SchemaError(rline, t("schema.unknown_field", where=f"roles.{role}", field=value))
+        roles[role] = value
+    missing = [r for r in REQUIRED_ROLES if not roles.get(r)]
+    if missing:
+        raise _SchemaError(line_of("roles"), t("schema.missing_keys", where="roles",
+                                               keys=", ".join(missing)))
+
+    for spec in fields.values():
+        if spec.taxonomy and spec.taxonomy not in taxonomies:
+            raise _SchemaError(top.items["fields"][1].items[spec.name][0],
+                               t("schema.unknown_taxonomy", field=spec.name, taxonomy=spec.taxonomy))
+    generic = _plain(top.items["generic_region_label"][1]) if "generic_region_label" in top.items else ""
+    return Schema(fields, soorten, generic or "", taxonomies, facets, Roles(**roles), rel)
+
+
+def parse_schema_text(text: str, rel: str = DEFAULT_SCHEMA) -> Schema:
+    """Parse schema text; raises _SchemaError / yamltree.YamlProblem (line, message)."""
+    return _parse(yamltree.parse(text), rel)
 
 
 @functools.cache
 def load_schema() -> Schema:
-    text = resources.files("werkwijze").joinpath("schema/element.yml").read_text("utf-8")
-    return parse_schema(yaml.safe_load(text))
+    """The package's default schema (what `werkwijze init` copies)."""
+    return parse_schema_text(default_schema_text())
+
+
+def default_schema_text() -> str:
+    return resources.files("werkwijze").joinpath(DEFAULT_SCHEMA).read_text("utf-8")
+
+
+def read_schema(root: Path, rel: str, problems: ProblemList) -> Schema | None:
+    """The manual's schema at `root/rel`, or the package default when the file is absent.
+    None (after reporting, with file and line) when the manual's schema is broken."""
+    path = root / rel
+    if not path.is_file():
+        return load_schema()
+    tree = read_tree(path, rel, problems)
+    if tree is None:
+        return None
+    try:
+        return _parse(tree, rel)
+    except _SchemaError as exc:
+        problems.add(rel, exc.line, exc.message)
+        return None

@@ -124,8 +124,8 @@ def load_taxonomies(schema: Schema, data_dir: Path, rel_dir: str, problems: Prob
         taxonomies[spec.name] = _load_one(spec, data_dir, rel_dir, problems)
     _check_refs(schema, taxonomies, problems)
     region_field = schema.region_field
-    regions = taxonomies[region_field.taxonomy]
-    if region_field.exclusive in regions:
+    regions = taxonomies.get(region_field.taxonomy) if region_field else None
+    if regions is not None and region_field.exclusive in regions:
         problems.add(regions.path, regions.terms[region_field.exclusive].line,
                      f"'{region_field.exclusive}' is een vaste waarde en kan geen regio-id zijn.")
     return taxonomies
