@@ -17,10 +17,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import WerkwijzeConfig
-from .core.chapters import find_directives
-from .core.export import facet_data, filter_files, to_json
+from .core.export import facet_data
 from .core.gitdates import last_updated
-from .core.jsonschema import SCHEMA_URI, dumps, element_json_schema
 from .core.elementcache import ElementCache
 from .core.manual import Layout, Manual, load_manual
 from .core.pagememo import PageMemo
@@ -28,10 +26,10 @@ from .core.pagecache import PageCache, fingerprint, rewrite_search_index
 from .core.stash import Stash
 from .core.safety import clean_html, escape_meta, mark_external_links
 from .core.sourcemap import Source, map_message
-from .core.render import GeneratedPage, Renderer, element_src
+from .core.render import GeneratedPage, element_src
 from .core.published import check_published
 from .core.problems import ProblemList
-from .core.trainers import reference_block, trainer_files, trainer_pages
+from .core.siteplan import plan_site
 from .core.urls import Urls
 from .core.themefix import fix_theme_markup
 from .core import i18n
@@ -163,8 +161,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                                       [e.path for e in manual.elements.values()])
         if self.page_memo is not None:
             self.page_memo.begin((self.element_cache.context, self.urls))
-        self.pages = manual.generated_pages(self.urls, self.page_memo)
-        self.pages.update(trainer_pages(manual, self.urls, config.site_url, self.page_memo))
+        self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo)
+        self.pages = self.plan.pages
         self.source_map.sources = {
             element_src(e.id): Source(e.path, e.raw_body, e.body_first_line)
             for e in manual.elements.values()}
@@ -181,10 +179,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             file = files.get_file_from_path(element_src(element.id))
             source = self.layout.path(element.path)
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
-        for path, content in self._open_data(manual, config.site_url).items():
+        for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
-        files.append(File.generated(config, SCHEMA_URI, content=dumps(
-            element_json_schema(manual.schema, manual.taxonomies))))
         files.append(File.generated(config, MESSAGES_JS, content=i18n.script(self.catalogue)))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
@@ -193,18 +189,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
         return files
-
-    def _open_data(self, manual: Manual, site_url: str | None) -> dict[str, str]:
-        """elementen.json, the filter's data, the CSV and alias redirects, by site path."""
-        def make():
-            files = {"elementen.json": to_json(manual, self.urls), **filter_files(manual, self.urls)}
-            files.update(trainer_files(manual, self.urls, site_url))
-            return files
-        if self.page_memo is None:
-            return make()
-        # They show only front matter: kept under serve while no element's front matter changed.
-        key = (site_url, tuple(map(self.page_memo.listed, manual.elements.values())))
-        return self.page_memo.get("open data", key, make)
 
     def _page_file(self, config, src_uri: str, page: GeneratedPage) -> File:
         if self.page_cache is None:
@@ -245,17 +229,12 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         escape_meta(page.meta)  # Material prints title/description raw
         src_uri = page.file.src_uri
-        if src_uri in self.merged:
-            markdown = self.pages[src_uri].markdown(handwritten=markdown)
-        elif src_uri in self.pages and not self.pages[src_uri].searchable:
+        if src_uri in self.pages and src_uri not in self.merged and not self.pages[src_uri].searchable:
             # Pure lists (werkkaarten, page 2.. of a long facet list): search finds the
             # elements themselves.
             page.meta.setdefault("search", {"exclude": True})
-        if src_uri in self.manual.chapters:
-            markdown = self._expand_directives(markdown, src_uri)
-        citation = reference_block(self.manual, src_uri, self.urls, config.site_name, config.site_url)
-        if citation:
-            markdown = markdown.rstrip("\n") + "\n\n" + citation
+        generated = src_uri in self.pages and src_uri not in self.merged
+        markdown = self.plan.page_markdown(src_uri, None if generated else markdown)
         return self.stash.put(src_uri, markdown)
 
     # After the search plugin wrote its index.
@@ -286,17 +265,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             # Defence in depth: the check already refused unsafe Markdown in element files.
             html = clean_html(html)
         return mark_external_links(html)
-
-    def _expand_directives(self, markdown: str, src_uri: str) -> str:
-        directives = find_directives(markdown, 1, self.manual.facets.allowed())
-        if not directives:
-            return markdown
-        renderer = Renderer(self.manual, self.urls)
-        lines = markdown.split("\n")
-        for directive in reversed(directives):
-            html = renderer.directive(src_uri, directive.filters)
-            lines[directive.start:directive.end + 1] = ["", html, ""]
-        return "\n".join(lines)
 
     # -- reader features (assets/filter.js, assets/regio.js) ---------------------------
     def on_env(self, env, config, files):

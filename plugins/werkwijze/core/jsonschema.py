@@ -12,6 +12,7 @@ import json
 
 from .schema import ID_PATTERN, FieldSpec, Schema
 from .taxonomy import Taxonomies
+from .i18n import t
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_URI = "schema/element.schema.json"  # where the site publishes it
@@ -68,8 +69,7 @@ def _field(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> dict:
 def _soort_rules(schema: Schema) -> list[dict]:
     """Fields only allowed for one soort (helpt_tegen) must be empty for the others."""
     rules = []
-    soort = next(name for name, spec in schema.fields.items()
-                 if spec.kind == "choice" and set(spec.choices) == set(schema.soorten))
+    soort = schema.roles.kind
     for spec in schema.fields.values():
         if spec.only_for_soort:
             rules.append({
@@ -83,8 +83,8 @@ def _soort_rules(schema: Schema) -> list[dict]:
 def element_json_schema(schema: Schema, taxonomies: Taxonomies) -> dict:
     result = {
         "$schema": DRAFT,
-        "title": "Kopregels van een element",
-        "description": "De velden tussen de twee regels '---' bovenaan een elementbestand.",
+        "title": t("editor.json_schema.title"),
+        "description": t("editor.json_schema.description"),
         "type": "object",
         "properties": {name: _field(spec, schema, taxonomies) for name, spec in schema.fields.items()},
         "required": schema.required_fields,

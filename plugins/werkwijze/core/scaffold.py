@@ -14,6 +14,7 @@ import unicodedata
 from . import yamltree
 from .schema import FieldSpec, Schema
 from .taxonomy import Taxonomies
+from .i18n import t
 
 _FOLD = {"ĳ": "ij", "Ĳ": "ij", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o"}
 _APOSTROPHES = re.compile(r"['’‘`´]")
@@ -49,27 +50,29 @@ def _choices(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
 
 
 def _comment(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
-    text = f"{spec.label} ({'verplicht' if spec.required else 'mag leeg blijven'}): {spec.help}"
+    text = t("editor.template.field", label=spec.label, help=spec.help,
+             need=t("editor.template.required" if spec.required else "editor.template.optional"))
     choices = _choices(spec, taxonomies)
     if choices:
-        text += f" Kies uit: {', '.join(choices)}."
+        text += " " + t("editor.template.choices", choices=", ".join(choices))
     return textwrap.wrap(text, COMMENT_WIDTH - 2, initial_indent="# ", subsequent_indent="#   ",
                          break_on_hyphens=False)
 
 
-def initial_values(schema: Schema, taxonomies: Taxonomies, titel: str, soort: str,
-                   themas: list[str]) -> dict[str, str | list[str] | None]:
+def initial_values(schema: Schema, taxonomies: Taxonomies, title: str, kind: str,
+                   themes: list[str]) -> dict[str, str | list[str] | None]:
     """What we can fill in for the editor; everything else starts empty."""
+    roles = schema.roles
     values: dict[str, str | list[str] | None] = {}
     for name, spec in schema.fields.items():
         values[name] = [] if spec.kind == "list" else None
-    values["titel"] = titel
-    values["soort"] = soort
-    theme_field = next(f for f in schema.fields.values() if f.taxonomy == schema.facets["thema"].taxonomy)
-    values[theme_field.name] = list(themas)
-    status = schema.fields.get("status")
+    values[roles.title] = title
+    values[roles.kind] = kind
+    if roles.themes:
+        values[roles.themes] = list(themes)
+    status = schema.role_field("status")
     if status and status.taxonomy and taxonomies[status.taxonomy].terms:
-        values["status"] = next(iter(taxonomies[status.taxonomy].terms))  # the first step, e.g. concept
+        values[status.name] = next(iter(taxonomies[status.taxonomy].terms))  # the first step, e.g. concept
     return values
 
 
@@ -90,18 +93,15 @@ def template(schema: Schema, taxonomies: Taxonomies, values: dict) -> str:
             lines.append(f"{name}:")
     lines.append("---")
     lines.append("<!--")
-    lines += textwrap.wrap(
-        "Schrijf hieronder de kern van het element: wat het is, wat de bronnen erover zeggen "
-        "en wat nog niet bekend is. Verzin niets: schrijf alleen op wat in de bronnen staat.",
-        COMMENT_WIDTH)
-    lines.append("")
-    lines += textwrap.wrap(
-        "Hoe het in een regio gaat, zet u in een regio-blok met het id van de regio "
-        "(zonder de spaties vooraan):",
-        COMMENT_WIDTH)
-    regions = taxonomies[schema.region_field.taxonomy]
-    example = next(iter(regions.terms), "regio-id")
-    # Indented, so that this example is not read as a real block.
-    lines += [f"    /// regio | {example}", "    Hoe het in deze regio gaat.", "    ///",
-              "", "Haal deze uitleg weg als u klaar bent.", "-->", ""]
+    lines += textwrap.wrap(t("editor.template.body"), COMMENT_WIDTH)
+    region_field = schema.region_field
+    if region_field is not None:
+        lines.append("")
+        lines += textwrap.wrap(t("editor.template.regions"), COMMENT_WIDTH)
+        regions = taxonomies[region_field.taxonomy]
+        example = next(iter(regions.terms), "regio-id")
+        block = schema.facet_of("regions").name if schema.facet_of("regions") else "regio"
+        # Indented, so that this example is not read as a real block.
+        lines += [f"    /// {block} | {example}", "    " + t("editor.template.region_example"), "    ///"]
+    lines += ["", t("editor.template.remove"), "-->", ""]
     return "\n".join(lines) + "\n"
