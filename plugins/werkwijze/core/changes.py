@@ -130,7 +130,8 @@ def changes_page(manual, urls) -> GeneratedPage:
                 section.append(f'<p class="ww-leeg">{h(t("trainers.changes.none"))}</p>')
             parts.append("\n\n".join(s for s in section if s))
     if aliases:
-        items = [f"<li>{t_html('trainers.changes.now_called', old=f'<code>{h(old)}</code>', new=element_link(new))}</li>"
+        items = ["<li>" + t_html("trainers.changes.now_called", old=f"<code>{h(old)}</code>",
+                                 new=element_link(new)) + "</li>"
                  for old, new in sorted(aliases.items())]
         parts.append(f"## {md(t('trainers.changes.earlier_ids'))} {{#eerdere-ids}}\n\n"
                      f"<p>{h(t('trainers.changes.earlier_ids_intro'))}</p>\n\n"
