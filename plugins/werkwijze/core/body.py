@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .i18n import t
+
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _OPEN = re.compile(r"^(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$")
 _CLOSE = re.compile(r"^(/{3,})\s*$")
@@ -60,11 +62,9 @@ def split_body(text: str, first_line: int) -> Body:
         if opened and opened.group(2) == _REGION_BLOCK:
             region = (opened.group(3) or "").strip()
             if current or stack:
-                problems.append((number, "Een regio-blok mag niet in een ander blok staan. Sluit het "
-                                 "vorige blok eerst af met ///."))
+                problems.append((number, t("validate.body.nested_region")))
             elif not region:
-                problems.append((number, "Noem de regio: schrijf '/// regio | <regio-id>', "
-                                 "bijvoorbeeld '/// regio | katwijk'."))
+                problems.append((number, t("validate.body.region_missing")))
             current = (Invulling(region, "", number), [], opened.group(1))
             continue
         if opened:
@@ -87,13 +87,14 @@ def split_body(text: str, first_line: int) -> Body:
         target.append(line)
 
     if current:
-        problems.append((current[0].line, f"Het blok '/// regio | {current[0].region}' wordt niet "
-                         "afgesloten. Zet een regel met alleen /// onder de regionale tekst."))
+        problems.append((current[0].line, t("validate.body.region_not_closed",
+                                            region=current[0].region)))
     seen: dict[str, int] = {}
     for invulling in invullingen:
         if invulling.region in seen:
-            problems.append((invulling.line, f"Er is al een blok voor regio '{invulling.region}' "
-                             f"(regel {seen[invulling.region]}). Voeg de teksten samen."))
+            problems.append((invulling.line, t("validate.body.duplicate_region",
+                                               region=invulling.region,
+                                               line=seen[invulling.region])))
         seen.setdefault(invulling.region, invulling.line)
     unique = [i for i in invullingen if seen[i.region] == i.line]
     return Body("\n".join(kern).strip("\n"), unique, problems)

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from .edition import dutch_date
 from .html import h, md
+from .i18n import t, t_html
 from .render import GeneratedPage, Renderer, element_src
 
 CHANGES_SRC = "wijzigingen.md"
@@ -68,8 +69,10 @@ def _stem(path: str) -> str:
 def bucket_history(commits: list[Commit], editions: list, aliases: dict[str, str]) -> list[Bucket]:
     """One bucket per edition (newest first), plus one for changes after the newest."""
     oldest_first = list(reversed(editions))
-    buckets = {e.version: Bucket(f"Versie {e.version} ({dutch_date(e.date)})", e.note) for e in editions}
-    after = Bucket(f"Sinds versie {editions[0].version}") if editions else Bucket("Wijzigingen")
+    buckets = {e.version: Bucket(t("trainers.changes.edition", version=e.version,
+                                   date=dutch_date(e.date)), e.note) for e in editions}
+    after = Bucket(t("trainers.changes.since", version=editions[0].version) if editions
+                   else t("trainers.changes.title"))
     for commit in commits:
         edition = next((e for e in oldest_first if commit.day <= e.date), None)
         bucket = buckets[edition.version] if edition else after
@@ -102,7 +105,7 @@ def changes_page(manual, urls) -> GeneratedPage:
     def element_link(element_id: str) -> str:
         element = manual.elements.get(element_id)
         if element is None:
-            return f'<span class="ww-weg">{h(element_id)} (niet meer in de handleiding)</span>'
+            return f'<span class="ww-weg">{h(t("trainers.changes.removed", id=element_id))}</span>'
         return renderer.link(src, element_src(element_id), element.titel)
 
     def listing(title: str, items: list[str]) -> str:
@@ -111,27 +114,27 @@ def changes_page(manual, urls) -> GeneratedPage:
         return (f'<p class="ww-wijziging-soort">{h(title)} ({len(items)})</p>\n<ul class="ww-wijzigingen">\n'
                 + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>")
 
-    parts = ['<p>Wat is er veranderd aan de elementen? Per editie staat hier welke elementen '
-             'nieuw zijn, welke zijn aangepast en welke een andere naam (id) kregen. Oude links '
-             'naar hernoemde elementen blijven werken.</p>']
+    parts = [f'<p>{h(t("trainers.changes.intro"))}</p>']
     if history is None:
-        parts.append('<p class="ww-leeg">De versiegeschiedenis is bij deze bouw niet beschikbaar. '
-                     'Hieronder staan alleen de hernoemde elementen.</p>')
+        parts.append(f'<p class="ww-leeg">{h(t("trainers.changes.no_history"))}</p>')
     else:
         for bucket in bucket_history(history, editions, aliases):
             section = [f"## {md(bucket.title)}"]
             if bucket.note:
                 section.append(f"<p>{h(bucket.note)}</p>")
-            section += [listing("Nieuw", [element_link(i) for i in bucket.added]),
-                        listing("Aangepast", [element_link(i) for i in bucket.changed]),
-                        listing("Hernoemd", [f"{h(old)} → {element_link(new)}" for old, new in bucket.renamed])]
+            section += [listing(t("trainers.changes.added"), [element_link(i) for i in bucket.added]),
+                        listing(t("trainers.changes.changed"), [element_link(i) for i in bucket.changed]),
+                        listing(t("trainers.changes.renamed"),
+                                [f"{h(old)} → {element_link(new)}" for old, new in bucket.renamed])]
             if len(section) == 1 + bool(bucket.note):
-                section.append('<p class="ww-leeg">Geen wijzigingen aan elementen.</p>')
+                section.append(f'<p class="ww-leeg">{h(t("trainers.changes.none"))}</p>')
             parts.append("\n\n".join(s for s in section if s))
     if aliases:
-        items = [f"<li><code>{h(old)}</code> heet nu {element_link(new)}</li>"
+        items = ["<li>" + t_html("trainers.changes.now_called", old=f"<code>{h(old)}</code>",
+                                 new=element_link(new)) + "</li>"
                  for old, new in sorted(aliases.items())]
-        parts.append("## Alle eerdere ids {#eerdere-ids}\n\n<p>Deze elementen hadden eerder een "
-                     'andere id. Links met de oude id sturen door naar de nieuwe pagina.</p>\n\n'
+        parts.append(f"## {md(t('trainers.changes.earlier_ids'))} {{#eerdere-ids}}\n\n"
+                     f"<p>{h(t('trainers.changes.earlier_ids_intro'))}</p>\n\n"
                      '<ul class="ww-wijzigingen">\n' + "\n".join(items) + "\n</ul>")
-    return GeneratedPage(src, "Wijzigingen", "# Wijzigingen", "\n\n".join(parts) + "\n")
+    title = t("trainers.changes.title")
+    return GeneratedPage(src, title, f"# {md(title)}", "\n\n".join(parts) + "\n")

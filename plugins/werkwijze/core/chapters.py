@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .frontmatter import DocumentProblem, decode
+from .i18n import t
 from .problems import ProblemList
 from .suggest import did_you_mean
 
@@ -83,8 +84,8 @@ def find_directives(markdown: str, first_line: int, facets: dict[str, set[str] |
             end += 1
         directive = Directive(first_line + index, index, min(end, len(lines) - 1))
         if end >= len(lines):
-            directive.problems.append((directive.line, "Het blok '/// elementen' wordt niet "
-                                       f"afgesloten. Zet een regel met alleen {closing} eronder."))
+            directive.problems.append((directive.line, t("validate.chapters.directive_not_closed",
+                                                         closing=closing)))
         for offset, raw in enumerate(lines[index + 1:end], start=index + 1):
             _parse_filter(raw, first_line + offset, facets, directive)
         found.append(directive)
@@ -98,19 +99,20 @@ def _parse_filter(raw: str, line: int, facets: dict[str, set[str] | None], direc
     key, sep, value = raw.partition(":")
     key = key.strip()
     if not sep or key not in facets:
-        directive.problems.append((line, f"Onbekend filter '{key}' in '/// elementen'."
-                                   f"{did_you_mean(key, facets)} Gebruik: {', '.join(facets)}, "
-                                   "zoals 'thema: partnerschap'."))
+        directive.problems.append((line, t("validate.chapters.unknown_filter", key=key,
+                                           hint=did_you_mean(key, facets),
+                                           allowed=", ".join(facets))))
         return
     values = [v.strip() for v in value.split(",") if v.strip()]
     if not values:
-        directive.problems.append((line, f"Filter '{key}' heeft geen waarde."))
+        directive.problems.append((line, t("validate.chapters.filter_empty", key=key)))
         return
     allowed = facets[key]
     for v in values:
         if allowed is not None and v not in allowed:
-            directive.problems.append((line, f"Onbekende waarde '{v}' voor filter '{key}'."
-                                       f"{did_you_mean(v, allowed)} Kies uit: {', '.join(sorted(allowed))}."))
+            directive.problems.append((line, t("validate.chapters.unknown_filter_value", value=v,
+                                               key=key, hint=did_you_mean(v, allowed),
+                                               allowed=", ".join(sorted(allowed)))))
     directive.filters[key] = values
 
 

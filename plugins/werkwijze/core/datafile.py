@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import yamltree
 from .frontmatter import DocumentProblem, decode
+from .i18n import t
 from .problems import ProblemList
 from .suggest import did_you_mean
 
@@ -16,11 +17,11 @@ from .suggest import did_you_mean
 def read_tree(path: Path, rel: str, problems: ProblemList) -> yamltree.Node | None:
     """The parsed tree, or None (after reporting why) when the file can't be used."""
     try:
-        return yamltree.parse(decode(path.read_bytes()))
+        return yamltree.parse(decode(path.read_bytes()), subject="file")
     except (DocumentProblem, yamltree.YamlProblem) as exc:
-        problems.add(rel, exc.line, exc.message.replace("De kopregels zijn", "Dit bestand is"))
+        problems.add(rel, exc.line, exc.message)
     except OSError:
-        problems.add(rel, 1, "Dit bestand kan niet worden gelezen.")
+        problems.add(rel, 1, t("validate.unreadable"))
     return None
 
 
@@ -34,8 +35,8 @@ def text_of(node: yamltree.Node | None) -> str | None:
 def check_keys(node: yamltree.Map, allowed: list[str], rel: str, problems: ProblemList) -> None:
     for key, (line, _) in node.items.items():
         if key not in allowed:
-            problems.add(rel, line, f"Onbekend veld '{key}'.{did_you_mean(key, allowed)} "
-                         f"Toegestaan: {', '.join(allowed)}.")
+            problems.add(rel, line, t("validate.data.unknown_field", key=key,
+                                      hint=did_you_mean(key, allowed), allowed=", ".join(allowed)))
 
 
 def read_mapping(path: Path, rel: str, allowed: list[str], shape_hint: str,

@@ -19,18 +19,19 @@ from pathlib import Path
 
 from . import yamltree
 from .datafile import check_keys, read_mapping, text_of
+from .i18n import active, t
 from .problems import ProblemList
 
 EDITION_FILE = "editie.yml"
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
 _KEYS = ["organisatie", "verwijspagina", "edities"]
 _EDITION_KEYS = ["versie", "datum", "toelichting"]
-_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"]
 
 
 def dutch_date(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """The date as readers of the active language write it (babel): '22 november 2026'.
+    (The name is older than the catalogue; it follows the site's language.)"""
+    return active().date(day)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Edition:
     @property
     def label(self) -> str:
         """How readers see the edition, e.g. 'Versie 0.1 · 22 november 2026'."""
-        return f"Versie {self.version} · {dutch_date(self.date)}"
+        return t("trainers.edition.label", version=self.version, date=dutch_date(self.date))
 
 
 @dataclass
@@ -70,8 +71,7 @@ def load_editions(data_dir: Path, rel_dir: str, problems: ProblemList) -> Editio
     if not path.exists():
         return None
     result = Editions(rel)
-    root = read_mapping(path, rel, _KEYS, "Dit bestand moet velden hebben: 'organisatie:', "
-                        "'verwijspagina:' en 'edities:'.", problems)
+    root = read_mapping(path, rel, _KEYS, t("trainers.edition.not_mapping"), problems)
     if root is None:
         return result
     result.organisation = text_of(root.items.get("organisatie", (1, None))[1]) or ""
@@ -80,20 +80,18 @@ def load_editions(data_dir: Path, rel_dir: str, problems: ProblemList) -> Editio
         result.reference_page = text_of(node) or ""
         result.reference_page_line = line
     if "edities" not in root.items:
-        problems.add(rel, root.line, "Het veld 'edities' ontbreekt. Voeg een lijst toe met "
-                     "'- versie: \"0.1\"' en 'datum: \"JJJJ-MM-DD\"'.")
+        problems.add(rel, root.line, t("trainers.edition.missing_editions"))
         return result
     line, node = root.items["edities"]
     if not isinstance(node, yamltree.Seq) or not node.items:
-        problems.add(rel, line, "'edities' moet een lijst zijn met ten minste één editie.")
+        problems.add(rel, line, t("trainers.edition.empty_editions"))
         return result
     for item in node.items:
         edition = _read_edition(item, rel, problems)
         if edition is None:
             continue
         if result.editions and not edition.date < result.editions[-1].date:
-            problems.add(rel, edition.line, f"Versie {edition.version} moet ouder zijn dan de "
-                         "editie erboven. Zet de nieuwste editie bovenaan.")
+            problems.add(rel, edition.line, t("trainers.edition.order", version=edition.version))
             continue
         result.editions.append(edition)
     return result
@@ -101,20 +99,18 @@ def load_editions(data_dir: Path, rel_dir: str, problems: ProblemList) -> Editio
 
 def _read_edition(item: yamltree.Node, rel: str, problems: ProblemList) -> Edition | None:
     if not isinstance(item, yamltree.Map):
-        problems.add(rel, item.line, "Elke editie heeft 'versie:' en 'datum:'.")
+        problems.add(rel, item.line, t("trainers.edition.item_not_mapping"))
         return None
     check_keys(item, _EDITION_KEYS, rel, problems)
     version = text_of(item.items.get("versie", (0, None))[1])
     raw_date = text_of(item.items.get("datum", (0, None))[1])
     if not version or not _VERSION.match(version):
-        problems.add(rel, item.items.get("versie", (item.line,))[0], "Geef de editie een "
-                     "'versie' met cijfers en punten, tussen aanhalingstekens, zoals \"0.1\".")
+        problems.add(rel, item.items.get("versie", (item.line,))[0], t("trainers.edition.bad_version"))
         return None
     try:
         day = date.fromisoformat(raw_date or "")
     except ValueError:
-        problems.add(rel, item.items.get("datum", (item.line,))[0], "Geef de editie een "
-                     "'datum' als \"JJJJ-MM-DD\", zoals \"2026-11-22\".")
+        problems.add(rel, item.items.get("datum", (item.line,))[0], t("trainers.edition.bad_date"))
         return None
     note = text_of(item.items.get("toelichting", (0, None))[1]) or ""
     return Edition(version, day, note, item.line)

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import yamltree
 from .body import Body, split_body
 from .frontmatter import DocumentProblem, decode, split
+from .i18n import t
 from .problems import ProblemList
 from .schema import ID_PATTERN, FieldSpec, Roles, Schema
 from .i18n import t
@@ -84,15 +85,14 @@ def load_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
     """Read and check one element file. Returns None when nothing usable was read."""
     element_id = element_id_for(path)
     if not _ID.match(element_id):
-        problems.add(rel, 1, f"De bestandsnaam '{path.name}' is geen geldige id. Gebruik alleen "
-                     "kleine letters, cijfers en streepjes, zoals 'gezamenlijke-visie.md'.")
+        problems.add(rel, 1, t("validate.element.bad_file_name", name=path.name))
     try:
         document = split(decode(path.read_bytes()))
     except DocumentProblem as exc:
         problems.add(rel, exc.line, exc.message)
         return None
     except OSError:
-        problems.add(rel, 1, "Dit bestand kan niet worden gelezen.")
+        problems.add(rel, 1, t("validate.unreadable"))
         return None
 
     element = Element(element_id, rel, raw_body=document.body,
@@ -102,23 +102,24 @@ def load_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
         element.key_lines[key] = key_line
         spec = schema.fields.get(key)
         if spec is None:
-            problems.add(rel, key_line, f"Onbekend veld '{key}'.{did_you_mean(key, schema.fields)} "
-                         f"Toegestane velden: {', '.join(schema.fields)}.")
+            problems.add(rel, key_line, t("validate.element.unknown_field", key=key,
+                                          hint=did_you_mean(key, schema.fields),
+                                          allowed=", ".join(schema.fields)))
             continue
         value = _read_field(spec, node, key_line, rel, taxonomies, problems, element)
         if value is not None:
             element.values[key] = value
     for name in schema.required_fields:
         if name not in meta.items:
-            problems.add(rel, 1, f"Het verplichte veld '{name}' ontbreekt. Voeg toe: "
-                         f"'{name}: ...' ({schema.fields[name].help})")
+            problems.add(rel, 1, t("validate.element.missing_field", name=name,
+                                   help=schema.fields[name].help))
 
     for spec in schema.fields.values():
         if spec.only_for_soort and element.list(spec.name) and element.soort \
                 and element.soort != spec.only_for_soort:
-            problems.add(rel, element.line_of(spec.name), f"'{spec.name}' mag alleen bij een "
-                         f"{spec.only_for_soort} element. Dit element is {element.soort}: "
-                         "haal het veld weg, of zet de koppeling bij het andere element.")
+            problems.add(rel, element.line_of(spec.name), t(
+                "validate.element.only_for_soort", name=spec.name, soort=spec.only_for_soort,
+                actual=element.soort))
 
     element.body = split_body(document.body, document.body_first_line)
     for line, message in element.body.problems:
@@ -132,22 +133,23 @@ def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
     name = spec.name
     if spec.kind in ("text", "choice"):
         if isinstance(node, yamltree.Scalar) and node.value is None:
-            problems.add(rel, key_line, f"'{name}' is leeg. {spec.help}")
+            problems.add(rel, key_line, t("validate.element.empty", name=name, help=spec.help))
             return None
         if not isinstance(node, yamltree.Scalar):
-            problems.add(rel, key_line, f"'{name}' moet één tekst zijn, geen lijst. {spec.help}")
+            problems.add(rel, key_line, t("validate.element.not_one_text", name=name, help=spec.help))
             return None
         value = " ".join(node.value.split()) if spec.kind == "text" else node.value.strip()
         if not value:  # e.g. `titel: " "`: quoted, but nothing in it
-            problems.add(rel, node.line, f"'{name}' is leeg. {spec.help}")
+            problems.add(rel, node.line, t("validate.element.empty", name=name, help=spec.help))
             return None
         if not _check_text(spec, value, node.line, rel, problems):
             return None
         if spec.kind == "choice":
             options = list(taxonomies[spec.taxonomy].terms) if spec.taxonomy else list(spec.choices)
             if value not in options:
-                problems.add(rel, node.line, f"Onbekende waarde '{value}' voor '{name}'."
-                             f"{did_you_mean(value, options)} Kies uit: {', '.join(options)}.")
+                problems.add(rel, node.line, t("validate.element.unknown_choice", value=value,
+                                               name=name, hint=did_you_mean(value, options),
+                                               allowed=", ".join(options)))
                 return None
         return value
 
@@ -157,20 +159,17 @@ def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
     elif isinstance(node, yamltree.Seq):
         items = node.items
     else:
-        problems.add(rel, key_line, f"'{name}' moet een lijst zijn, bijvoorbeeld "
-                     f"'{name}: [waarde]' of elke waarde op een eigen regel met '- ' ervoor.")
+        problems.add(rel, key_line, t("validate.element.not_a_list", name=name))
         return None
     values: list[str] = []
     lines: list[int] = []
     for item in items:
         if not isinstance(item, yamltree.Scalar) or item.value is None or not item.value.strip():
-            problems.add(rel, item.line, f"Elk item van '{name}' moet een korte tekst zijn, niet "
-                         "leeg en geen lijst.")
+            problems.add(rel, item.line, t("validate.element.bad_item", name=name))
             continue
         value = " ".join(item.value.split())
         if spec.items in ("id", "element", "taxonomy") and not _ID.match(value):
-            problems.add(rel, item.line, f"'{value}' in '{name}' is geen geldige id. Ids hebben "
-                         "alleen kleine letters, cijfers en streepjes.")
+            problems.add(rel, item.line, t("validate.element.bad_id", value=value, name=name))
             continue
         if spec.items == "text" and not _check_text(spec, value, item.line, rel, problems):
             continue
@@ -180,36 +179,34 @@ def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
             if spec.exclusive:
                 allowed = [spec.exclusive, *allowed]
             if value not in allowed:
-                problems.add(rel, item.line, f"Onbekende waarde '{value}' in '{name}'."
-                             f"{did_you_mean(value, allowed)} Kies uit {taxonomy.path}: "
-                             f"{', '.join(allowed)}.")
+                problems.add(rel, item.line, t("validate.element.unknown_term", value=value,
+                                               name=name, hint=did_you_mean(value, allowed),
+                                               file=taxonomy.path, allowed=", ".join(allowed)))
                 continue
         if value in values:
-            problems.add(rel, item.line, f"'{value}' staat twee keer in '{name}'. Haal er één weg.")
+            problems.add(rel, item.line, t("validate.element.duplicate_value", value=value, name=name))
             continue
         values.append(value)
         lines.append(item.line)
     if spec.max_items is not None and len(items) > spec.max_items:
-        problems.add(rel, key_line, f"'{name}' heeft {len(items)} waarden; dat mogen er hoogstens "
-                     f"{spec.max_items} zijn. Houd de belangrijkste over.")
+        problems.add(rel, key_line, t("validate.element.too_many", name=name, count=len(items),
+                                      limit=spec.max_items))
     if len(values) < spec.min_items and len(items) == len(values):
-        problems.add(rel, key_line, f"'{name}' moet ten minste {spec.min_items} waarde hebben. "
-                     f"{spec.help}")
+        problems.add(rel, key_line, t("validate.element.too_few", name=name, limit=spec.min_items,
+                                      help=spec.help))
     if spec.exclusive and spec.exclusive in values and len(values) > 1:
-        problems.add(rel, key_line, f"'{spec.exclusive}' kan niet samen met andere waarden in "
-                     f"'{name}'. Kies '{spec.exclusive}' (geldt overal) of noem de regio's.")
+        problems.add(rel, key_line, t("validate.element.exclusive", value=spec.exclusive, name=name))
     element.item_lines[name] = lines
     return values
 
 
 def _check_text(spec: FieldSpec, value: str, line: int, rel: str, problems: ProblemList) -> bool:
     if _CONTROL.search(value):
-        problems.add(rel, line, f"'{spec.name}' bevat een onzichtbaar stuurteken. Typ de tekst "
-                     "opnieuw.")
+        problems.add(rel, line, t("validate.element.control_character", name=spec.name))
         return False
     if spec.max_length and len(value) > spec.max_length:
-        problems.add(rel, line, f"'{spec.name}' is te lang: {len(value)} tekens, hoogstens "
-                     f"{spec.max_length}. Maak de tekst korter.")
+        problems.add(rel, line, t("validate.element.too_long", name=spec.name, length=len(value),
+                                  limit=spec.max_length))
         return False
     return True
 
@@ -226,13 +223,13 @@ def _check_invullingen(element: Element, schema: Schema, taxonomies: Taxonomies,
     for invulling in element.body.invullingen:
         region = invulling.region
         if region not in regions:
-            problems.add(element.path, invulling.line, f"Onbekende regio '{region}' in het "
-                         f"regio-blok.{did_you_mean(region, regions.terms)} Kies uit "
-                         f"{regions.path}: {', '.join(regions.terms)}.")
+            problems.add(element.path, invulling.line, t(
+                "validate.element.unknown_region", region=region,
+                hint=did_you_mean(region, regions.terms), file=regions.path,
+                allowed=", ".join(regions.terms)))
             continue
         related = {region, regions.terms[region].get("ouder")}
         related |= {term.id for term in regions if term.get("ouder") == region}
         if chosen and not generic and not (related & chosen):
-            problems.add(element.path, invulling.line, f"Dit element geldt niet voor regio "
-                         f"'{region}' (zie 'regios'). Voeg de regio toe aan 'regios' of haal het "
-                         "blok weg.")
+            problems.add(element.path, invulling.line,
+                         t("validate.element.region_not_chosen", region=region))

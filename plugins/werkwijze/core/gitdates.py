@@ -11,6 +11,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from .i18n import active
+
 _MARK = "\x01"  # starts each commit's date line in the log output
 TIMEOUT_SECONDS = 20
 
@@ -55,11 +57,7 @@ def last_updated(root: Path, elements_dir: str, paths: list[str]) -> dict[str, s
     return dates
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-
-
 def dutch_date(iso: str) -> str:
-    """'2024-03-05' -> '5 maart 2024' (no locale needed)."""
-    date = dt.date.fromisoformat(iso)
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    """'2024-03-05' -> '5 maart 2024': the active language's long date (babel). (The name
+    is older than the catalogue; it follows the site's language.)"""
+    return active().date(dt.date.fromisoformat(iso))

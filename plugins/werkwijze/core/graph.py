@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .elements import Element
+from .i18n import t
 from .problems import ProblemList
 from .schema import Schema
 from .suggest import did_you_mean
@@ -30,8 +31,8 @@ def index_elements(found: list[Element], problems: ProblemList) -> dict[str, Ele
     for element in found:
         first = elements.get(element.id)
         if first is not None:
-            problems.add(element.path, 1, f"De id '{element.id}' bestaat al ({first.path}). "
-                         "Elke bestandsnaam moet uniek zijn: geef dit bestand een andere naam.")
+            problems.add(element.path, 1, t("validate.graph.duplicate_id", id=element.id,
+                                            file=first.path))
             continue
         elements[element.id] = element
     return elements
@@ -45,18 +46,19 @@ def build_graph(elements: dict[str, Element], schema: Schema, problems: ProblemL
             for index, target in enumerate(element.list(spec.name)):
                 line = element.line_of(spec.name, index)
                 if target == element.id:
-                    problems.add(element.path, line, f"Een element kan niet naar zichzelf verwijzen "
-                                 f"in '{spec.name}'. Haal '{target}' weg.")
+                    problems.add(element.path, line, t("validate.graph.self_reference",
+                                                       name=spec.name, target=target))
                     continue
                 other = elements.get(target)
                 if other is None:
-                    problems.add(element.path, line, f"'{target}' in '{spec.name}' bestaat niet."
-                                 f"{did_you_mean(target, elements)} Gebruik de bestandsnaam (zonder .md) "
-                                 "van een ander element.")
+                    problems.add(element.path, line, t("validate.graph.unknown_target",
+                                                       target=target, name=spec.name,
+                                                       hint=did_you_mean(target, elements)))
                     continue
                 if spec.target_soort and other.soort and other.soort != spec.target_soort:
-                    problems.add(element.path, line, f"'{target}' is {other.soort}; '{spec.name}' "
-                                 f"mag alleen naar {spec.target_soort}e elementen verwijzen.")
+                    problems.add(element.path, line, t("validate.graph.wrong_soort", target=target,
+                                                       soort=other.soort, name=spec.name,
+                                                       target_soort=spec.target_soort))
                     continue
                 if spec.target_soort:
                     _add(graph.helps_against, element.id, target)
@@ -78,11 +80,10 @@ def _collect_aliases(elements: dict[str, Element], graph: Graph, problems: Probl
         for index, alias in enumerate(element.list("aliassen")):
             line = element.line_of("aliassen", index)
             if alias in elements:
-                problems.add(element.path, line, f"De oude id '{alias}' is ook de id van een "
-                             f"bestaand element ({elements[alias].path}). Een oude id mag niet "
-                             "opnieuw gebruikt worden.")
+                problems.add(element.path, line, t("validate.graph.alias_is_element", alias=alias,
+                                                   file=elements[alias].path))
             elif alias in graph.aliases:
-                problems.add(element.path, line, f"De oude id '{alias}' staat ook bij element "
-                             f"'{graph.aliases[alias]}'. Een oude id hoort bij één element.")
+                problems.add(element.path, line, t("validate.graph.alias_taken", alias=alias,
+                                                   element=graph.aliases[alias]))
             else:
                 graph.aliases[alias] = element.id

@@ -78,13 +78,28 @@ class Catalogue:
         return cls(language, messages)
 
     def __call__(self, key: str, /, **params) -> str:
+        text = self._text(key, params)
+        return text.format_map(params) if params else text
+
+    def _text(self, key: str, params: dict) -> str:
         if "count" in params and f"{key}.other" in self.messages:
             key = f"{key}.one" if params["count"] == 1 else f"{key}.other"
         try:
-            text = self.messages[key]
+            return self.messages[key]
         except KeyError:
             raise KeyError(f"no message '{key}' in the '{self.language}' catalogue") from None
-        return text.format_map(params) if params else text
+
+    def html(self, key: str, /, **markup) -> str:
+        """The message as HTML: its own text escaped, the params inserted as they are (they
+        must already be HTML, e.g. a link). So a translation or a manual's override can
+        never add markup."""
+        import html
+        out = []
+        for literal, name, _, _ in Formatter().parse(self._text(key, markup)):
+            out.append(html.escape(literal, quote=True))
+            if name is not None:
+                out.append(str(markup[name]))
+        return "".join(out)
 
     def __contains__(self, key: str) -> bool:
         return key in self.messages or f"{key}.other" in self.messages
@@ -125,6 +140,11 @@ def active() -> Catalogue:
 
 def t(key: str, /, **params) -> str:
     return active()(key, **params)
+
+
+def t_html(key: str, /, **markup) -> str:
+    """`t()` for HTML: the message escaped, `markup` params inserted unescaped."""
+    return active().html(key, **markup)
 
 
 def script(catalogue: Catalogue) -> str:

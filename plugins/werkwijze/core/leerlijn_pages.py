@@ -5,6 +5,7 @@ Every text from the data file is plain text and escaped here.
 from __future__ import annotations
 
 from .html import h, md
+from .i18n import t, t_html
 from .leerlijnen import LEERLIJNEN_DIR, Leerlijn
 from .render import GeneratedPage, Renderer, element_src
 
@@ -35,24 +36,25 @@ class LeerlijnRenderer:
         return pages
 
     def _facts(self, leerlijn: Leerlijn) -> str:
-        rows = [("Voor wie", leerlijn.audience)]
+        rows = [(t("trainers.leerlijn_page.audience"), leerlijn.audience)]
         if leerlijn.duration:
-            rows.append(("Duur", leerlijn.duration))
-        rows.append(("Stappen", str(len(leerlijn.steps))))
+            rows.append((t("trainers.leerlijn_page.duration"), leerlijn.duration))
+        rows.append((t("trainers.leerlijn_page.steps"), str(len(leerlijn.steps))))
         return ('<dl class="ww-leerlijn-feiten">\n'
                 + "\n".join(f"<dt>{h(k)}</dt><dd>{h(v)}</dd>" for k, v in rows) + "\n</dl>")
 
     def index(self) -> GeneratedPage:
         items = []
         for leerlijn in sorted(self.m.leerlijnen.values(), key=lambda l: l.title.casefold()):
+            summary = (t("trainers.leerlijn_page.summary_duration", audience=leerlijn.audience,
+                         duration=leerlijn.duration) if leerlijn.duration
+                       else t("trainers.leerlijn_page.summary", audience=leerlijn.audience))
             items.append(f'<li class="ww-leerlijn">{self.base.link(INDEX, leerlijn_src(leerlijn.id), leerlijn.title)}'
-                         f'<span class="ww-samenvatting">Voor wie: {h(leerlijn.audience)}'
-                         + (f" · {h(leerlijn.duration)}" if leerlijn.duration else "")
-                         + "</span></li>")
-        listing = ('<p>Een leerlijn is een volgorde van hoofdstukken en elementen voor een '
-                   'leersessie of opleiding, met aantekeningen voor de trainer en vragen om '
-                   'samen te bespreken.</p>\n\n<ul class="ww-lijst">\n' + "\n".join(items) + "\n</ul>\n")
-        return GeneratedPage(INDEX, "Leerlijnen", "# Leerlijnen", listing)
+                         f'<span class="ww-samenvatting">{h(summary)}</span></li>')
+        listing = (f'<p>{h(t("trainers.leerlijn_page.intro"))}</p>\n\n<ul class="ww-lijst">\n'
+                   + "\n".join(items) + "\n</ul>\n")
+        title = t("trainers.leerlijn_page.title")
+        return GeneratedPage(INDEX, title, f"# {md(title)}", listing)
 
     def page(self, leerlijn: Leerlijn) -> GeneratedPage:
         src = leerlijn_src(leerlijn.id)
@@ -61,25 +63,28 @@ class LeerlijnRenderer:
             parts.append(f'<p class="ww-inleiding">{h(leerlijn.intro)}</p>')
         for number, step in enumerate(leerlijn.steps, start=1):
             parts.append(self._step(src, number, step))
-        parts.append(f'<p class="ww-terug">{self.base.link(src, INDEX, "Alle leerlijnen")}</p>')
+        parts.append(f'<p class="ww-terug">{self.base.link(src, INDEX, t("trainers.leerlijn_page.back"))}</p>')
         return GeneratedPage(src, leerlijn.title, "", "\n\n".join(parts) + "\n")
 
     def _step(self, src: str, number: int, step) -> str:
         if step.element:
             element = self.m.elements[step.element]
             title = element.titel
-            target = (f'<p class="ww-stap-doel">Element: {self.base.link(src, element_src(element.id), title)} '
+            link = self.base.link(src, element_src(element.id), title)
+            target = (f'<p class="ww-stap-doel">{t_html("trainers.leerlijn_page.element", link=link)} '
                       f'{self.base.soort_badge(element.soort)}</p>\n'
                       f'<p class="ww-samenvatting">{h(element.samenvatting)}</p>')
             element_questions = element.list("reflectievragen")
         else:
             chapter = self.m.chapters[step.chapter]
             title = chapter.title
-            target = f'<p class="ww-stap-doel">Hoofdstuk: {self.base.link(src, chapter.src_uri, title)}</p>'
+            link = self.base.link(src, chapter.src_uri, title)
+            target = f'<p class="ww-stap-doel">{t_html("trainers.leerlijn_page.chapter", link=link)}</p>'
             element_questions = []
-        parts = [f"## Stap {number}: {md(title)} {{#stap-{number}}}", target,
-                 f'<div class="ww-notitie">\n<p class="ww-notitie-label">Voor de trainer</p>\n'
+        heading = md(t("trainers.leerlijn_page.step", number=number, title=title))
+        parts = [f"## {heading} {{#stap-{number}}}", target,
+                 f'<div class="ww-notitie">\n<p class="ww-notitie-label">{h(t("trainers.leerlijn_page.note"))}</p>\n'
                  f"<p>{h(step.note)}</p>\n</div>"]
-        parts.append(_questions(element_questions, "Voor de leersessie (uit het element)"))
-        parts.append(_questions(step.questions, "Vragen bij deze stap"))
+        parts.append(_questions(element_questions, t("trainers.leerlijn_page.element_questions")))
+        parts.append(_questions(step.questions, t("trainers.leerlijn_page.step_questions")))
         return "\n\n".join(p for p in parts if p)

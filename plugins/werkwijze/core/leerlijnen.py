@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import yamltree
 from .datafile import check_keys, read_mapping, text_of
+from .i18n import t
 from .problems import ProblemList
 from .schema import ID_PATTERN
 from .suggest import did_you_mean
@@ -62,11 +63,11 @@ def load_leerlijnen(data_dir: Path, rel_dir: str, elements: dict, aliases: dict[
     for path in sorted(folder.glob("*.y*ml")):
         rel = f"{rel_dir}/{LEERLIJNEN_DIR}/{path.name}"
         if not _ID.match(path.stem):
-            problems.add(rel, 1, f"De bestandsnaam '{path.name}' is geen geldige id. Gebruik "
-                         "alleen kleine letters, cijfers en streepjes.")
+            problems.add(rel, 1, t("trainers.leerlijn.bad_file_name", name=path.name))
             continue
         if path.stem in found:
-            problems.add(rel, 1, f"De leerlijn '{path.stem}' bestaat al ({found[path.stem].path}).")
+            problems.add(rel, 1, t("trainers.leerlijn.duplicate", id=path.stem,
+                                   file=found[path.stem].path))
             continue
         leerlijn = _load_one(path, rel, elements, aliases, chapters, problems)
         if leerlijn is not None:
@@ -77,23 +78,22 @@ def load_leerlijnen(data_dir: Path, rel_dir: str, elements: dict, aliases: dict[
 def _text(node_entry, rel: str, key: str, problems: ProblemList, required: bool, line: int) -> str:
     if node_entry is None:
         if required:
-            problems.add(rel, line, f"Het verplichte veld '{key}' ontbreekt.")
+            problems.add(rel, line, t("trainers.leerlijn.missing_field", key=key))
         return ""
     key_line, node = node_entry
     value = text_of(node)
     if value is None:
-        problems.add(rel, key_line, f"'{key}' moet een tekst zijn, niet leeg en geen lijst.")
+        problems.add(rel, key_line, t("trainers.leerlijn.not_text", key=key))
         return ""
     if len(value) > MAX_TEXT:
-        problems.add(rel, key_line, f"'{key}' is te lang: hoogstens {MAX_TEXT} tekens.")
+        problems.add(rel, key_line, t("trainers.leerlijn.too_long", key=key, limit=MAX_TEXT))
         return ""
     return value
 
 
 def _load_one(path: Path, rel: str, elements: dict, aliases: dict[str, str], chapters: dict,
               problems: ProblemList) -> Leerlijn | None:
-    root = read_mapping(path, rel, _KEYS, "Een leerlijn heeft velden: 'titel:', 'doelgroep:' en "
-                        "'stappen:'.", problems)
+    root = read_mapping(path, rel, _KEYS, t("trainers.leerlijn.not_mapping"), problems)
     if root is None:
         return None
     items = root.items
@@ -103,12 +103,11 @@ def _load_one(path: Path, rel: str, elements: dict, aliases: dict[str, str], cha
     leerlijn.duration = _text(items.get("duur"), rel, "duur", problems, False, root.line)
     leerlijn.intro = _text(items.get("inleiding"), rel, "inleiding", problems, False, root.line)
     if "stappen" not in items:
-        problems.add(rel, root.line, "Het verplichte veld 'stappen' ontbreekt: een lijst met "
-                     "stappen, elk met 'element:' of 'hoofdstuk:' en 'notitie:'.")
+        problems.add(rel, root.line, t("trainers.leerlijn.missing_steps"))
         return leerlijn
     line, steps = items["stappen"]
     if not isinstance(steps, yamltree.Seq) or not steps.items:
-        problems.add(rel, line, "'stappen' moet een lijst zijn met ten minste één stap.")
+        problems.add(rel, line, t("trainers.leerlijn.empty_steps"))
         return leerlijn
     for node in steps.items:
         step = _load_step(node, rel, elements, aliases, chapters, problems)
@@ -120,15 +119,14 @@ def _load_one(path: Path, rel: str, elements: dict, aliases: dict[str, str], cha
 def _load_step(node, rel: str, elements: dict, aliases: dict[str, str], chapters: dict,
                problems: ProblemList) -> Step | None:
     if not isinstance(node, yamltree.Map):
-        problems.add(rel, node.line, "Elke stap heeft 'element:' of 'hoofdstuk:', en 'notitie:'.")
+        problems.add(rel, node.line, t("trainers.leerlijn.step_not_mapping"))
         return None
     check_keys(node, _STEP_KEYS, rel, problems)
     items = node.items
     step = Step(node.line, _text(items.get("notitie"), rel, "notitie", problems, True, node.line))
     targets = [key for key in ("element", "hoofdstuk") if key in items]
     if len(targets) != 1:
-        problems.add(rel, node.line, "Een stap wijst naar één ding: zet er 'element: <id>' of "
-                     "'hoofdstuk: <bestand>.md' in, niet allebei en niet geen van beide.")
+        problems.add(rel, node.line, t("trainers.leerlijn.step_target"))
         return None
     key = targets[0]
     line, value_node = items[key]
@@ -137,32 +135,29 @@ def _load_step(node, rel: str, elements: dict, aliases: dict[str, str], chapters
         if value in elements:
             step.element = value
         elif value in aliases:
-            problems.add(rel, line, f"Het element '{value}' heet nu '{aliases[value]}'. "
-                         f"Schrijf 'element: {aliases[value]}'.")
+            problems.add(rel, line, t("trainers.leerlijn.renamed_element", value=value,
+                                      current=aliases[value]))
             return None
         else:
-            problems.add(rel, line, f"Het element '{value}' bestaat niet."
-                         f"{did_you_mean(value, elements)} Gebruik de bestandsnaam (zonder .md) "
-                         "van een element.")
+            problems.add(rel, line, t("trainers.leerlijn.unknown_element", value=value,
+                                      hint=did_you_mean(value, elements)))
             return None
     else:
         if value in chapters:
             step.chapter = value
         else:
-            problems.add(rel, line, f"Het hoofdstuk '{value}' bestaat niet."
-                         f"{did_you_mean(value, chapters)} Gebruik het pad in de map docs, "
-                         "zoals 'partnerschap.md'.")
+            problems.add(rel, line, t("trainers.leerlijn.unknown_chapter", value=value,
+                                      hint=did_you_mean(value, chapters)))
             return None
     if "vragen" in items:
         q_line, q_node = items["vragen"]
         if not isinstance(q_node, yamltree.Seq):
-            problems.add(rel, q_line, "'vragen' moet een lijst zijn: elke vraag op een eigen "
-                         "regel met '- ' ervoor.")
+            problems.add(rel, q_line, t("trainers.leerlijn.questions_not_list"))
         else:
             for item in q_node.items:
                 question = text_of(item)
                 if question is None or len(question) > MAX_TEXT:
-                    problems.add(rel, item.line, "Elke vraag moet een korte tekst zijn.")
+                    problems.add(rel, item.line, t("trainers.leerlijn.bad_question"))
                 else:
                     step.questions.append(question)
     return step

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from urllib.parse import unquote
 
+from .i18n import t
+
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target "title") and ![alt](target); target may be wrapped in <>.
@@ -92,24 +94,21 @@ def resolve_relative(target: str, page_src: str) -> str:
 
 
 def check_target(target: str, page_src: str, known: Callable[[str], bool]) -> str | None:
-    """None if the link is fine, else a Dutch message. `known(src_uri)` says whether a
-    page or file exists."""
+    """None if the link is fine, else a message for the editor. `known(src_uri)` says
+    whether a page or file exists."""
     scheme = scheme_of(target)
     if scheme is not None:
         if scheme in ALLOWED_SCHEMES:
             return None
-        return (f"De link '{target}' gebruikt '{scheme}:'. Alleen links met https://, http:// "
-                "of mailto: zijn toegestaan.")
+        return t("validate.links.bad_scheme", target=target, scheme=scheme)
     if target.startswith("#") or not target.split("#", 1)[0].split("?", 1)[0]:
         return None
     if target.startswith("/"):
-        return (f"De link '{target}' begint met '/'. Gebruik een relatieve link naar het "
-                "Markdown-bestand, bijvoorbeeld 'elementen/mijn-element.md'.")
+        return t("validate.links.absolute", target=target)
     resolved = resolve_relative(target, page_src)
     candidates = [resolved]
     if target.split("#", 1)[0].endswith("/"):
         candidates += [resolved + "/index.md", resolved + ".md"]
     if resolved.startswith("..") or not any(known(c) for c in candidates):
-        return (f"De link '{target}' werkt niet: '{resolved}' bestaat niet. Controleer de "
-                "schrijfwijze en gebruik het pad naar het .md-bestand.")
+        return t("validate.links.broken", target=target, resolved=resolved)
     return None

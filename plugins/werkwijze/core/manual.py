@@ -15,6 +15,7 @@ from .elementcache import ElementCache, apply_linked, data_signature, fresh_copy
 from .elements import Element, load_element
 from .facets import Facets
 from .graph import Graph, build_graph, index_elements
+from .i18n import t
 from .leerlijnen import Leerlijn
 from .pagememo import PageMemo
 from .problems import Problem, ProblemList
@@ -123,7 +124,7 @@ def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
                     schema_path.read_bytes() if schema_path.is_file() else None)
     elements_root = layout.path(layout.elements_dir)
     if not elements_root.is_dir():
-        problems.add(layout.elements_dir, 1, "De map met elementen bestaat niet.")
+        problems.add(layout.elements_dir, 1, t("validate.links.no_elements_folder"))
     else:
         for path in sorted(elements_root.rglob("*.md")):
             if any(part.startswith(".") for part in path.relative_to(elements_root).parts):
@@ -172,9 +173,7 @@ def element_link_rewriter(manual: Manual, element: Element, known, problems: Pro
         if message and relative:
             # The page-relative path in the general message would confuse: editors
             # write element links relative to the element's own file.
-            message = (f"De link '{target}' werkt niet: daar staat geen element of pagina. Link "
-                       "naar een ander element met het pad naar zijn bestand, zoals "
-                       "'../thema/ander-element.md', en naar een hoofdstuk zoals '../hoofdstuk.md'.")
+            message = t("validate.links.broken_in_element", target=target)
         if message and problems is not None:
             problems.add(element.path, line, message)
         return None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .i18n import t
 from .manual import Layout
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -73,6 +74,5 @@ def read_layout(config_path: Path) -> Layout:
 def find_project(start: Path) -> Layout:
     config = find_config(start.resolve())
     if config is None:
-        raise ProjectNotFound(f"Geen mkdocs.yml gevonden in {start} of een map daarboven. "
-                              "Start het commando in de map van het handboek.")
+        raise ProjectNotFound(t("project.not_found", folder=start))
     return read_layout(config)

@@ -11,7 +11,7 @@ Python-Markdown passes raw HTML through untouched. So we check, before building:
 - images only from the manual itself: an image from another website is a request to
   another host that the reader did not ask for.
 
-Each finding is a (line, Dutch message) pair. `clean_html()` is the second line of
+Each finding is a (line, message) pair, in the active language. `clean_html()` is the second line of
 defence: the plugin runs generated element pages through it, so a gap in the check
 above still cannot put script on a page.
 """
@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 import nh3
 
 from . import links
+from .i18n import t
 
 # Tags that run code, embed other documents, change how the page loads or send data.
 FORBIDDEN_TAGS = {
@@ -62,13 +63,9 @@ def _url_problem(target: str, image: bool) -> str | None:
         return None
     target = normalise_url(target)  # one line in the message, as the browser reads it
     if scheme not in links.ALLOWED_SCHEMES:
-        return (f"De link '{target}' gebruikt '{scheme}:'. Dat is niet toegestaan, omdat zo'n "
-                "link code kan uitvoeren of inhoud verbergt. Gebruik een link met https://, "
-                "http:// of mailto:, of een relatieve link naar een pagina van het handboek.")
+        return t("validate.safety.bad_scheme", target=target, scheme=scheme)
     if image:
-        return (f"De afbeelding '{target}' komt van een andere website. Dat is niet toegestaan: "
-                "de lezer zou dan ongemerkt die website bezoeken. Zet de afbeelding in de "
-                "repository en gebruik een relatieve link.")
+        return t("validate.safety.remote_image", target=target)
     return None
 
 
@@ -100,13 +97,11 @@ def mask_code(text: str) -> str:
 def attribute_problems(tag: str | None, name: str, value: str | None) -> list[str]:
     """Problems with one attribute of a raw HTML tag (tag None: from a `{: ...}` list)."""
     name = name.lower()
-    where = f"bij <{tag}>" if tag else "in het blok {: ...}"
+    where = "tag" if tag else "attr_list"  # `<tag ...>` or the block `{: ...}`
     if name.startswith("on"):
-        return [f"Het HTML-attribuut '{name}' {where} is niet toegestaan: het voert code "
-                "uit. Haal het weg."]
+        return [t(f"validate.safety.event_attribute.{where}", name=name, tag=tag)]
     if name == "style":
-        return [f"Het HTML-attribuut 'style' {where} is niet toegestaan. De opmaak komt "
-                "uit het handboek zelf; haal het attribuut weg."]
+        return [t(f"validate.safety.style_attribute.{where}", name=name, tag=tag)]
     if name not in URL_ATTRIBUTES or not value:
         return []
     image = tag in IMAGE_TAGS or (tag is None and name in ("src", "srcset"))
@@ -125,9 +120,7 @@ class _TagScanner(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in FORBIDDEN_TAGS:
-            self._add(f"De HTML-code <{tag}> is niet toegestaan in de tekst van een element, "
-                      "omdat die code kan uitvoeren of de pagina kan veranderen. Haal hem weg en "
-                      "schrijf gewone tekst in Markdown.")
+            self._add(t("validate.safety.forbidden_tag", tag=tag))
             return
         for name, value in attrs:
             for message in attribute_problems(tag, name, value):
@@ -147,8 +140,7 @@ def check_markdown(text: str, first_line: int) -> list[Finding]:
         if url_scheme(target) is not None and links.scheme_of(target) is None:
             # Hidden scheme (`jav&#x61;script:`, spaces): the normal link check misses it.
             findings.append((line, _url_problem(target, image=False)
-                             or f"De link '{target}' is niet duidelijk. Schrijf het adres zonder "
-                                "codes of spaties."))
+                             or t("validate.safety.unclear_link", target=target)))
     findings += _image_findings(masked, first_line)
     for match in _ATTR_LIST.finditer(masked):
         line = first_line + masked.count("\n", 0, match.start())

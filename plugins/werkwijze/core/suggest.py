@@ -4,8 +4,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .i18n import t
+
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:
-    """' Bedoelde u 'x'?' when something close exists, else ''."""
+    """A hint such as " Bedoelde u 'x'?" (active language) when something close exists, else ''."""
     matches = difflib.get_close_matches(value.lower(), list(options), n=1, cutoff=0.6)
-    return f" Bedoelde u '{matches[0]}'?" if matches else ""
+    return " " + t("validate.did_you_mean", suggestion=matches[0]) if matches else ""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import yamltree
 from .datafile import check_keys, read_tree
+from .i18n import t
 from .problems import ProblemList
 from .schema import ID_PATTERN, Schema, TaxonomySpec
 from .suggest import did_you_mean
@@ -52,19 +53,18 @@ def _load_one(spec: TaxonomySpec, data_dir: Path, rel_dir: str, problems: Proble
     taxonomy = Taxonomy(spec.name, rel)
     path = data_dir / spec.file
     if not path.exists():
-        problems.add(rel, 1, f"Dit gegevensbestand ontbreekt. Maak {rel} aan met een lijst van "
-                     f"items met ten minste 'id' en 'naam'.")
+        problems.add(rel, 1, t("validate.data.missing_file", file=rel))
         return taxonomy
     root = read_tree(path, rel, problems)
     if root is None:
         return taxonomy
     if not isinstance(root, yamltree.Seq):
-        problems.add(rel, root.line, "Dit bestand moet een lijst zijn: elk item begint met '- id: ...'.")
+        problems.add(rel, root.line, t("validate.data.not_a_list"))
         return taxonomy
     name_key = "titel" if "titel" in spec.keys else "naam"
     for item in root.items:
         if not isinstance(item, yamltree.Map):
-            problems.add(rel, item.line, "Elk item moet velden hebben, zoals 'id:' en 'naam:'.")
+            problems.add(rel, item.line, t("validate.data.item_not_mapping"))
             continue
         values: dict[str, str] = {}
         allowed = ["id", *spec.keys]
@@ -73,28 +73,28 @@ def _load_one(spec: TaxonomySpec, data_dir: Path, rel_dir: str, problems: Proble
             if key not in allowed:
                 continue
             if not isinstance(node, yamltree.Scalar):
-                problems.add(rel, node.line, f"'{key}' moet een tekst zijn, geen lijst of blok.")
+                problems.add(rel, node.line, t("validate.data.value_not_text", key=key))
                 continue
             if node.value is not None:
                 values[key] = node.value.strip()
         term_id = values.pop("id", None)
         if not term_id:
-            problems.add(rel, item.line, "Dit item heeft geen 'id'.")
+            problems.add(rel, item.line, t("validate.data.missing_id"))
             continue
         if not _ID.match(term_id):
-            problems.add(rel, item.line, f"Ongeldige id '{term_id}'. Gebruik alleen kleine letters, "
-                         "cijfers en streepjes (bijvoorbeeld 'midden-holland').")
+            problems.add(rel, item.line, t("validate.data.bad_id", id=term_id))
             continue
         if term_id in taxonomy.terms:
-            problems.add(rel, item.line, f"De id '{term_id}' staat al eerder in dit bestand "
-                         f"(regel {taxonomy.terms[term_id].line}). Ids moeten uniek zijn.")
+            problems.add(rel, item.line, t("validate.data.duplicate_id", id=term_id,
+                                           line=taxonomy.terms[term_id].line))
             continue
         for key_spec in spec.keys.values():
             if key_spec.required and not values.get(key_spec.name):
-                problems.add(rel, item.line, f"'{term_id}' mist het verplichte veld '{key_spec.name}'.")
+                problems.add(rel, item.line, t("validate.data.missing_field", id=term_id,
+                                               key=key_spec.name))
             if key_spec.url and values.get(key_spec.name) and not _URL.match(values[key_spec.name]):
-                problems.add(rel, _key_line(item, key_spec.name), f"'{key_spec.name}' moet een "
-                             "webadres zijn dat begint met https:// of http://.")
+                problems.add(rel, _key_line(item, key_spec.name),
+                             t("validate.data.not_a_url", key=key_spec.name))
         taxonomy.terms[term_id] = Term(term_id, values.get(name_key, term_id), item.line, values)
     return taxonomy
 
@@ -113,9 +113,9 @@ def _check_refs(schema: Schema, taxonomies: Taxonomies, problems: ProblemList) -
             for term in taxonomy:
                 value = term.values.get(key_spec.name)
                 if value and value not in target:
-                    problems.add(taxonomy.path, term.line, f"'{term.id}': onbekende waarde "
-                                 f"'{value}' voor '{key_spec.name}'.{did_you_mean(value, target.terms)} "
-                                 f"Kies uit {target.path}.")
+                    problems.add(taxonomy.path, term.line, t(
+                        "validate.data.unknown_ref", id=term.id, value=value, key=key_spec.name,
+                        hint=did_you_mean(value, target.terms), file=target.path))
 
 
 def load_taxonomies(schema: Schema, data_dir: Path, rel_dir: str, problems: ProblemList) -> Taxonomies:
@@ -127,5 +127,5 @@ def load_taxonomies(schema: Schema, data_dir: Path, rel_dir: str, problems: Prob
     regions = taxonomies.get(region_field.taxonomy) if region_field else None
     if regions is not None and region_field.exclusive in regions:
         problems.add(regions.path, regions.terms[region_field.exclusive].line,
-                     f"'{region_field.exclusive}' is een vaste waarde en kan geen regio-id zijn.")
+                     t("validate.data.reserved_region", value=region_field.exclusive))
     return taxonomies

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .i18n import t
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 MAX_DEPTH = 8
@@ -48,7 +50,6 @@ class YamlProblem(Exception):
         super().__init__(f"{line}: {message}")
 
 
-_TAB_HINT = "Gebruik spaties om in te springen, geen tabs."
 # For these complaints libyaml's problem mark is where it gave up (often the next
 # line); the context mark is where the editor's mistake starts.
 _CONTEXT_FIRST = ("while scanning a simple key", "while scanning a quoted scalar",
@@ -64,44 +65,47 @@ def _error_line(exc: yaml.MarkedYAMLError) -> int:
     return mark.line if mark else 0
 
 
-def _translate(exc: yaml.MarkedYAMLError, tab_on_line: bool = False) -> str:
-    """A Dutch explanation for PyYAML's most common complaints."""
+# libyaml's complaint -> the catalogue's hint (validate.yaml.hint.*)
+_HINTS = [
+    ("mapping values are not allowed", "colon"),
+    ("found character '\\t'", "tab"),
+    ("found a tab character", "tab"),
+    ("could not find expected ':'", "missing_colon"),
+    ("found unexpected end of stream", "unclosed"),
+    ("while scanning a quoted scalar", "unclosed_quote"),
+    ("did not find expected ',' or ']'", "unclosed_list"),
+    ("did not find expected ',' or '}'", "unclosed_block"),
+    ("expected <block end>", "indentation"),
+    ("did not find expected '-'", "list_indentation"),
+    ("did not find expected key", "key_indentation"),
+    ("found undefined alias", "alias"),
+    ("special characters are not allowed", "special_characters"),
+    ("found unknown escape character", "escape"),
+    ("expected the node content", "missing_value"),
+    ("found character that cannot start any token", "bad_start"),
+]
+
+
+def _hint(name: str) -> str:
+    return t(f"validate.yaml.hint.{name}", open="{", close="}")
+
+
+def _translate(exc: yaml.MarkedYAMLError, tab_on_line: bool = False,
+               subject: str = "front_matter") -> str:
+    """An explanation in the editor's language for PyYAML's most common complaints."""
     problem = (exc.problem or "") + " " + (exc.context or "")
-    hints = [
-        ("mapping values are not allowed", "Er staat een dubbele punt op een plek waar dat niet mag. "
-         "Zet tekst met een dubbele punt tussen aanhalingstekens."),
-        ("found character '\\t'", _TAB_HINT),
-        ("found a tab character", _TAB_HINT),
-        ("could not find expected ':'", "Er ontbreekt een dubbele punt na een sleutel, "
-         "of een tekst loopt door over meer regels zonder juiste inspringing."),
-        ("found unexpected end of stream", "Een aanhalingsteken of haakje wordt niet gesloten."),
-        ("while scanning a quoted scalar", "Een aanhalingsteken wordt niet gesloten."),
-        ("did not find expected ',' or ']'", "Een lijst tussen [ ] wordt niet gesloten met ]."),
-        ("did not find expected ',' or '}'", "Een blok tussen { } wordt niet gesloten met }."),
-        ("expected <block end>", "De inspringing klopt niet. Gebruik steeds evenveel spaties."),
-        ("did not find expected '-'", "Een lijst is niet goed ingesprongen. Zet elk item op een "
-         "eigen regel met '- ' ervoor."),
-        ("did not find expected key", "De inspringing klopt niet: een regel staat verder of minder "
-         "ver ingesprongen dan de sleutels eromheen."),
-        ("found undefined alias", "Verwijzingen met * (aliassen) zijn niet toegestaan."),
-        ("special characters are not allowed", "Deze tekens zijn niet toegestaan in de kopregels."),
-        ("found unknown escape character", "Een \\ in tekst tussen dubbele aanhalingstekens wordt "
-         "niet begrepen. Gebruik enkele aanhalingstekens."),
-        ("expected the node content", "Hier ontbreekt een waarde."),
-        ("found character that cannot start any token", "Een tekst begint met een teken dat daar "
-         "niet mag (zoals @ of `). Zet de tekst tussen aanhalingstekens."),
-    ]
     if tab_on_line:
-        return f"De kopregels zijn geen geldige YAML: {_TAB_HINT}"
-    for needle, dutch in hints:
+        return t(f"validate.yaml.{subject}.invalid", hint=_hint("tab"))
+    for needle, name in _HINTS:
         if needle in problem:
-            return f"De kopregels zijn geen geldige YAML: {dutch}"
-    return ("De kopregels zijn geen geldige YAML. Controleer de inspringing, de dubbele punten "
-            "en de aanhalingstekens op deze regel.")
+            return t(f"validate.yaml.{subject}.invalid", hint=_hint(name))
+    return t(f"validate.yaml.{subject}.invalid_here")
 
 
-def parse(text: str, first_line: int = 1) -> Node | None:
+def parse(text: str, first_line: int = 1, subject: str = "front_matter") -> Node | None:
     """Parse one YAML document; `first_line` is the file line of the text's first line.
+    `subject` names the text in messages: "front_matter" (of an element) or "file" (a
+    data file).
 
     Returns None for an empty document. Raises YamlProblem with a file line.
     """
@@ -122,10 +126,10 @@ def parse(text: str, first_line: int = 1) -> Node | None:
             return
         if frame[1] is None:  # this node is a key
             if not isinstance(node, Scalar):
-                raise YamlProblem(line, "Een sleutel moet een gewoon woord zijn, geen lijst of blok.")
+                raise YamlProblem(line, t("validate.yaml.key_not_text"))
             key = node.value or ""
             if key in parent.items:
-                raise YamlProblem(line, f"De sleutel '{key}' staat er twee keer in. Houd er één over.")
+                raise YamlProblem(line, t("validate.yaml.duplicate_key", key=key))
             frame[1], frame[2] = key, line
         else:
             parent.items[frame[1]] = (frame[2], node)
@@ -135,17 +139,14 @@ def parse(text: str, first_line: int = 1) -> Node | None:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 + offset if event.start_mark else first_line
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlProblem(line, "Ankers (&) en verwijzingen (*) zijn niet toegestaan in de "
-                                  "kopregels. Schrijf de waarde voluit.")
+                raise YamlProblem(line, t("validate.yaml.anchors"))
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise YamlProblem(line, "De kopregels bevatten meer dan één YAML-document (---). "
-                                      "Gebruik er één.")
+                    raise YamlProblem(line, t("validate.yaml.documents"))
             elif isinstance(event, yaml.ScalarEvent):
                 if event.tag is not None and event.tag != "!":
-                    raise YamlProblem(line, "Labels met ! (YAML-tags) zijn niet toegestaan in de "
-                                      "kopregels.")
+                    raise YamlProblem(line, t("validate.yaml.tags"))
                 value: str | None = event.value
                 # plain style is None in PyYAML's parser but '' in libyaml's
                 if not event.style and value in _NULLS:
@@ -153,11 +154,9 @@ def parse(text: str, first_line: int = 1) -> Node | None:
                 attach(Scalar(value, line), line)
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 if event.tag is not None and event.tag != "!" and not event.implicit:
-                    raise YamlProblem(line, "Labels met ! (YAML-tags) zijn niet toegestaan in de "
-                                      "kopregels.")
+                    raise YamlProblem(line, t("validate.yaml.tags"))
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(line, "De kopregels zijn te diep genest. Gebruik gewone "
-                                      "sleutels met tekst of een lijst.")
+                    raise YamlProblem(line, t(f"validate.yaml.{subject}.too_deep"))
                 node = Seq([], line) if isinstance(event, yaml.SequenceStartEvent) else Map({}, line)
                 attach(node, line)
                 stack.append([node, None, 0])
@@ -168,11 +167,10 @@ def parse(text: str, first_line: int = 1) -> Node | None:
         source_lines = text.split("\n")
         bad = source_lines[index] if index < len(source_lines) else ""
         tab = "\t" in bad[: len(bad) - len(bad.lstrip())]  # a tab used to indent
-        raise YamlProblem(index + 1 + offset, _translate(exc, tab)) from None
+        raise YamlProblem(index + 1 + offset, _translate(exc, tab, subject)) from None
     except yaml.reader.ReaderError as exc:  # a control character somewhere in the text
         line = text[: exc.position].count("\n") + first_line
-        raise YamlProblem(line, "Deze regel bevat een onzichtbaar stuurteken. Typ de regel "
-                          "opnieuw.") from None
+        raise YamlProblem(line, t("validate.yaml.control_character")) from None
     except yaml.YAMLError:
-        raise YamlProblem(first_line, "De kopregels zijn geen geldige YAML.") from None
+        raise YamlProblem(first_line, t(f"validate.yaml.{subject}.invalid_plain")) from None
     return root
