@@ -17,6 +17,9 @@ checked out with `git worktree` (not `git archive`) so that the pages' dates and
 Wijzigingen page see the history up to the tag. Each build gets `site_url` set to
 `<site_url>edities/<versie>/` (a small config file that INHERITs mkdocs.yml), so its
 absolute URLs and its references name its own permanent address, and no edit links.
+A tag is built without strict mode: its content was checked when it was made, and a new
+warning from today's MkDocs or Material must not block publishing (content errors of the
+plugin still fail the build).
 
 The references ("Zo verwijst u ...") of the current edition name
 `<site_url>edities/<current>/<page>`. That address exists after every publish: from the
@@ -141,8 +144,10 @@ def build(tree: Path, dest: Path, engine: str, site_url: str | None = None,
         command.append("--strict")
     if site_url is not None:
         config = tree / EDITION_CONFIG
-        config.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "site_url": site_url,
-                                          "edit_uri": ""}), "utf-8")
+        settings = {"INHERIT": "mkdocs.yml", "site_url": site_url, "edit_uri": ""}
+        if not strict:  # mkdocs.yml may say `strict: true`; see the module docstring
+            settings["strict"] = False
+        config.write_text(yaml.safe_dump(settings), "utf-8")
         command += ["--config-file", str(config)]
     return subprocess.run(command, cwd=tree, env=env)
 
