@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench pdf clean
+.PHONY: serve build check test bench pdf clean publish
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -20,6 +20,12 @@ serve: $(STAMP)
 # Build into a temporary folder; replace site/ only when the build succeeded.
 build: $(STAMP)
 	$(BIN)/python scripts/safe_build.py --site-dir site --engine $(BIN)/mkdocs
+
+# The published site in public/: the current edition at today's URLs, and every tagged
+# edition (git tag editie-<versie>) for good under /edities/<versie>/ (scripts/publish.py).
+# public/ is replaced only when every build succeeded.
+publish: $(STAMP)
+	$(BIN)/python scripts/publish.py --out public --engine $(BIN)/mkdocs
 
 check: $(STAMP)
 	$(BIN)/werkwijze check

@@ -1,9 +1,19 @@
 """Write tests/published-urls.txt: every URL of the built site, for the next edition.
 
-Usage: .venv/bin/python scripts/published_urls.py [SITE_DIR] [--output FILE]
+Usage: .venv/bin/python scripts/published_urls.py [SITE_DIR] [--output FILE] [--docs DIR]
 
 Run it after `make build` when an edition is published. The plugin then fails every later
-build that no longer serves one of these URLs (as a page or a redirect).
+build that no longer serves one of these URLs (as a page or a redirect), or no longer has
+one of the listed anchors on its page.
+
+Anchors (`/partnerschap/#wat-de-factsheet-zegt`) are the sections trainers link to:
+- a hand-written chapter (a Markdown file in docs/): the id of every h2-h6 heading;
+  an editor keeps one with an explicit id when the heading changes;
+- element pages: the sections the plugin writes on every element page (ELEMENT_ANCHORS,
+  such as `#kern`); sections that only some elements have (`#gerelateerd`, a region's
+  tab) come and go with the content, so they are not listed;
+- other generated pages (overviews, leerlijnen, werkkaarten): none.
+
 URLs come from the site's sitemap.xml. Without `site_url` in mkdocs.yml MkDocs writes an
 empty sitemap; then the pages are taken from the built folder (every index.html except
 redirect pages), which is the same set.
@@ -19,10 +29,14 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from werkwijze.core.published import format_list  # noqa: E402
+from werkwijze.core.published import (format_list, heading_anchors, page_file,  # noqa: E402
+                                      redirect_target)
+from werkwijze.core.render import ELEMENTS_DIR  # noqa: E402
 
 # Contract files beside the pages (open data, JSON Schema).
 DATA_FILES = ["elementen.json", "elementen.csv", "schema/element.schema.json"]
+# The sections of every element page (core/render.py writes them with these ids).
+ELEMENT_ANCHORS = ("kern", "kenmerken", "bronnen", "verwijzen")
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -55,8 +69,37 @@ def from_folder(site: Path) -> list[str]:
     return urls
 
 
-def published_urls(site: Path) -> list[str]:
+def source_of(docs: Path, url: str) -> Path | None:
+    """The hand-written Markdown file of a page URL, or None for a generated page."""
+    rel = url.strip("/")
+    if rel.endswith(".html"):
+        candidates = [rel[:-5] + ".md"]
+    else:
+        candidates = [f"{rel}/index.md", f"{rel}/README.md"] + ([f"{rel}.md"] if rel else [])
+    return next((docs / c for c in candidates if (docs / c).is_file()), None)
+
+
+def anchors(site: Path, docs: Path | None, urls: list[str]) -> list[str]:
+    """'/page/#anchor' entries: see the module docstring for which sections are listed."""
+    entries: list[str] = []
+    for url in urls:
+        path = page_file(site, url)
+        if not url.endswith(("/", ".html")) or not path.is_file():
+            continue
+        text = path.read_text("utf-8", errors="replace")
+        if redirect_target(text, url) is not None:
+            continue
+        if docs is not None and source_of(docs, url) is not None:
+            entries += [f"{url}#{anchor}" for anchor in heading_anchors(text)]
+        elif url.startswith(f"/{ELEMENTS_DIR}/") and url.count("/") == 3:
+            entries += [f"{url}#{anchor}" for anchor in heading_anchors(text)
+                        if anchor in ELEMENT_ANCHORS]
+    return entries
+
+
+def published_urls(site: Path, docs: Path | None = None) -> list[str]:
     urls = from_sitemap(site) or from_folder(site)
+    urls += anchors(site, docs, urls)
     urls += [f"/{name}" for name in DATA_FILES if (site / name).is_file()]
     return urls
 
@@ -65,12 +108,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("site", nargs="?", default=str(ROOT / "site"), help="built site folder")
     parser.add_argument("--output", default=str(ROOT / "tests" / "published-urls.txt"))
+    parser.add_argument("--docs", default=str(ROOT / "docs"),
+                        help="the hand-written chapters (mkdocs.yml docs_dir)")
     args = parser.parse_args(argv)
     site = Path(args.site)
     if not (site / "index.html").is_file():
         print(f"{site} is not a built site; run `make build` first.", file=sys.stderr)
         return 1
-    urls = published_urls(site)
+    urls = published_urls(site, Path(args.docs))
     Path(args.output).write_text(format_list(urls), "utf-8")
     print(f"{len(set(urls))} URLs written to {args.output}", file=sys.stderr)
     return 0

@@ -9,11 +9,19 @@ import pytest
 from sitebuilder import Project
 
 REPO = Path(__file__).resolve().parents[2]
+LEERLIJN = """\
+    titel: Fictieve leerlijn
+    doelgroep: Testers
+    stappen:
+      - element: goed-overleg
+        notitie: Bespreek het overleg.
+    """
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, browser):
-    result = Project(tmp_path_factory.mktemp("browser") / "manual").build()
+    result = Project(tmp_path_factory.mktemp("browser") / "manual",
+                     {"data/leerlijnen/eerste-sessie.yml": LEERLIJN}).build()
     assert result.returncode == 0, result.output
     spec = importlib.util.spec_from_file_location("pdf_script", REPO / "scripts" / "pdf.py")
     script = importlib.util.module_from_spec(spec)
@@ -47,3 +55,18 @@ def test_werkkaarten_filter_by_thema_and_soort(site):
     visible = page.locator(".ww-kaart:visible")
     assert visible.count() == 1 and visible.get_attribute("id") == "slecht-overleg"
     assert "1 van de 3 kaarten" in page.locator(".ww-werkkaarten-filter").inner_text()
+
+
+@pytest.mark.parametrize("url, title", [("leerlijnen/eerste-sessie/", "Fictieve leerlijn"),
+                                        ("leerlijnen/", "Leerlijnen"),
+                                        ("werkkaarten/", "Werkkaarten")])
+def test_leerlijnen_and_werkkaarten_have_the_copy_button(site, url, title):
+    page, base = site
+    page.goto(base + url)
+    assert page.locator("#verwijzen").inner_text().startswith("Zo verwijst u naar deze pagina")
+    button = page.locator(".ww-verwijzing .ww-kopieer")
+    assert button.count() == 1
+    button.click()
+    page.wait_for_selector("text=Gekopieerd.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"Testhandboek. (z.d.). {title}. https://example.org/handboek/{url}"

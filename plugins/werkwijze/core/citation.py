@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from .edition import Editions
-from .html import h
+from .html import h, md
+from .i18n import t
 from .render import citation_html
 
 _ENDS_WITH_PUNCTUATION = re.compile(r"[.!?]$")
@@ -28,8 +29,8 @@ def reference(editions: Editions, site_name: str, title: str, url: str) -> str:
     """The reference to one page (or, with title == site_name, the whole manual)."""
     edition = editions.current
     author = editions.organisation or site_name
-    parts = [_sentence(author), f"({edition.year if edition else 'z.d.'})."]
-    version = f" (versie {edition.version})" if edition else ""
+    parts = [_sentence(author), f"({edition.year if edition else t('reference.no_date')})."]
+    version = f" ({t('reference.version', version=edition.version)})" if edition else ""
     parts.append(_sentence(f"*{title.strip()}*{version}"))
     if site_name.strip() and site_name.strip() != author.strip() and title.strip() != site_name.strip():
         parts.append(_sentence(site_name))
@@ -44,12 +45,31 @@ def absolute_url(site_url: str | None, page_url: str) -> str:
     return "/" + page_url
 
 
+def edition_path(version: str) -> str:
+    """Where an edition stays readable for good, below the site root: 'edities/0.1/'
+    (scripts/publish.py puts every tagged edition there)."""
+    return f"edities/{version}/"
+
+
+def permanent_url(site_url: str | None, version: str | None, page_url: str) -> str:
+    """The address of a page in one edition, which never changes: `<site_url>edities/
+    <versie>/<page>`. A build of that edition itself (site_url already ends in
+    `edities/<versie>/`, as scripts/publish.py builds it) gives the same address."""
+    if not version:
+        return absolute_url(site_url, page_url)
+    folder = edition_path(version)
+    base = (site_url or "/").rstrip("/") + "/"
+    if not base.endswith("/" + folder):
+        base += folder
+    return absolute_url(base, page_url)
+
+
 def block(references: list[tuple[str, str]], anchor: str = "verwijzen") -> str:
-    """'Zo verwijs je naar deze pagina': (heading, reference) pairs. `copy.js` adds a copy
+    """'Zo verwijst u naar deze pagina': (heading, reference) pairs. `copy.js` adds a copy
     button to each reference; without JavaScript the text can still be selected."""
     items = []
     for label, text in references:
         items.append(f'<div class="ww-verwijzing">\n<p class="ww-verwijzing-label">{h(label)}</p>\n'
                      f'<p class="ww-verwijzing-tekst">{citation_html(text)}</p>\n</div>')
-    return (f'## Zo verwijs je naar deze pagina {{#{anchor}}}\n\n'
+    return (f"## {md(t('reference.heading'))} {{#{anchor}}}\n\n"
             + "\n".join(items) + "\n")

@@ -1,47 +1,113 @@
 """The committed list of published URLs: every one must still be served by a build.
 
-The list (one site-relative URL per line, e.g. `/elementen/gezamenlijke-visie/`; `#`
-starts a comment) is the previous edition's published site. A URL is served when the
-built site has a page or a redirect page for it, or the file itself (`/elementen.json`).
-Renamed an element? Put its old id in `aliassen` and a redirect page is made.
+The list (one site-relative URL per line, e.g. `/elementen/gezamenlijke-visie/`) is the
+previous edition's published site. A URL is served when the built site has a page or a
+redirect page for it, or the file itself (`/elementen.json`). Renamed an element? Put its
+old id in `aliassen` and a redirect page is made.
+
+A line can also name a section of a page, as trainers link to it:
+`/partnerschap/#wat-de-factsheet-zegt`. That anchor must still be on the page (for a
+redirect page: on the page it leads to). A heading edited today gets another anchor;
+an explicit id keeps the old one (`## Nieuwe kop {#wat-de-factsheet-zegt}`).
+
+A line that starts with `#` is a comment, and so is everything after ` #` (a space, then
+`#`); a `#` inside a URL is its anchor.
 """
 from __future__ import annotations
 
+import html
+import posixpath
+import re
 from pathlib import Path
 
+from .i18n import t
 from .problems import ProblemList
+
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_HEADING_ID = re.compile(r"""<h[2-6]\b[^>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REFRESH = re.compile(r"""http-equiv=["']?refresh["']?\s+content=["'][^"';]*;\s*url=([^"']+)["']""")
 
 
 def read_list(text: str) -> list[tuple[int, str]]:
-    """(line, url) pairs, without comments and blank lines."""
+    """(line, url) pairs, without comments and blank lines; a url may end in `#anchor`."""
     entries = []
     for number, line in enumerate(text.split("\n"), start=1):
-        url = line.split("#", 1)[0].strip()
-        if url:
+        url = re.split(r"\s#", line, maxsplit=1)[0].strip()
+        if url and not url.startswith("#"):
             entries.append((number, url))
     return entries
 
 
-def served(site_dir: Path, url: str) -> bool:
+def page_file(site_dir: Path, url: str) -> Path:
+    """The file that serves a site URL ('/a/' -> a/index.html, '/a.json' -> a.json)."""
     rel = url.lstrip("/")
     target = site_dir / rel
-    if rel == "" or rel.endswith("/"):
-        return (target / "index.html").is_file()
-    return target.is_file()
+    return target / "index.html" if rel == "" or rel.endswith("/") else target
+
+
+def served(site_dir: Path, url: str) -> bool:
+    return page_file(site_dir, url).is_file()
+
+
+def ids(page_html: str) -> set[str]:
+    """Every id in a page: each one is an anchor a link can point to."""
+    return {html.unescape(next(v for v in match.groups() if v is not None))
+            for match in _ID.finditer(page_html)}
+
+
+def main_content(page_html: str) -> str:
+    """The page's text area (Material's `<article>`), without the navigation around it."""
+    start = page_html.find("<article")
+    end = page_html.rfind("</article>")
+    return page_html[start:end] if 0 <= start < end else page_html
+
+
+def heading_anchors(page_html: str) -> list[str]:
+    """The anchors of a page's sections (h2-h6 with an id), in page order, once each."""
+    found = [html.unescape(a or b) for a, b in _HEADING_ID.findall(main_content(page_html))]
+    return list(dict.fromkeys(found))
+
+
+def redirect_target(page_html: str, url: str) -> str | None:
+    """Where a redirect page (meta refresh) leads, as a site URL; None for a real page."""
+    match = _REFRESH.search(page_html[:4000])
+    if match is None:
+        return None
+    target = html.unescape(match.group(1).strip())
+    base = url if url.endswith("/") else url.rsplit("/", 1)[0] + "/"
+    joined = posixpath.normpath(posixpath.join(base, target))
+    return joined + "/" if target.endswith("/") and joined != "/" else joined
 
 
 def check_published(list_path: Path, rel: str, site_dir: Path, problems: ProblemList) -> int:
-    """Report every listed URL the site no longer serves; returns how many were checked."""
+    """Report every listed URL (or anchor) the site no longer serves; returns how many
+    were checked."""
     entries = read_list(list_path.read_text("utf-8"))
-    for line, url in entries:
+    anchors: dict[str, set[str]] = {}  # page url -> its ids, read once per page
+    for line, entry in entries:
+        url, _, anchor = entry.partition("#")
         if not served(site_dir, url):
-            problems.add(rel, line, f"{url} bestaat niet meer in de site, maar is eerder "
-                         "gepubliceerd. Oude links moeten blijven werken: zet bij een hernoemd "
-                         "element de oude id in 'aliassen', of zet de pagina terug.")
+            problems.add(rel, line, t("editions.published.gone", url=entry))
+            continue
+        if not anchor:
+            continue
+        if url not in anchors:
+            anchors[url] = _page_ids(site_dir, url)
+        if anchor not in anchors[url]:
+            problems.add(rel, line, t("editions.published.anchor_gone", url=entry, anchor=anchor))
     return len(entries)
+
+
+def _page_ids(site_dir: Path, url: str) -> set[str]:
+    text = page_file(site_dir, url).read_text("utf-8", errors="replace")
+    target = redirect_target(text, url)
+    if target is not None and served(site_dir, target):  # an old id: the anchor is on the new page
+        text = page_file(site_dir, target).read_text("utf-8", errors="replace")
+    return ids(text)
 
 
 def format_list(urls: list[str]) -> str:
     header = ("# Every URL of the published manual (generated by scripts/published_urls.py).\n"
-              "# A build fails when one of these is no longer served as a page or a redirect.\n")
+              "# A build fails when one of these is no longer served as a page or a redirect.\n"
+              "# '/page/#anchor' lines are sections that must stay (an explicit id keeps them).\n")
     return header + "".join(f"{url}\n" for url in sorted(set(urls)))

@@ -10,6 +10,7 @@ from . import citation
 from .changes import CHANGES_SRC, changes_page
 from .csvexport import to_csv
 from .edition import Editions, load_editions
+from .i18n import t
 from .leerlijn_pages import INDEX as LEERLIJNEN_INDEX, LeerlijnRenderer, leerlijn_src
 from .leerlijnen import load_leerlijnen
 from .problems import ProblemList
@@ -31,9 +32,9 @@ def load_trainer_data(manual, problems: ProblemList) -> None:
     editions = manual.editions
     if editions and editions.reference_page and editions.reference_page not in manual.chapters:
         problems.add(editions.path, editions.reference_page_line,
-                     f"'verwijspagina' {editions.reference_page} bestaat niet."
-                     f"{did_you_mean(editions.reference_page, manual.chapters)} Gebruik het pad "
-                     "van een hoofdstuk in de map docs, zoals 'over-het-onderzoek.md'.")
+                     t("reference.errors.reference_page_missing", page=editions.reference_page)
+                     + f"{did_you_mean(editions.reference_page, manual.chapters)} "
+                     + t("reference.errors.reference_page_hint"))
     manual.leerlijnen = load_leerlijnen(data_dir, layout.data_dir, manual.elements,
                                         manual.graph.aliases, manual.chapters, problems)
 
@@ -51,6 +52,8 @@ def trainer_pages(manual, urls: Urls, site_url: str | None, memo=None) -> dict[s
     """`memo`: a core/pagememo.py PageMemo under `mkdocs serve` (keeps unchanged cards)."""
     pages = LeerlijnRenderer(manual, urls).pages()
     pages.update(werkkaarten_pages(manual, urls, site_url, memo))
+    # Leerlijnen and werkkaarten are cited like chapters (`reference_block`).
+    manual.cited_pages = {src: page.title for src, page in pages.items()}
     changes = changes_page(manual, urls)
     pages[changes.src_uri] = changes
     return pages
@@ -65,20 +68,25 @@ def trainer_files(manual, urls: Urls, site_url: str | None) -> dict[str, str]:
 
 def reference_block(manual, src_uri: str, urls: Urls, site_name: str,
                     site_url: str | None) -> str:
-    """'Zo verwijs je naar deze pagina' for an element page or chapter ('' otherwise)."""
+    """'Zo verwijst u naar deze pagina' for an element page, chapter, leerlijn or werkkaarten
+    page ('' otherwise). The URL is the page's permanent address in this edition
+    (`citation.permanent_url`, kept for good by scripts/publish.py)."""
     # Without editie.yml: no version, year "z.d." and the site as the author (APA).
     editions = manual.editions or Editions("")
     if src_uri in manual.chapters:
         title = manual.chapters[src_uri].title
     elif _is_element_page(manual, src_uri):
         title = manual.elements[src_uri.rpartition("/")[2][:-3]].titel
+    elif src_uri in getattr(manual, "cited_pages", {}):
+        title = manual.cited_pages[src_uri]
     else:
         return ""
-    url = citation.absolute_url(site_url, urls.url(src_uri))
-    references = [("Deze pagina", citation.reference(editions, site_name, title, url))]
+    version = editions.current.version if editions.current else None
+    url = citation.permanent_url(site_url, version, urls.url(src_uri))
+    references = [(t("reference.this_page"), citation.reference(editions, site_name, title, url))]
     if src_uri == editions.reference_page:
-        home = citation.absolute_url(site_url, "")
-        references.append(("De hele handleiding",
+        home = citation.permanent_url(site_url, version, "")
+        references.append((t("reference.whole_manual"),
                            citation.reference(editions, site_name, site_name, home)))
     return citation.block(references)
 
