@@ -40,9 +40,13 @@ def manual():
     return load_manual(Layout(REPO))
 
 
+ATTRIBUTES = re.compile(r"\{:?\s*#[^}]*\}")
+
+
 def _prose(text: str) -> str:
-    """Text as a reader sees it: no front matter, no code, no quotations."""
-    text = FRONT_MATTER.sub("", text)
+    """Text as a reader sees it: no front matter, no code, no quotations, no `{#id}`s
+    (an old id kept on a renamed heading is an address, not text)."""
+    text = ATTRIBUTES.sub("", FRONT_MATTER.sub("", text))
     return QUOTED.sub("", CODE.sub("", text))
 
 
