@@ -109,12 +109,12 @@ def test_no_unused_messages_in_the_check_and_trainer_areas():
 
 
 # -- messages in use ----------------------------------------------------------------------------
-def _broken_manual(tmp_path: Path) -> Layout:
+def _broken_manual(tmp_path: Path, language: str = "nl") -> Layout:
     Project(tmp_path / "m", {
         "elements/leren/kapot.md": element_file(titl="Typfout", themas=["lerenn"]),
         "data/leerlijnen/sessie.yml": "titel: Sessie\ndoelgroep: Testers\n",
     })
-    return Layout(tmp_path / "m")
+    return Layout(tmp_path / "m", language=language)  # theme.language, as read from mkdocs.yml
 
 
 def test_a_broken_element_is_explained_in_dutch_by_default(tmp_path):
@@ -126,7 +126,7 @@ def test_a_broken_element_is_explained_in_dutch_by_default(tmp_path):
 
 
 def test_a_broken_element_is_explained_in_english(tmp_path, english):
-    messages = [str(p) for p in load_manual(_broken_manual(tmp_path)).problems]
+    messages = [str(p) for p in load_manual(_broken_manual(tmp_path, "en")).problems]
     assert any(m.startswith("elements/leren/kapot.md:") and "Unknown field 'titl'. Did you mean "
                "'titel'? Allowed fields: titel, " in m for m in messages), messages
     assert any("Unknown value 'lerenn' in 'themas'. Did you mean 'leren'? Choose from "

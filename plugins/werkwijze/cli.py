@@ -1,4 +1,8 @@
-"""The `werkwijze` command: check content without building the site, scaffold elements.
+"""The `werkwijze` command: check content, scaffold elements, start and export a manual.
+
+Its help and messages follow the manual's language (`theme.language` in mkdocs.yml), and
+so do the subcommands' names: `controleer`/`nieuw` for a Dutch manual, `check`/`new` for
+an English one; the other names always work as aliases.
 
 Exit codes: 0 clean, 1 content problems (or the new element would clash), 2 usage errors.
 """
@@ -6,16 +10,29 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
+from .core import i18n
+from .core.editorfiles import editor_files
+from .core.i18n import t
 from .core.manual import Layout, Manual, load_manual
 from .core.problems import Problem
-from .core.project import ProjectNotFound, find_project, read_layout, CONFIG_NAMES
+from .core.project import CONFIG_NAMES, ProjectNotFound, find_config, find_project, read_layout
 from .core.scaffold import element_id_from_title, initial_values, still_to_fill, template
+from .core.siteplan import plan_site
+from .core.starter import starter_files
 from .core.suggest import did_you_mean
+from .core.urls import Urls
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
+# Subcommand -> (catalogue key of its name, names that always work).
+COMMANDS = {"check": ("cli.commands.check", ("check", "controleer")),
+            "new": ("cli.commands.new", ("new", "nieuw")),
+            "init": (None, ("init",)),
+            "export": ("cli.commands.export", ("export", "exporteer")),
+            "editor_files": ("cli.commands.editor_files", ("editor-files", "editorbestanden"))}
 
 
 class UsageError(Exception):
@@ -23,12 +40,16 @@ class UsageError(Exception):
 
 
 # -- shared ---------------------------------------------------------------------------
+def _config_in(root: Path) -> Path | None:
+    return next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+
+
 def _layout(args: argparse.Namespace) -> Layout:
     if args.root:
         root = Path(args.root).resolve()
         if not root.is_dir():
-            raise UsageError(f"De map '{args.root}' bestaat niet.")
-        config = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+            raise UsageError(t("cli.usage.folder_missing", folder=args.root))
+        config = _config_in(root)
         layout = read_layout(config) if config else Layout(root)
     else:
         try:
@@ -39,13 +60,27 @@ def _layout(args: argparse.Namespace) -> Layout:
         if getattr(args, option, None):
             setattr(layout, option, getattr(args, option))
     if not layout.path(layout.elements_dir).is_dir():
-        raise UsageError(f"De map met elementen '{layout.elements_dir}' bestaat niet in "
-                         f"{layout.root}. Start het commando in de map van het handboek.")
+        raise UsageError(t("cli.usage.elements_missing", folder=layout.elements_dir, root=layout.root))
     return layout
 
 
-def _count(count: int) -> str:
-    return f"{count} {'fout' if count == 1 else 'fouten'}"
+def _check_command(layout: Layout, rel: str | None = None) -> str:
+    """The command an editor runs to check (a file): what works in this project."""
+    makefile = layout.root / "Makefile"
+    if makefile.is_file() and "\ncheck:" in "\n" + makefile.read_text("utf-8", errors="replace"):
+        return "make check" + (f" BESTAND={rel}" if rel else "")
+    return f"werkwijze {t('cli.commands.check')}" + (f" {rel}" if rel else "")
+
+
+def _loaded(layout: Layout) -> Manual:
+    """The manual, or a usage error when its content has problems."""
+    manual = load_manual(layout)
+    if manual.problems:
+        for problem in manual.problems:
+            print(problem, file=sys.stderr)
+        raise UsageError(t("cli.check.content_errors", count=len(manual.problems),
+                           command=_check_command(layout)))
+    return manual
 
 
 # -- check ----------------------------------------------------------------------------
@@ -57,11 +92,11 @@ def _scopes(paths: list[str], root: Path) -> list[str] | None:
     for raw in paths:
         path = Path(raw).resolve()
         if not path.exists():
-            raise UsageError(f"'{raw}' bestaat niet. Geef een bestand of map van het handboek.")
+            raise UsageError(t("cli.usage.path_missing", path=raw))
         try:
             rel = path.relative_to(root).as_posix()
         except ValueError:
-            raise UsageError(f"'{raw}' ligt niet in het handboek ({root}).") from None
+            raise UsageError(t("cli.usage.path_outside", path=raw, root=root)) from None
         scopes.append("" if rel == "." else rel)
     return scopes
 
@@ -94,11 +129,10 @@ def _check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(_github(problem, layout.root) if args.format == "github" else str(problem))
     if problems:
-        print(f"{_count(len(problems))} gevonden. Elke regel hierboven zegt waar de fout staat "
-              "en hoe u hem oplost.", file=sys.stderr)
+        print(t("cli.check.found", count=len(problems)), file=sys.stderr)
         return CONTENT_ERRORS
-    print(f"Alles in orde: {len(manual.elements)} elementen, {len(manual.chapters)} hoofdstukken.",
-          file=sys.stderr)
+    print(t("cli.check.ok", elements=t("cli.check.elements", count=len(manual.elements)),
+            chapters=t("cli.check.chapters", count=len(manual.chapters))), file=sys.stderr)
     return OK
 
 
@@ -116,8 +150,8 @@ def _taken_ids(manual: Manual, elements_root: Path) -> dict[str, str]:
     """Every id in use (file names and aliases), with where it is used."""
     taken = {p.stem: p.relative_to(manual.layout.root).as_posix() for p in elements_root.rglob("*.md")}
     for element in manual.elements.values():
-        for alias in element.list("aliassen"):
-            taken.setdefault(alias, f"{element.path} (als eerdere id)")
+        for alias in element.role_list("aliases"):
+            taken.setdefault(alias, t("cli.new.as_alias", path=element.path))
     return taken
 
 
@@ -125,92 +159,196 @@ def _new(args: argparse.Namespace) -> int:
     layout = _layout(args)
     manual = load_manual(layout)
     schema, taxonomies = manual.schema, manual.taxonomies
-    soorten = list(schema.soorten)
-    themes = taxonomies[schema.facets["thema"].taxonomy]
+    kinds = list(schema.soorten)
+    either = f" {t('cli.new.or')} ".join(kinds)
+    theme_facet = schema.theme_facet
+    themes = taxonomies.get(theme_facet.taxonomy) if theme_facet else None
 
-    titel = _ask("Titel van het nieuwe element: ", args.titel)
-    if not titel or not titel.strip():
-        raise UsageError("Geef een titel, bijvoorbeeld: werkwijze new --titel \"Samen de visie "
-                         "bespreken\" --soort werkzaam")
-    titel = " ".join(titel.split())
-    limit = schema.fields["titel"].max_length
-    if limit and len(titel) > limit:
-        raise UsageError(f"De titel is te lang: {len(titel)} tekens, hoogstens {limit}.")
-    soort = _ask(f"Soort ({' of '.join(soorten)}): ", args.soort)
-    if soort not in soorten:
-        hint = did_you_mean(soort, soorten) if soort else ""
-        raise UsageError(f"Geef de soort met --soort: {' of '.join(soorten)}.{hint}")
-    themas = [t.strip() for t in ",".join(args.thema or []).split(",") if t.strip()]
-    for thema in themas:
-        if thema not in themes:
-            raise UsageError(f"Onbekend thema '{thema}'.{did_you_mean(thema, themes.terms)} "
-                             f"Kies uit {themes.path}: {', '.join(themes.terms)}.")
+    title = _ask(t("cli.new.ask_title"), args.titel)
+    if not title or not title.strip():
+        raise UsageError(t("cli.usage.title_missing", example=t("starter.example_element.title"),
+                           kind=kinds[0]))
+    title = " ".join(title.split())
+    limit = schema.fields[schema.roles.title].max_length
+    if limit and len(title) > limit:
+        raise UsageError(t("cli.usage.title_too_long", length=len(title), limit=limit))
+    kind = _ask(t("cli.new.ask_kind", kinds=either), args.soort)
+    if kind not in kinds:
+        raise UsageError(t("cli.usage.kind_missing", kinds=either,
+                           hint=did_you_mean(kind, kinds) if kind else ""))
+    chosen = [v.strip() for v in ",".join(args.thema or []).split(",") if v.strip()]
+    for theme in chosen:
+        if themes is None or theme not in themes:
+            options = list(themes.terms) if themes else []
+            raise UsageError(t("cli.usage.unknown_theme", theme=theme, hint=did_you_mean(theme, options),
+                               file=themes.path if themes else "-", themes=", ".join(options)))
 
-    element_id = element_id_from_title(titel)
+    element_id = element_id_from_title(title)
     if not element_id:
-        raise UsageError("Van deze titel kan geen id worden gemaakt. Gebruik letters of cijfers.")
+        raise UsageError(t("cli.usage.no_id"))
     elements_root = layout.path(layout.elements_dir)
     taken = _taken_ids(manual, elements_root)
     if element_id in taken:
-        print(f"Er is al een element met de id '{element_id}': {taken[element_id]}. Kies een "
-              "andere titel, of pas het bestaande element aan.", file=sys.stderr)
+        print(t("cli.new.taken", id=element_id, where=taken[element_id]), file=sys.stderr)
         return CONTENT_ERRORS
 
-    folder = elements_root / themas[0] if themas else elements_root
+    folder = elements_root / chosen[0] if chosen else elements_root
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{element_id}.md"
-    values = initial_values(schema, taxonomies, titel, soort, themas)
+    values = initial_values(schema, taxonomies, title, kind, chosen)
     path.write_text(template(schema, taxonomies, values), "utf-8")
     rel = path.relative_to(layout.root).as_posix()
     todo = still_to_fill(schema, values)
-    print(f"Nieuw element gemaakt: {rel}")
+    print(t("cli.new.created", path=rel))
     if todo:
-        print(f"Vul nog in: {', '.join(todo)}. Bij elk veld staat uitleg en waaruit u kiest.")
-    print("Schrijf daarna de tekst onder de tweede regel '---'.")
-    print(f"Controleer het bestand met: werkwijze check {rel}")
+        print(t("cli.new.still_to_fill", fields=", ".join(todo)))
+    print(t("cli.new.write_body"))
+    print(t("cli.new.check_with", command=_check_command(layout, rel)))
     return OK
+
+
+# -- init, export, editor files ----------------------------------------------------------
+def _init(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UsageError(t("cli.usage.init_not_empty", folder=args.folder))
+    language = args.taal or i18n.active().language
+    if language not in i18n.available_languages():
+        raise UsageError(t("cli.usage.unknown_language", language=language,
+                           languages=", ".join(i18n.available_languages())))
+    i18n.use(i18n.Catalogue.load(language))
+    for rel, content in starter_files(language).items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, "utf-8")
+    layout = read_layout(folder / "mkdocs.yml")
+    for path, content in editor_files(_loaded(layout)).items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, "utf-8")
+    print(t("cli.init.created", folder=args.folder))
+    print(t("cli.init.next"))
+    print(t("cli.init.step_serve", command=f"cd {args.folder} && mkdocs serve"))
+    print(t("cli.init.step_check", command=f"werkwijze {t('cli.commands.check')}"))
+    return OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    layout = _layout(args)
+    target = Path(args.folder).resolve()
+    docs = layout.path(layout.docs_dir).resolve()
+    if target == docs or docs in target.parents:
+        raise UsageError(t("cli.usage.export_inside", docs=layout.docs_dir))
+    manual = _loaded(layout)
+    site_name, site_url = _site_settings(layout)
+    plan = plan_site(manual, Urls(), site_name, site_url)
+    if target.exists():
+        shutil.rmtree(target)
+    written = plan.write(target, docs)
+    print(t("cli.export.written", count=len(written), folder=args.folder))
+    return OK
+
+
+def _site_settings(layout: Layout) -> tuple[str, str | None]:
+    from .core.project import read_site
+    return read_site(_config_in(layout.root))
+
+
+def _editor_files(args: argparse.Namespace) -> int:
+    layout = _layout(args)
+    stale = []
+    for path, text in editor_files(_loaded(layout)).items():
+        current = path.read_text("utf-8") if path.exists() else None
+        if current == text:
+            continue
+        rel = path.relative_to(layout.root).as_posix()
+        stale.append(rel)
+        if args.check:
+            print(t("cli.editor_files.stale", path=rel), file=sys.stderr)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+            print(t("cli.editor_files.updated", path=rel))
+    return CONTENT_ERRORS if args.check and stale else OK
 
 
 # -- entry point ------------------------------------------------------------------------
 def _project_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", help="Map van het handboek (waar mkdocs.yml staat). "
-                        "Standaard: gezocht vanaf de huidige map.")
-    parser.add_argument("--elements", dest="elements_dir", help="Map met elementen "
-                        "(standaard uit mkdocs.yml, anders 'elements').")
-    parser.add_argument("--data", dest="data_dir", help="Map met thema's, regio's en bronnen.")
-    parser.add_argument("--docs", dest="docs_dir", help="Map met hoofdstukken.")
+    parser.add_argument("--root", help=t("cli.help.root"))
+    parser.add_argument("--elements", dest="elements_dir", help=t("cli.help.elements"))
+    parser.add_argument("--data", dest="data_dir", help=t("cli.help.data"))
+    parser.add_argument("--docs", dest="docs_dir", help=t("cli.help.docs"))
+
+
+def _subparser(sub, command: str, help_key: str):
+    key, names = COMMANDS[command]
+    name = t(key) if key else names[0]
+    aliases = [n for n in names if n != name]
+    return sub.add_parser(name, aliases=aliases, help=t(help_key), description=t(help_key))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="werkwijze",
-                                     description="Werkwijzebeschrijving: inhoud controleren en "
-                                                 "nieuwe elementen maken.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{check,new}")
-    check = sub.add_parser("check", aliases=["controleer"],
-                           help="Controleer elementen, gegevens en hoofdstukken (zonder de site te bouwen).")
-    check.add_argument("paths", nargs="*", metavar="PAD",
-                       help="Toon alleen fouten in deze bestanden of mappen.")
-    check.add_argument("--format", choices=["text", "github"], default="text",
-                       help="'github': meldingen voor GitHub Actions, zichtbaar in de pull request.")
+    parser = argparse.ArgumentParser(prog="werkwijze", description=t("cli.description"))
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = _subparser(sub, "check", "cli.help.check")
+    check.add_argument("paths", nargs="*", metavar="PAD", help=t("cli.help.paths"))
+    check.add_argument("--format", choices=["text", "github"], default="text", help=t("cli.help.format"))
     _project_options(check)
     check.set_defaults(func=_check)
 
-    new = sub.add_parser("new", aliases=["nieuw"], help="Maak een nieuw element.")
-    new.add_argument("--titel", help="Titel van het element; de id (bestandsnaam) volgt daaruit.")
-    new.add_argument("--soort", help="Soort element, bijvoorbeeld werkzaam of belemmerend.")
-    new.add_argument("--thema", action="append", help="Thema-id; het eerste thema bepaalt de map. "
-                     "Mag vaker, of met komma's.")
+    new = _subparser(sub, "new", "cli.help.new")
+    new.add_argument("--titel", "--title", dest="titel", help=t("cli.help.title"))
+    new.add_argument("--soort", "--kind", dest="soort",
+                     help=t("cli.help.kind", examples="werkzaam, belemmerend"))
+    new.add_argument("--thema", "--theme", dest="thema", action="append", help=t("cli.help.theme"))
     _project_options(new)
     new.set_defaults(func=_new)
+
+    init = _subparser(sub, "init", "cli.help.init")
+    init.add_argument("folder", metavar="MAP", help=t("cli.help.init_folder"))
+    init.add_argument("--taal", "--language", dest="taal",
+                      help=t("cli.help.language", languages=", ".join(i18n.available_languages())))
+    init.set_defaults(func=_init)
+
+    export = _subparser(sub, "export", "cli.help.export")
+    export.add_argument("folder", metavar="MAP", help=t("cli.help.export_folder"))
+    _project_options(export)
+    export.set_defaults(func=_export)
+
+    editor = _subparser(sub, "editor_files", "cli.help.editor_files")
+    editor.add_argument("--check", action="store_true", help=t("cli.help.editor_check"))
+    _project_options(editor)
+    editor.set_defaults(func=_editor_files)
     return parser
 
 
+def _language(argv: list[str]) -> str | None:
+    """The manual's language, read before parsing so that the help is in it too."""
+    root = None
+    for index, arg in enumerate(argv):
+        if arg == "--root" and index + 1 < len(argv):
+            root = Path(argv[index + 1])
+        elif arg.startswith("--root="):
+            root = Path(arg.split("=", 1)[1])
+    config = _config_in(root.resolve()) if root and root.is_dir() else find_config(Path.cwd().resolve())
+    return read_layout(config).language if config else None
+
+
+def _translate_argparse() -> None:
+    """argparse's own words ("usage:", "options") from the catalogue, where it has them.
+    argparse looks them up through its module-level gettext function."""
+    words = i18n.active().subset("cli.argparse")
+    argparse._ = lambda text: words.get(text, text)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    i18n.use(i18n.Catalogue.load(_language(argv) or "nl"))
+    _translate_argparse()
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except UsageError as exc:
-        print(f"werkwijze: {exc}", file=sys.stderr)
+        print(t("cli.prefix", message=exc), file=sys.stderr)
         return USAGE_ERRORS
 
 

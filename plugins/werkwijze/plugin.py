@@ -127,6 +127,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                 config.extra_javascript.append(uri)
         if MESSAGES_JS not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.insert(0, MESSAGES_JS)  # before the scripts that read it
+        # The catalogue of theme.language; load_manual() adds the manual's own wording.
         self.catalogue = i18n.use(i18n.Catalogue.load(config.theme.get("language")))
         self.urls = Urls(config.use_directory_urls)
         # MkDocs (or ProperDocs) logs link and anchor problems from its pages module.
@@ -150,12 +151,11 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     @event_priority(50)
     def on_files(self, files: Files, config) -> Files:
         manual = load_manual(self.layout, self.element_cache)
+        self.catalogue = i18n.active()  # with the manual's teksten.yml
         if manual.problems:
             for problem in manual.problems:
                 log.error(str(problem))
-            count = len(manual.problems)
-            raise PluginError(f"{count} {'fout' if count == 1 else 'fouten'} in de inhoud; "
-                              "de site is niet gebouwd. Zie de regels hierboven.")
+            raise PluginError(i18n.t("build.content_errors", count=len(manual.problems)))
         self.manual = manual
         manual.updated = last_updated(self.layout.root, self.layout.elements_dir,
                                       [e.path for e in manual.elements.values()])
@@ -254,8 +254,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         for problem in problems:
             log.error(str(problem))
         if problems:
-            raise PluginError(f"{len(problems)} van de {count} gepubliceerde adressen bestaan niet "
-                              "meer. Zie de regels hierboven.")
+            raise PluginError(i18n.t("build.published_missing", count=len(problems), total=count))
 
     # Run last, after other plugins changed the content, and before search indexes it.
     @event_priority(-100)

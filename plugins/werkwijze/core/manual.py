@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import links, safety
+from . import i18n, links, safety
 from .chapters import Chapter, load_chapters
 from .edition import Editions
 from .elementcache import ElementCache, apply_linked, data_signature, fresh_copy, linked_text
@@ -20,6 +20,7 @@ from .leerlijnen import Leerlijn
 from .pagememo import PageMemo
 from .problems import Problem, ProblemList
 from .render import ELEMENTS_DIR, SOURCES_PAGE, GeneratedPage, Renderer, element_src, facet_src
+from .overrides import load_overrides
 from .schema import DEFAULT_SCHEMA, Schema, load_schema, read_schema
 from .taxonomy import Taxonomies, load_taxonomies
 from .trainers import load_trainer_data, trainer_uris
@@ -106,6 +107,11 @@ class Manual:
 def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
     """`cache` (kept by `mkdocs serve`) skips reading and checking unchanged element files."""
     problems = ProblemList()
+    # Every message from here on is in the manual's language and wording (teksten.yml).
+    i18n.use(i18n.Catalogue.load(layout.language))
+    overrides = load_overrides(layout.path(layout.data_dir), layout.data_dir, problems)
+    if overrides:
+        i18n.use(i18n.Catalogue.load(layout.language, overrides))
     schema = read_schema(layout.root, layout.schema_file, problems)
     if schema is None:  # nothing can be checked against a broken schema: report only that
         schema = load_schema()

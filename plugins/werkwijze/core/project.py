@@ -76,3 +76,14 @@ def find_project(start: Path) -> Layout:
     if config is None:
         raise ProjectNotFound(t("project.not_found", folder=start))
     return read_layout(config)
+
+
+def read_site(config_path: Path | None) -> tuple[str, str | None]:
+    """`site_name` and `site_url` of a mkdocs.yml (for exports outside MkDocs)."""
+    if config_path is None:
+        return "", None
+    try:
+        top = _mapping(yaml.compose(config_path.read_text("utf-8"), Loader=yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return "", None
+    return _scalar(top.get("site_name")) or "", _scalar(top.get("site_url"))
