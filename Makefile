@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check nieuw test test-tools bench pdf clean
+.PHONY: serve build check nieuw changes test test-tools bench pdf clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -25,14 +25,22 @@ build: $(STAMP)
 
 # make check                                   everything
 # make check BESTAND=elements/thema/x.md       only the messages for this file (or folder)
+# make check FORMAT=github                     as annotations in a pull request (CI)
 check: $(STAMP)
-	$(BIN)/werkwijze check $(BESTAND)
+	$(BIN)/werkwijze check $(if $(FORMAT),--format $(FORMAT)) $(BESTAND)
 
 # make nieuw TITEL="Samen de visie bespreken" SOORT=werkzaam THEMA=partnerschap
 # (without TITEL or SOORT the command asks for them)
 nieuw: $(STAMP)
 	$(BIN)/werkwijze nieuw $(if $(TITEL),--titel "$(TITEL)") $(if $(SOORT),--soort "$(SOORT)") \
 		$(if $(THEMA),--thema "$(THEMA)")
+
+# What the built site/ changes against BASIS (a git revision): pages added, removed or
+# changed, and the check (scripts/site_changes.py). In CI it becomes the job summary.
+BASIS ?= origin/main
+changes: $(STAMP)
+	$(BIN)/python scripts/site_changes.py --site site --base $(BASIS) \
+		$(if $(GITHUB_STEP_SUMMARY),--output "$(GITHUB_STEP_SUMMARY)")
 
 # All tests, browser tests included: test-tools installs what they need (or names the command).
 test: $(STAMP) test-tools
