@@ -175,3 +175,24 @@ def test_browser_tests_fail_not_skip_when_tools_are_missing(tmp_path):
     assert result.returncode != 0, result.stdout
     assert "skipped" not in result.stdout.splitlines()[-1]
     assert "sudo apt-get install -y default-jre-headless" in result.stdout
+
+
+def test_the_web_editor_template_is_what_werkwijze_nieuw_makes():
+    """.github/element-sjabloon.md (CONTRIBUTING: "Alleen in de browser") is current."""
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "element_template.py"), "--check"],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    text = (REPO / ".github" / "element-sjabloon.md").read_text("utf-8")
+    assert text.startswith("---\n# Titel (verplicht)") and "\nbronnen: []\n" in text
+
+
+def test_every_command_in_the_editor_docs_is_a_real_make_target():
+    """The make commands CONTRIBUTING.md and README.md tell an editor to run exist."""
+    for doc in ("CONTRIBUTING.md", "README.md"):
+        text = (REPO / doc).read_text("utf-8")
+        calls = {line for line in re.findall(r"(?m)(?:^|`)(make [^`#\n]*)", text)}
+        assert calls, doc
+        for call in calls:
+            words = shlex.split(call.strip())[1:]
+            dry = _make_dry_run(words)
+            assert dry.returncode == 0, (doc, call, dry.stderr)
