@@ -95,3 +95,29 @@ def test_build_still_fails_on_the_same_error(project):
     assert result.returncode != 0
     assert f"{ELEMENT}:5: {MESSAGE}" in result.output
     assert NOTICE not in result.output and not (p.root / "site" / "index.html").exists()
+
+
+def test_a_strict_warning_shows_the_new_pages_with_the_warning(project):
+    """MkDocs' own strict-mode warnings (here: a nav entry to a missing page) stop the build
+    only after every page was written: the preview shows them, with the warning on top."""
+    p = project()
+    with serving(p.root, "--dirty", "--strict") as (proc, output, base):
+        until = time.monotonic() + DEADLINE
+        assert wait_for_page(base, "Welkom", until), output.text()
+        assert output.wait_for("Serving on", until), output.text()
+        time.sleep(0.5)
+        config = p.root / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace(
+            "  - Hoofdstuk: hoofdstuk.md", "  - Hoofdstuk: hoofdstuk.md\n  - Weg: weg.md"), "utf-8")
+        (p.root / "docs/index.md").write_text("# Start\n\nEen nieuwe welkomstzin.\n", "utf-8")
+        assert output.wait_for("make build zou hierdoor stoppen", until), output.text()
+        status, body = _fetch(base)
+        assert status == 200 and "Een nieuwe welkomstzin." in body
+        assert "De site is gebouwd, maar met waarschuwingen." in body and "weg.md" in body
+        assert not any("Traceback" in line for line in output.lines)
+        config.write_text(config.read_text("utf-8").replace("\n  - Weg: weg.md", ""), "utf-8")
+        until = time.monotonic() + DEADLINE
+        while "waarschuwingen" in _fetch(base)[1]:
+            assert time.monotonic() < until, output.text()[-3000:]
+            time.sleep(0.2)
+        assert proc.poll() is None

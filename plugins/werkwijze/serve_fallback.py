@@ -13,6 +13,10 @@ build that succeeded, and the browser shows nothing. So, once a build has succee
   The files on disk never change, so the `--dirty` page cache (core/pagecache.py) is not
   affected; the next good build removes the notice with the normal reload.
 
+A `--strict` rebuild that MkDocs aborts for its own warnings (a nav entry to a missing
+page, ...) has already written every page when it stops; the wrapper then serves those
+pages too, with the warnings as the notice, instead of letting the server hang.
+
 `mkdocs build` never gets here: without `serve`, the plugin fails the build as before.
 """
 from __future__ import annotations
@@ -43,17 +47,29 @@ class KeptLastGood(Exception):
         super().__init__(f"{len(self.problems)} content problems")
 
 
-def notice_html(problems: list[Problem]) -> str:
-    """The notice every served page shows while the content has problems."""
+def notice_html(problems: list[Problem], area: str = "serve.notice") -> str:
+    """The notice every served page shows while the content has problems (`area`: the
+    catalogue keys of its title and intro)."""
     items = "".join(
-        f'<li><code>{html.escape(f"{p.path}:{p.line}")}</code>: {html.escape(p.message)}</li>'
-        for p in problems[:SHOWN])
+        (f'<li><code>{html.escape(f"{p.path}:{p.line}")}</code>: ' if p.path else "<li>")
+        + f"{html.escape(p.message)}</li>" for p in problems[:SHOWN])
     more = (f"<p>{html.escape(t('serve.notice.more', count=len(problems) - SHOWN))}</p>"
             if len(problems) > SHOWN else "")
     return (f'<div class="werkwijze-serve-notice" role="alert" style="{_STYLE}">'
-            f"<p><strong>{html.escape(t('serve.notice.title'))}</strong> "
-            f"{html.escape(t('serve.notice.intro'))}</p>"
+            f"<p><strong>{html.escape(t(f'{area}.title'))}</strong> "
+            f"{html.escape(t(f'{area}.intro'))}</p>"
             f'<ul style="margin:.4rem 0 0 1.2rem;padding:0">{items}</ul>{more}</div>')
+
+
+class _Warnings(logging.Handler):
+    """Collects what MkDocs (or ProperDocs) logs as a warning or error during one build."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def insert_notice(page: bytes, notice: bytes) -> bytes:
@@ -84,6 +100,10 @@ class ServeFallback:
     def _builder(self, build: Callable) -> Callable:
         @functools.wraps(build)
         def builder(*args, **kwargs):
+            warnings = _Warnings()
+            engines = [logging.getLogger(name) for name in ("mkdocs", "properdocs")]
+            for engine in engines:
+                engine.addHandler(warnings)
             try:
                 build(*args, **kwargs)
             except KeptLastGood as kept:
@@ -91,6 +111,17 @@ class ServeFallback:
                 self._notice = notice_html(kept.problems).encode("utf-8")
                 log.error(t("serve.kept", count=len(kept.problems)))
                 return  # the server now serves the folder as it is: the last good site
+            except SystemExit as abort:  # MkDocs' Abort
+                if "strict mode" not in str(abort) or not warnings.messages:
+                    raise
+                # Every page was written before the strict check: serve them, with a notice.
+                self.problems = [Problem("", 0, message) for message in warnings.messages]
+                self._notice = notice_html(self.problems, "serve.warnings").encode("utf-8")
+                log.error(t("serve.warnings.log", count=len(warnings.messages)))
+                return
+            finally:
+                for engine in engines:
+                    engine.removeHandler(warnings)
             if self._notice is not None:
                 log.info(t("serve.recovered"))
             self.problems, self._notice = [], None
