@@ -45,8 +45,16 @@ def job_env(workflow: dict, job_id: str) -> dict:
     return workflow["jobs"][job_id].get("env", {})
 
 
+def _make(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """A real `make`, also when the tests themselves run under `make test`."""
+    env = {k: v for k, v in {**os.environ, **(env or {})}.items()
+           if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")}
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=REPO, capture_output=True,
+                          text=True, env=env)
+
+
 def _make_dry_run(args: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "-n", *args], cwd=REPO, capture_output=True, text=True)
+    return _make("-n", *args)
 
 
 def test_there_is_a_pull_request_and_a_deploy_workflow():
@@ -86,8 +94,7 @@ def test_the_pull_request_uploads_the_site_and_writes_the_change_summary():
     assert "github.base_ref" in summary["run"] and "pull_request" in summary["if"]
     assert "cancelled()" in summary["if"]  # also when the check found errors
     # make changes writes to the job summary when GitHub gives one.
-    dry = subprocess.run(["make", "-n", "changes"], cwd=REPO, capture_output=True, text=True,
-                         env={**os.environ, "GITHUB_STEP_SUMMARY": "/tmp/summary.md"})
+    dry = _make("-n", "changes", env={"GITHUB_STEP_SUMMARY": "/tmp/summary.md"})
     assert "scripts/site_changes.py --site site --base origin/main" in dry.stdout
     assert '--output "/tmp/summary.md"' in dry.stdout
     assert workflow["permissions"] == {"contents": "read"}
