@@ -20,6 +20,7 @@ GOOD = element_file(titel="{titel}", soort="belemmerend",
 BROKEN = GOOD.format(titel="Kapot overleg").replace("[samenwerking]", "[samenwerkin]")
 MESSAGE = "Onbekende waarde 'samenwerkin' in 'themas'. Bedoelde u 'samenwerking'?"
 NOTICE = "Uw laatste wijziging staat nog niet op de site."
+WRITTEN = "De site is gebouwd, maar de gewone bouw (make build) zou hierdoor stoppen."
 DEADLINE = 60  # seconds for the whole scenario (three builds on a busy machine)
 
 
@@ -110,14 +111,33 @@ def test_a_strict_warning_shows_the_new_pages_with_the_warning(project):
         config.write_text(config.read_text("utf-8").replace(
             "  - Hoofdstuk: hoofdstuk.md", "  - Hoofdstuk: hoofdstuk.md\n  - Weg: weg.md"), "utf-8")
         (p.root / "docs/index.md").write_text("# Start\n\nEen nieuwe welkomstzin.\n", "utf-8")
-        assert output.wait_for("make build zou hierdoor stoppen", until), output.text()
+        assert output.wait_for("waardoor make build zou stoppen", until), output.text()
         status, body = _fetch(base)
         assert status == 200 and "Een nieuwe welkomstzin." in body
-        assert "De site is gebouwd, maar met waarschuwingen." in body and "weg.md" in body
+        assert WRITTEN in body and "weg.md" in body
         assert not any("Traceback" in line for line in output.lines)
         config.write_text(config.read_text("utf-8").replace("\n  - Weg: weg.md", ""), "utf-8")
         until = time.monotonic() + DEADLINE
-        while "waarschuwingen" in _fetch(base)[1]:
+        while WRITTEN in _fetch(base)[1]:
             assert time.monotonic() < until, output.text()[-3000:]
             time.sleep(0.2)
         assert proc.poll() is None
+
+
+def test_an_element_renamed_without_alias_shows_the_published_url_error(project):
+    """The published-URL check fails after every page was written: served, with its message.
+    (Under --dirty the old page stays in the serve folder, so only a clean serve fails.)"""
+    p = project({"tests/published-urls.txt": "/\n/elementen/slecht-overleg/\n"})
+    with serving(p.root, "--strict") as (proc, output, base):
+        until = time.monotonic() + DEADLINE
+        assert wait_for_page(base + "elementen/slecht-overleg/", "Slecht overleg", until), output.text()
+        assert output.wait_for("Serving on", until), output.text()
+        time.sleep(0.5)
+        helper = p.root / "elements/samenwerking/goed-overleg.md"  # refers to it: drop that
+        helper.write_text(helper.read_text("utf-8").replace("helpt_tegen: [slecht-overleg]", "helpt_tegen: []"), "utf-8")
+        (p.root / ELEMENT).rename(p.root / "elements/samenwerking/stroef-overleg.md")
+        assert output.wait_for("waardoor make build zou stoppen", until), output.text()
+        status, body = _fetch(base + "elementen/stroef-overleg/")
+        assert status == 200 and WRITTEN in body
+        assert "/elementen/slecht-overleg/ bestaat niet meer in de site" in body
+        assert proc.poll() is None and not any("Traceback" in line for line in output.lines)

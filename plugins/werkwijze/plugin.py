@@ -152,9 +152,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             self.fallback.attach(server)
         return server
 
-    def on_pre_build(self, config):
-        # Before MkDocs cleans the site folder: with content problems under serve, keep
-        # serving the last good site, with a notice (serve_fallback.py).
+    def on_pre_build(self, config):  # under serve: keep the last good site (serve_fallback.py)
         if self.fallback is not None:
             self.loaded = self.fallback.check(load_manual(self.layout, self.element_cache),
                                               self.manual is not None)
@@ -272,6 +270,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     # After the search plugin wrote its index.
     @event_priority(-100)
     def on_post_build(self, config):
+        if self.fallback is not None:
+            self.fallback.written = True  # every page is in the site folder now
         if self.page_cache is not None:
             rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json",
                                  self.page_cache, self.built_urls, self.page_urls)

@@ -13,9 +13,10 @@ build that succeeded, and the browser shows nothing. So, once a build has succee
   The files on disk never change, so the `--dirty` page cache (core/pagecache.py) is not
   affected; the next good build removes the notice with the normal reload.
 
-A `--strict` rebuild that MkDocs aborts for its own warnings (a nav entry to a missing
-page, ...) has already written every page when it stops; the wrapper then serves those
-pages too, with the warnings as the notice, instead of letting the server hang.
+A rebuild that fails after every page was written (the plugin's `on_post_build` sets
+`written`) is served as well, with the logged warnings and errors as the notice: MkDocs'
+`--strict` abort for its own warnings (a nav entry to a missing page, ...), or the
+published-URL check (an element renamed without an alias).
 
 `mkdocs build` never gets here: without `serve`, the plugin fails the build as before.
 """
@@ -83,6 +84,7 @@ class ServeFallback:
     def __init__(self):
         self.problems: list[Problem] = []
         self._notice: bytes | None = None  # read by the server thread, set by the build thread
+        self.written = False  # this build has written every page (set in on_post_build)
 
     def check(self, manual, have_last_good: bool):
         """The manual, or `KeptLastGood` when it has problems and a last good site exists."""
@@ -104,6 +106,7 @@ class ServeFallback:
             engines = [logging.getLogger(name) for name in ("mkdocs", "properdocs")]
             for engine in engines:
                 engine.addHandler(warnings)
+            self.written = False
             try:
                 build(*args, **kwargs)
             except KeptLastGood as kept:
@@ -111,10 +114,10 @@ class ServeFallback:
                 self._notice = notice_html(kept.problems).encode("utf-8")
                 log.error(t("serve.kept", count=len(kept.problems)))
                 return  # the server now serves the folder as it is: the last good site
-            except SystemExit as abort:  # MkDocs' Abort
-                if "strict mode" not in str(abort) or not warnings.messages:
-                    raise
-                # Every page was written before the strict check: serve them, with a notice.
+            except SystemExit:  # MkDocs' Abort
+                if not (self.written and warnings.messages):
+                    raise  # a half-written site: MkDocs holds requests until a build succeeds
+                # Every page was written before the build failed: serve them, with a notice.
                 self.problems = [Problem("", 0, message) for message in warnings.messages]
                 self._notice = notice_html(self.problems, "serve.warnings").encode("utf-8")
                 log.error(t("serve.warnings.log", count=len(warnings.messages)))
