@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench pdf clean publish
+.PHONY: serve build check nieuw changes test test-tools bench pdf clean publish
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --strict -a $(ADDR)
 
-# Build into a temporary folder; replace site/ only when the build succeeded.
+# Build into a temporary folder; replace site/ only when the build succeeded. Then the
+# Content-Security-Policy goes into every page as a <meta> (for hosts without headers).
 build: $(STAMP)
 	$(BIN)/python scripts/safe_build.py --site-dir site --engine $(BIN)/mkdocs
+	$(BIN)/python scripts/csp.py site --meta
 
 # The published site in public/: the current edition at today's URLs, and every tagged
 # edition (git tag editie-<versie>) for good under /edities/<versie>/ (scripts/publish.py).
@@ -27,11 +29,31 @@ build: $(STAMP)
 publish: $(STAMP)
 	$(BIN)/python scripts/publish.py --out public --engine $(BIN)/mkdocs
 
+# make check                                   everything
+# make check BESTAND=elements/thema/x.md       only the messages for this file (or folder)
+# make check FORMAT=github                     as annotations in a pull request (CI)
 check: $(STAMP)
-	$(BIN)/werkwijze check
+	$(BIN)/werkwijze check $(if $(FORMAT),--format $(FORMAT)) $(BESTAND)
 
-test: $(STAMP)
+# make nieuw TITEL="Samen de visie bespreken" SOORT=werkzaam THEMA=partnerschap
+# (without TITEL or SOORT the command asks for them)
+nieuw: $(STAMP)
+	$(BIN)/werkwijze nieuw $(if $(TITEL),--titel "$(TITEL)") $(if $(SOORT),--soort "$(SOORT)") \
+		$(if $(THEMA),--thema "$(THEMA)")
+
+# What the built site/ changes against BASIS (a git revision): pages added, removed or
+# changed, and the check (scripts/site_changes.py). In CI it becomes the job summary.
+BASIS ?= origin/main
+changes: $(STAMP)
+	$(BIN)/python scripts/site_changes.py --site site --base $(BASIS) \
+		$(if $(GITHUB_STEP_SUMMARY),--output "$(GITHUB_STEP_SUMMARY)")
+
+# All tests, browser tests included: test-tools installs what they need (or names the command).
+test: $(STAMP) test-tools
 	$(BIN)/python -m pytest
+
+test-tools: $(STAMP)
+	$(BIN)/python scripts/test_tools.py --install
 
 # Benchmarks on synthetic corpora (scripts/corpus.py); writes BENCHMARKS.md. Takes a while.
 BENCH_SIZES ?= 100,1000,5000

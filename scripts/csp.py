@@ -1,4 +1,4 @@
-"""Print the Content-Security-Policy header for a built site.
+"""Print the Content-Security-Policy header for a built site, or write it into every page.
 
 Material for MkDocs puts a few small inline scripts in every page (its config and
 local-storage helpers; one variant per folder depth). The policy allows exactly those,
@@ -6,8 +6,13 @@ by their sha256 hash, and nothing else: no other host, no inline styles, no eval
 
     python scripts/csp.py [site]          # prints: Content-Security-Policy: ...
     python scripts/csp.py site --value    # only the policy value
+    python scripts/csp.py site --meta     # writes <meta http-equiv="Content-Security-Policy">
+                                          # into every HTML page (make build, GitHub Pages)
 
 Run it after every build you deploy (hashes change when Material or the templates do).
+Hosts that cannot send headers (GitHub Pages) get the policy from the meta element; a meta
+policy cannot hold `frame-ancestors` (browsers ignore it there), so the header is still
+the better choice where the server allows it (README: hosting).
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import argparse
 import base64
 import hashlib
 import re
+import html
 import sys
 from pathlib import Path
 
@@ -51,21 +57,60 @@ def inline_script_hashes(site: Path) -> list[str]:
     return sorted(hashes)
 
 
-def policy(site: Path) -> str:
-    directives = {name: list(values) for name, values in BASE_POLICY.items()}
+# Directives a <meta> policy may not hold (CSP 3, "meta element"): browsers ignore them
+# there and log an error.
+NOT_IN_META = {"frame-ancestors", "report-uri", "sandbox"}
+_META = re.compile(r"""<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*""", re.I)
+# The meta goes before the first element that loads or runs something (so the policy
+# covers all of it), after the charset, title and other plain meta elements.
+_BEFORE = re.compile(r"""<(?:script|style)\b|<link\b(?![^>]*\brel\s*=\s*["']?canonical)|</head\s*>""", re.I)
+
+
+def policy(site: Path, meta: bool = False) -> str:
+    directives = {name: list(values) for name, values in BASE_POLICY.items()
+                  if not (meta and name in NOT_IN_META)}
     directives["script-src"] += inline_script_hashes(site)
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def meta_element(value: str) -> str:
+    content = html.escape(value, quote=False).replace('"', "&quot;")
+    return f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+
+
+def write_meta(site: Path) -> int:
+    """Put the site's policy as a <meta> into every HTML page (replacing an earlier one);
+    returns how many pages got it. Pages without a <head> are left as they are."""
+    element = meta_element(policy(site, meta=True))
+    written = 0
+    for page in sorted(site.rglob("*.html")):
+        text = _META.sub("", page.read_text("utf-8"))
+        head = re.search(r"<head\b[^>]*>", text, re.I)
+        if head is None:
+            continue
+        at = _BEFORE.search(text, head.end())
+        if at is None:
+            continue
+        page.write_text(text[:at.start()] + element + text[at.start():], "utf-8")
+        written += 1
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", nargs="?", default="site", help="built site folder (default: site)")
     parser.add_argument("--value", action="store_true", help="print only the policy value")
+    parser.add_argument("--meta", action="store_true",
+                        help="write the policy as a <meta> element into every HTML page")
     args = parser.parse_args(argv)
     site = Path(args.site)
     if not (site / "index.html").is_file():
         print(f"{site}: no built site here. Run 'make build' first.", file=sys.stderr)
         return 1
+    if args.meta:
+        count = write_meta(site)
+        print(f"{site}: Content-Security-Policy written into {count} pages.", file=sys.stderr)
+        return 0
     value = policy(site)
     print(value if args.value else f"Content-Security-Policy: {value}")
     return 0

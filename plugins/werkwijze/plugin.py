@@ -33,6 +33,7 @@ from .core.siteplan import plan_site
 from .core.urls import Urls
 from .core.themefix import fix_theme_markup
 from .core import i18n
+from .serve_fallback import KeptLastGood, ServeFallback
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
@@ -90,10 +91,13 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.page_memo: PageMemo | None = None  # with the element cache
         self.built_urls: set[str] = set()
         self.page_urls: set[str] = set()
+        self.fallback: ServeFallback | None = None  # only under `mkdocs serve`
+        self.loaded: Manual | None = None  # loaded in on_pre_build under serve
 
     def on_startup(self, *, command, dirty):
         # MkDocs keeps plugin instances across serve rebuilds: the caches live as long.
         if command == "serve" and self.element_cache is None:
+            self.fallback = ServeFallback()
             self.element_cache = ElementCache()
             self.page_memo = PageMemo(lambda element: self.element_cache.entry(element.path))
         if command == "serve" and dirty and self.page_cache is None:
@@ -105,7 +109,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             shutil.rmtree(self.page_cache.folder, ignore_errors=True)
 
     def on_build_error(self, error):
-        if self.page_cache is not None:
+        if self.page_cache is not None and not isinstance(error, KeptLastGood):
             self.page_cache.fingerprint = None  # pages and index may disagree: build all next time
 
     def on_config(self, config):
@@ -145,12 +149,19 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         for folder in (self.layout.elements_dir, self.layout.data_dir, self.layout.schema_file):
             if self.layout.path(folder).exists():
                 server.watch(str(self.layout.path(folder)))
+        if self.fallback is not None:
+            self.fallback.attach(server)
         return server
+
+    def on_pre_build(self, config):  # under serve: keep the last good site (serve_fallback.py)
+        if self.fallback is not None:
+            self.loaded = self.fallback.check(load_manual(self.layout, self.element_cache),
+                                              self.manual is not None)
 
     # Run early, so that other plugins (search, tags, ...) see the generated pages.
     @event_priority(50)
     def on_files(self, files: Files, config) -> Files:
-        manual = load_manual(self.layout, self.element_cache)
+        manual, self.loaded = self.loaded or load_manual(self.layout, self.element_cache), None
         self.catalogue = i18n.active()  # with the manual's teksten.yml
         if manual.problems:
             for problem in manual.problems:
@@ -240,6 +251,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     # After the search plugin wrote its index.
     @event_priority(-100)
     def on_post_build(self, config):
+        if self.fallback is not None:
+            self.fallback.written = True  # every page is in the site folder now
         if self.page_cache is not None:
             rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json",
                                  self.page_cache, self.built_urls, self.page_urls)

@@ -18,10 +18,12 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO / "scripts"))
 
 from generate import corpus_files  # noqa: E402
 from reader_helpers import Server  # noqa: E402
 from sitebuilder import BIN, Project  # noqa: E402
+from test_tools import advice, message  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -35,12 +37,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_tools():
+    """Every browser test fails (never skips) while Chromium, Java or the npm test tools are
+    missing, naming the one command that fixes it (scripts/test_tools.py; `make test` runs it)."""
+    command = advice()
+    if command:
+        pytest.fail(message(command), pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI: /usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("no Chromium at /usr/bin/chromium: browser tests skipped (install Debian's chromium)")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -121,8 +128,4 @@ def browse(browser):
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     path = HERE / "node_modules" / "axe-core" / "axe.min.js"
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI: run `npm ci --prefix tests/browser` first (axe-core)")
-        pytest.skip("axe-core not installed: run `npm ci --prefix tests/browser`")
     return path.read_text("utf-8")
