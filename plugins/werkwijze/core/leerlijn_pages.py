@@ -7,6 +7,7 @@ from __future__ import annotations
 from .html import h, md
 from .leerlijnen import LEERLIJNEN_DIR, Leerlijn
 from .render import GeneratedPage, Renderer, element_src
+from .werkkaarten import print_block
 
 INDEX = f"{LEERLIJNEN_DIR}/index.md"
 
@@ -46,7 +47,8 @@ class LeerlijnRenderer:
         items = []
         for leerlijn in sorted(self.m.leerlijnen.values(), key=lambda l: l.title.casefold()):
             items.append(f'<li class="ww-leerlijn">{self.base.link(INDEX, leerlijn_src(leerlijn.id), leerlijn.title)}'
-                         f'<span class="ww-samenvatting">Voor wie: {h(leerlijn.audience)}'
+                         # a separator, so that the title and "Voor wie" never run together
+                         f' <span class="ww-samenvatting">Voor wie: {h(leerlijn.audience)}'
                          + (f" · {h(leerlijn.duration)}" if leerlijn.duration else "")
                          + "</span></li>")
         listing = ('<p>Een leerlijn is een volgorde van hoofdstukken en elementen voor een '
@@ -56,7 +58,8 @@ class LeerlijnRenderer:
 
     def page(self, leerlijn: Leerlijn) -> GeneratedPage:
         src = leerlijn_src(leerlijn.id)
-        parts = [f"# {md(leerlijn.title)}", self._facts(leerlijn)]
+        parts = [f"# {md(leerlijn.title)}", self._facts(leerlijn),
+                 print_block(self.base.urls, src, f"leerlijn-{leerlijn.id}.pdf")]
         if leerlijn.intro:
             parts.append(f'<p class="ww-inleiding">{h(leerlijn.intro)}</p>')
         for number, step in enumerate(leerlijn.steps, start=1):

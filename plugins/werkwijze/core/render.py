@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from .elements import Element
 from .gitdates import dutch_date
 from .html import h, md
+from .regions_view import region_section
 from .schema import FacetSpec
 
 ELEMENTS_DIR = "elementen"
@@ -168,7 +169,7 @@ class Renderer:
             # soort belongs in every result for this page.
             f'<p class="ww-samenvatting ww-samenvatting--groot">{self.soort_badge(element.soort)} '
             f'{h(element.samenvatting)}</p>',
-            self._kern(element),
+            region_section(self, element, NOT_DESCRIBED),  # core/regions_view.py
         ]
         counter = self.schema.counter_field
         if element.soort == counter.only_for_soort:
