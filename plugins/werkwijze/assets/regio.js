@@ -50,13 +50,16 @@
     return result;
   }
 
-  // The regions whose texts hold for `region`: itself, its parent and its children
-  // (as core/facets.py).
-  function family(region, regions) {
+  // The regions whose texts hold for a reader of `region`: itself and its parent. A
+  // part of it (a child: Katwijk in Holland Rijnland) is not the whole region: its text
+  // is labelled "Deel van uw regio", not shown as the reader's own.
+  function own(region, regions) {
     var ids = [region];
     if (regions[region] && regions[region].parent) ids.push(regions[region].parent);
-    Object.keys(regions).forEach(function (id) { if (regions[id].parent === region) ids.push(id); });
     return ids;
+  }
+  function parts(region, regions) {
+    return Object.keys(regions).filter(function (id) { return regions[id].parent === region; });
   }
 
   /* -- the element page's region section ---------------------------------------- */
@@ -136,10 +139,11 @@
   }
 
   function arrange(view, region, regions) {
-    var mine = region ? family(region, regions) : [];
+    var mine = region ? own(region, regions) : [];
+    var children = region ? parts(region, regions) : [];
     var generic = view.elementRegions.indexOf("generiek") !== -1;
     var about = view.elementRegions.filter(function (r) { return regions[r]; });
-    var ownElement = about.some(function (r) { return mine.indexOf(r) !== -1; });
+    var ownElement = about.some(function (r) { return mine.indexOf(r) !== -1 || children.indexOf(r) !== -1; });
 
     // A region-only element: say whether it is about the reader's region.
     var warning = view.info.querySelector(".ww-regio-waarschuwing");
@@ -163,7 +167,8 @@
     var otherCount = 0;
     view.sections.forEach(function (s) {
       var own = region && mine.indexOf(s.region) !== -1;
-      s.label.textContent = region ? (own ? text("own_label") : text("other_label")) : "";
+      var part = region && children.indexOf(s.region) !== -1;
+      s.label.textContent = region ? (own ? text("own_label") : part ? text("part_label") : text("other_label")) : "";
       s.label.hidden = !region;
       s.node.classList.toggle("ww-invulling--ander", !!region && !own);
       if (own) { view.own.appendChild(s.node); shownOwn++; }
