@@ -199,7 +199,7 @@ def test_the_site_has_its_own_identity(browse, real_site):
     html = page.content()
     assert "Made with" not in html and "md-source__repository" not in html
     header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
-    assert header == "rgb(29, 79, 115)"  # mkdocs.yml extra.werkwijze_kleuren.primair
+    assert header == "rgb(29, 79, 115)"  # identity.css --ww-primair
     h1 = page.evaluate("getComputedStyle(document.querySelector('.md-typeset h1'))['font-weight']")
     assert int(h1) >= 600
     assert page.locator("a.md-button", has_text="Bekijk de elementen").is_visible()
