@@ -119,12 +119,14 @@ def test_element_page_shows_title_soort_in_words_summary_and_kern(goed):
     assert "Overleg werkt als <em>iedereen</em> aan tafel zit." in goed
 
 
-def test_regional_tabs_are_kern_then_regions_with_text_only(goed):
-    labels = re.findall(r'<label for="__tabbed_[^"]+">([^<]*)</label>', goed)
-    assert labels == ["Kern", "Dorp"]  # the empty Zuid block gives no tab
+def test_region_section_is_the_kern_then_each_region_with_text_under_its_heading(goed):
+    # No tabs (Material's linked tabs showed one region's text to readers of another).
+    assert "tabbed-set" not in goed
+    headings = re.findall(r'<h([23])[^>]*id="(kern|regionaal|regio-[^"]+)"[^>]*>([^<]*)<', goed)
+    assert headings == [("2", "kern", "Kern"), ("2", "regionaal", "Regionale invulling"),
+                        ("3", "regio-dorp", "Invulling in Dorp")]  # the empty Zuid block gives none
+    assert 'data-regio="dorp"' in goed and 'class="ww-regio-info" data-regios="generiek"' in goed
     assert "In Dorp overleggen partners elke week." in goed
-    assert "tabbed-set tabbed-alternate" in goed
-    assert '<p class="ww-regio-kop" id="regio-dorp">Invulling in Dorp</p>' in goed
     assert "<p></p>" not in goed
 
 
@@ -311,7 +313,7 @@ def test_properdocs_builds_the_same_site(tmp_path):
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output, result.output
     page = article(result.page("elementen/goed-overleg/"))
-    assert re.findall(r'<label for="__tabbed_[^"]+">([^<]*)</label>', page) == ["Kern", "Dorp"]
+    assert re.findall(r'<h3[^>]*id="(regio-[^"]+)"', page) == ["regio-dorp"]
     assert json.loads((result.site / "elementen.json").read_text("utf-8"))["elementen"]
 
 

@@ -149,7 +149,7 @@ def test_check_and_build_refuse_unsafe_bodies_with_file_and_line(project):
     assert "elements/nieuw/onveilig.md:18: Het HTML-attribuut 'onerror'" in build.output
 
 
-def test_element_pages_keep_region_tabs_and_mark_external_links(project):
+def test_element_pages_keep_region_headings_and_mark_external_links(project):
     manual = project({"elements/leren/samen-leren.md": with_body("elements/leren/samen-leren.md", """\
         Leren gaat samen beter, zie [de bron](https://example.org/bron) en
         <abbr title="Fictieve afkorting">FA</abbr>.
@@ -157,7 +157,7 @@ def test_element_pages_keep_region_tabs_and_mark_external_links(project):
     result = manual.build("mkdocs", "--strict")
     assert result.returncode == 0, result.output
     page = result.page("elementen/goed-overleg/")
-    assert 'class="tabbed-set' in page and 'type="radio"' in page and "<label for=" in page
+    assert 'id="regio-dorp"' in page and 'data-regio="dorp"' in page and 'data-regios="generiek"' in page
     learn = result.page("elementen/samen-leren/")
     assert '<a href="https://example.org/bron" rel="noopener noreferrer">de bron</a>' in learn
     assert '<abbr title="Fictieve afkorting">FA</abbr>' in learn

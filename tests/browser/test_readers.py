@@ -5,19 +5,16 @@ from urllib.parse import parse_qs
 
 from reader_helpers import open_search
 
-ELEMENT_WITH_TABS = "elementen/goed-overleg/"  # base fixture: has a tab for Dorp
+ELEMENT_WITH_TABS = "elementen/goed-overleg/"  # base fixture: has a text for Dorp
 
 
-def checked_tab(page) -> str:
-    """The label of the selected tab in the element's region tab set."""
-    return page.evaluate("""() => {
-        const set = document.querySelector('.tabbed-set');
-        const input = [...set.querySelectorAll(':scope > input')].find(i => i.checked);
-        return set.querySelector(`label[for="${input.id}"]`).textContent.trim();
-    }""")
+def own_region(page) -> str:
+    """What the element page shows as the reader's own region ('' when nothing)."""
+    box = page.locator(".ww-eigen-regio")
+    return box.inner_text() if box.is_visible() else ""
 
 
-def test_region_choice_persists_selects_tabs_and_the_region_facet(browse, corpus_site):
+def test_region_choice_persists_shows_the_own_text_and_the_region_facet(browse, corpus_site):
     page = browse().page
     page.goto(corpus_site.url(""))
     control = page.locator(".ww-mijnregio")
@@ -28,10 +25,8 @@ def test_region_choice_persists_selects_tabs_and_the_region_facet(browse, corpus
 
     page.goto(corpus_site.url(ELEMENT_WITH_TABS))
     assert page.input_value("#ww-mijnregio-keuze") == "dorp"
-    assert checked_tab(page) == "Dorp"
-    assert page.is_visible("#regio-dorp")
-    # Material's own tab memory agrees, so its linked tabs choose the same label.
-    assert page.evaluate("__md_get('__tabs')[0]") == "Dorp"
+    assert own_region(page).startswith("Uw regio: Dorp")
+    assert page.is_visible("#regio-dorp") and page.is_visible("#kern")
 
     page.goto(corpus_site.url("elementen/"))
     page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
@@ -43,37 +38,28 @@ def test_region_choice_persists_selects_tabs_and_the_region_facet(browse, corpus
     assert page.is_checked('.ww-filter input[name=regio][value=zuid]')
     assert not page.is_checked('.ww-filter input[name=regio][value=dorp]')
 
-    # Clearing the choice: the Kern tab again, no region facet.
+    # Clearing the choice: no own region, every text under its heading, no region facet.
     page.select_option("#ww-mijnregio-keuze", "")
     assert page.inner_text(".ww-mijnregio__melding") == "Geen regio gekozen."
     page.goto(corpus_site.url(ELEMENT_WITH_TABS))
     assert page.input_value("#ww-mijnregio-keuze") == ""
-    assert checked_tab(page) == "Kern"
+    assert own_region(page) == "" and page.is_visible("#regio-dorp")
     page.goto(corpus_site.url("elementen/"))
     page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
     assert page.eval_on_selector_all(".ww-filter input:checked", "b => b.length") == 0
 
 
-def test_changing_the_region_on_an_element_page_switches_the_tab(browse, corpus_site):
+def test_changing_the_region_on_an_element_page_rearranges_it(browse, corpus_site):
     page = browse().page
     page.goto(corpus_site.url(ELEMENT_WITH_TABS))
-    assert checked_tab(page) == "Kern"
+    assert own_region(page) == ""
     page.focus("#ww-mijnregio-keuze")
     page.select_option("#ww-mijnregio-keuze", "dorp")
-    assert checked_tab(page) == "Dorp"
-
-
-def test_tabs_work_with_the_keyboard(browse, corpus_site):
-    page = browse().page
-    page.goto(corpus_site.url(ELEMENT_WITH_TABS))
-    page.focus(".tabbed-set > input:checked")
-    page.keyboard.press("ArrowRight")
-    assert checked_tab(page) == "Dorp"
-    assert page.evaluate("document.activeElement.matches(':focus-visible')")
-    # the focused tab's label shows a focus ring
-    outline = page.evaluate("""() => getComputedStyle(document.querySelector(
-        `.tabbed-labels > label[for="${document.activeElement.id}"]`)).outlineStyle""")
-    assert outline == "solid"
+    assert own_region(page).startswith("Uw regio: Dorp")
+    page.select_option("#ww-mijnregio-keuze", "zuid")
+    assert own_region(page).startswith("Uw regio: Regio Zuid")
+    assert "Voor Regio Zuid is hier nog niets beschreven." in own_region(page)
+    assert not page.is_visible("#regio-dorp")  # another region's text: behind its button
 
 
 def test_entries_show_who_is_involved_and_whose_experience(browse, real_site):

@@ -4,11 +4,15 @@
 (function () {
   "use strict";
 
-  function copyText(text, done) {
+  function text(key, params) {
+    return window.werkwijzeText ? window.werkwijzeText("trainers." + key, params) : key;
+  }
+
+  function copyText(value, done) {
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, function () { fallback(text, done); });
+      navigator.clipboard.writeText(value).then(done, function () { fallback(value, done); });
     } else {
-      fallback(text, done);
+      fallback(value, done);
     }
   }
 
@@ -34,13 +38,13 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button ww-kopieer";
-      button.textContent = "Kopieer verwijzing";
+      button.textContent = text("copy");
       var status = document.createElement("span");
       status.className = "ww-kopieer-melding";
       status.setAttribute("role", "status");
-      button.addEventListener("click", (function (text, status) {
+      button.addEventListener("click", (function (value, status) {
         return function () {
-          copyText(text, function () { status.textContent = "Gekopieerd."; });
+          copyText(value, function () { status.textContent = text("copied"); });
         };
       })(source.textContent.replace(/\s+/g, " ").trim(), status));
       block.appendChild(button);

@@ -34,7 +34,17 @@
     return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function elementCount(n) { return n === 1 ? "1 element" : n + " elementen"; }
+  // Texts from the catalogue (messages/<lang>/js/filter.yml, via assets/werkwijze/messages.js).
+  function text(key, params) {
+    return window.werkwijzeText ? window.werkwijzeText("filter." + key, params) : key;
+  }
+  function plural(key, count, params) {
+    var all = Object.assign({ count: count }, params || {});
+    return text(key + (count === 1 ? ".one" : ".other"), all);
+  }
+  function elementCount(n) { return plural("elements", n); }
+  // Phones: the facets start closed so that the results are near (see build()).
+  var SMALL = "(max-width: 44.9375em)";
 
   /* -- the model: options and per-element option indexes, computed once ---------- */
   function buildModel(data) {
@@ -156,20 +166,33 @@
   Filter.prototype.build = function () {
     var self = this, model = this.model;
     var form = el("form", { className: "ww-filter__form", role: "search",
-                            "aria-label": "Elementen filteren" });
+                            "aria-label": text("form_label") });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var textId = "ww-filter-tekst";
     this.textInput = el("input", { type: "search", id: textId, name: TEXT_KEY,
                                    autocomplete: "off", className: "ww-filter__tekst" });
+    this.textInput.setAttribute("aria-describedby", "ww-filter-tekst-uitleg");
     form.appendChild(el("div", { className: "ww-filter__zoek" }, [
-      el("label", { "for": textId, text: "Zoek in titel en samenvatting" }), this.textInput]));
+      el("label", { "for": textId, text: text("text_label") }),
+      el("span", { className: "ww-filter__uitleg", id: "ww-filter-tekst-uitleg", text: text("text_hint") }),
+      this.textInput]));
     this.boxes = [];
     this.countNodes = [];
     this.labels = [];
+    this.chosenNodes = [];
+    this.details = [];
+    var small = window.matchMedia && window.matchMedia(SMALL).matches;
     var groups = el("div", { className: "ww-filter__facetten" });
     model.facets.forEach(function (facet, f) {
-      var fieldset = el("fieldset", { className: "ww-filter__facet" },
-                        [el("legend", { text: facet.title })]);
+      // Each facet folds (closed on phones), its summary saying how many are chosen.
+      var chosen = el("span", { className: "ww-filter__gekozen" });
+      var details = el("details", { className: "ww-filter__facet" }, [
+        el("summary", {}, [el("span", { className: "ww-filter__facetnaam", text: facet.title }), chosen])]);
+      if (!small) details.open = true;
+      var fieldset = el("fieldset", {}, [el("legend", { className: "ww-filter__legend", text: facet.title })]);
+      details.appendChild(fieldset);
+      self.chosenNodes.push(chosen);
+      self.details.push(details);
       self.boxes.push([]); self.countNodes.push([]); self.labels.push([]);
       facet.options.forEach(function (option, i) {
         var id = "ww-f-" + facet.name + "-" + i;
@@ -181,25 +204,37 @@
         fieldset.appendChild(label);
         self.boxes[f].push(box); self.countNodes[f].push(count); self.labels[f].push(label);
       });
-      groups.appendChild(fieldset);
+      groups.appendChild(details);
     });
     form.appendChild(groups);
     this.status = el("p", { className: "ww-filter__status", role: "status", "aria-live": "polite" });
-    var reset = el("button", { type: "button", className: "md-button ww-filter__wis", text: "Wis alle filters" });
+    var reset = el("button", { type: "button", className: "md-button ww-filter__wis", text: text("reset") });
     reset.addEventListener("click", function () { self.reset(); });
-    form.appendChild(el("div", { className: "ww-filter__balk" }, [this.status, reset]));
+    // A jump past the facets to the results: on a phone the list is below the form.
+    this.jump = el("a", { className: "md-button md-button--primary ww-filter__naar", href: "#ww-resultaten" });
+    this.jump.addEventListener("click", function (event) {
+      event.preventDefault();
+      self.list.focus();
+      self.list.scrollIntoView({ block: "start" });
+    });
+    // The bar stays in view at the bottom of the screen while the form is (CSS: sticky),
+    // so every tap shows the new number of results.
+    form.appendChild(el("div", { className: "ww-filter__balk" }, [this.status, this.jump, reset]));
+    // "Mijn regio" on the overview: says when the list was pre-filtered for it.
+    this.regionNote = el("p", { className: "ww-filter__regio", hidden: "" });
     this.textInput.addEventListener("input", function () {
       // Typing updates the list at once; the URL follows without filling the history.
       self.onChange(false);
     });
     this.textInput.addEventListener("focus", function () { self.loadSummaries(); });
 
-    var emptyReset = el("button", { type: "button", className: "ww-filter__wis-leeg", text: "wis alle filters" });
+    var emptyReset = el("button", { type: "button", className: "ww-filter__wis-leeg", text: text("reset_short") });
     emptyReset.addEventListener("click", function () { self.reset(); });
     this.empty = el("div", { className: "ww-filter__leeg", hidden: "" }, [
-      el("p", { text: "Geen elementen bij deze keuze. Haal een vinkje weg, pas de zoektekst aan of " }),
+      el("p", { text: text("empty") }),
       emptyReset]);
-    this.list = el("ul", { className: "ww-lijst ww-filter__lijst", "aria-label": "Gevonden elementen" });
+    this.list = el("ul", { className: "ww-lijst ww-filter__lijst", id: "ww-resultaten", tabindex: "-1",
+                           "aria-label": text("results_label") });
     this.items = new Array(model.elements.length);  // built on first show, then reused
     this.shownIds = [];
     this.limit = PAGE;
@@ -211,6 +246,7 @@
       this.statics.push(node);
       node.hidden = true;
     }
+    this.mount.appendChild(this.regionNote);
     this.mount.appendChild(form);
     this.mount.appendChild(this.empty);
     this.mount.appendChild(this.list);
@@ -285,13 +321,23 @@
     for (var f = 0; f < this.countNodes.length; f++) {
       for (var i = 0; i < this.countNodes[f].length; i++) {
         var n = result.counts[f][i];
-        var text = "(" + n + ")";
-        if (this.countNodes[f][i].textContent !== text) this.countNodes[f][i].textContent = text;
+        var count = "(" + n + ")";
+        if (this.countNodes[f][i].textContent !== count) this.countNodes[f][i].textContent = count;
         this.labels[f][i].classList.toggle("ww-optie--leeg", n === 0);
+        // An option that gives nothing cannot be chosen (it would empty the list); one
+        // already chosen can always be unticked.
+        var box = this.boxes[f][i];
+        box.disabled = n === 0 && !box.checked;
       }
+      var picked = Object.keys(state.selected[f]).length;
+      var summary = picked ? plural("chosen", picked) : "";
+      if (this.chosenNodes[f].textContent !== summary) this.chosenNodes[f].textContent = summary;
     }
-    var message = result.total + " van " + elementCount(this.model.elements.length);
+    var message = text("status", { shown: result.total, total: elementCount(this.model.elements.length) });
     if (this.status.textContent !== message) this.status.textContent = message;
+    this.jump.textContent = plural("show_results", result.total);
+    this.jump.hidden = result.total === 0;
+    this.showRegionNote(state);
     this.empty.hidden = result.total !== 0;
     this.list.hidden = result.total === 0;
   };
@@ -310,7 +356,33 @@
     }
     var rest = this.matched.length - ids.length;
     this.more.hidden = rest <= 0;
-    if (rest > 0) this.more.textContent = "Toon meer (nog " + rest + ")";
+    if (rest > 0) this.more.textContent = text("more", { count: rest });
+  };
+
+  // "Gefilterd op uw regio X" with a way back, or "Uw regio is X" with a way to it.
+  Filter.prototype.showRegionNote = function (state) {
+    var own = window.werkwijzeRegio ? window.werkwijzeRegio.get() : "";
+    var f = this.regionFacet();
+    var note = this.regionNote;
+    if (!own || f === -1 || !(own in this.model.facets[f].index)) { note.hidden = true; return; }
+    var name = this.model.facets[f].options[this.model.facets[f].index[own]].naam;
+    var chosen = Object.keys(state.selected[f]).map(Number);
+    var applied = chosen.length === 1 && chosen[0] === this.model.facets[f].index[own];
+    var key = applied + "|" + name;
+    note.hidden = false;
+    if (note.wwKey === key) return;
+    note.wwKey = key;
+    var self = this;
+    var button = el("button", { type: "button", className: "ww-filter__regioknop",
+                                text: applied ? text("region_show_all") : text("region_apply", { regio: name }) });
+    button.addEventListener("click", function () { self.chooseRegion(applied ? "" : own); button.focus(); });
+    note.replaceChildren(document.createTextNode(
+      (applied ? text("region_applied", { regio: name }) : text("region_not_applied", { regio: name })) + " "), button);
+    note.classList.toggle("ww-filter__regio--aan", applied);
+  };
+
+  Filter.prototype.regionFacet = function () {
+    return this.model.facets.findIndex(function (facet) { return facet.generic !== null; });
   };
 
   Filter.prototype.showMore = function () {

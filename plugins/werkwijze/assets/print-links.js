@@ -18,9 +18,25 @@
     }
   }
 
+  // Leerlijn and werkkaarten pages: a print button beside the PDF link
+  // (core/werkkaarten.py print_block). Added by script: without it, it would do nothing.
+  function printButtons() {
+    document.querySelectorAll(".ww-afdrukken").forEach(function (block) {
+      if (block.querySelector(".ww-print")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button md-button--primary ww-print";
+      button.textContent = window.werkwijzeText ? window.werkwijzeText("trainers.print") : "Print";
+      button.addEventListener("click", function () { window.print(); });
+      block.insertBefore(button, block.firstChild);
+    });
+  }
+
+  function start() { mark(); printButtons(); }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mark);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    mark();
+    start();
   }
 })();

@@ -44,8 +44,8 @@
     }
     var status = document.querySelector(".ww-werkkaarten-filter");
     if (status && (themas.length || soorten.length)) {
-      status.textContent = shown + " van de " + cards.length + " kaarten, gekozen op " +
-        themas.concat(soorten).join(", ") + ".";
+      status.textContent = window.werkwijzeText("trainers.cards_chosen",
+        { shown: shown, total: cards.length, keuze: themas.concat(soorten).join(", ") });
       status.hidden = false;
     }
   }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .citation import absolute_url
 from .export import element_records
 from .urls import Urls
 
@@ -17,8 +18,11 @@ LIST_SEPARATOR = "; "
 BOM = "\ufeff"
 
 
-def to_csv(manual, urls: Urls) -> str:
+def to_csv(manual, urls: Urls, site_url: str | None = None) -> str:
+    """`url` holds absolute URLs when the site's address is known (site_url)."""
     records = element_records(manual, urls)
+    if site_url:
+        records = [{**r, "url": absolute_url(site_url, r["url"])} if "url" in r else r for r in records]
     columns = list(records[0]) if records else ["id"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

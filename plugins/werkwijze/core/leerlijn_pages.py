@@ -8,6 +8,7 @@ from .html import h, md
 from .i18n import t, t_html
 from .leerlijnen import LEERLIJNEN_DIR, Leerlijn
 from .render import GeneratedPage, Renderer, element_src
+from .werkkaarten import print_block
 
 INDEX = f"{LEERLIJNEN_DIR}/index.md"
 
@@ -50,7 +51,8 @@ class LeerlijnRenderer:
                          duration=leerlijn.duration) if leerlijn.duration
                        else t("trainers.leerlijn_page.summary", audience=leerlijn.audience))
             items.append(f'<li class="ww-leerlijn">{self.base.link(INDEX, leerlijn_src(leerlijn.id), leerlijn.title)}'
-                         f'<span class="ww-samenvatting">{h(summary)}</span></li>')
+                         # a space, so that the title and the summary never run together
+                         f' <span class="ww-samenvatting">{h(summary)}</span></li>')
         listing = (f'<p>{h(t("trainers.leerlijn_page.intro"))}</p>\n\n<ul class="ww-lijst">\n'
                    + "\n".join(items) + "\n</ul>\n")
         title = t("trainers.leerlijn_page.title")
@@ -58,7 +60,8 @@ class LeerlijnRenderer:
 
     def page(self, leerlijn: Leerlijn) -> GeneratedPage:
         src = leerlijn_src(leerlijn.id)
-        parts = [f"# {md(leerlijn.title)}", self._facts(leerlijn)]
+        parts = [f"# {md(leerlijn.title)}", self._facts(leerlijn),
+                 print_block(self.base.urls, src, f"leerlijn-{leerlijn.id}.pdf")]
         if leerlijn.intro:
             parts.append(f'<p class="ww-inleiding">{h(leerlijn.intro)}</p>')
         for number, step in enumerate(leerlijn.steps, start=1):

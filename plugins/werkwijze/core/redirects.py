@@ -2,10 +2,16 @@
 
 Plain HTML files (not Markdown pages): they stay out of the navigation, search and the
 sitemap, and work without JavaScript (meta refresh) and without a server rewrite rule.
+With JavaScript the query and the anchor come along
+(`/elementen/oud/?regio=katwijk#kern` -> `/elementen/nieuw/?regio=katwijk#kern`); a meta
+refresh alone would drop both.
 """
 from __future__ import annotations
 
+import json
+
 from .html import h
+from .i18n import active, t
 from .render import element_src
 from .urls import Urls
 
@@ -19,17 +25,20 @@ def redirect_path(urls: Urls, alias: str) -> str:
 def redirect_html(urls: Urls, alias: str, target_id: str, title: str, site_url: str | None) -> str:
     relative = urls.relative(element_src(alias), element_src(target_id))
     canonical = (site_url.rstrip("/") + "/" + urls.url(element_src(target_id))) if site_url else relative
+    # JSON in a script: "</" is escaped so the value can never close the script element.
+    target = json.dumps(relative).replace("</", "<\\/")
     return f"""<!doctype html>
-<html lang="nl">
+<html lang="{h(active().language)}">
 <head>
 <meta charset="utf-8">
-<title>Verplaatst: {h(title)}</title>
+<title>{h(t("ui.redirect.title", titel=title))}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{h(canonical)}">
+<script>location.replace({target} + location.search + location.hash);</script>
 <meta http-equiv="refresh" content="0; url={h(relative)}">
 </head>
 <body>
-<p>Deze pagina heet nu <a href="{h(relative)}">{h(title)}</a>.</p>
+<p>{h(t("ui.redirect.text"))} <a href="{h(relative)}">{h(title)}</a>.</p>
 </body>
 </html>
 """

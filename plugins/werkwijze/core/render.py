@@ -24,6 +24,7 @@ from .elements import Element
 from .fragments import Fragments
 from .html import md
 from .i18n import active, t
+from .regions_view import region_section
 from .schema import FacetSpec
 
 if TYPE_CHECKING:
@@ -198,7 +199,8 @@ class Renderer:
         sections += [self._questions(element), self._properties(src, element),
                      self._sources(src, element), self._chapters(src, element), self._updated(element)]
         body = self.f.render("element.md", element=element, badge=self.soort_badge(element.kind),
-                             kern=Markup(self._kern(element)), sections=sections)
+                             kern=Markup(region_section(self, element, t("pages.not_described"))),
+                             sections=sections)
         return GeneratedPage(src, element.title, "", body + "\n")
 
     def element_page_inputs(self, element: Element, token, listed) -> tuple:
@@ -211,26 +213,6 @@ class Renderer:
         shown = tuple(listed(self.m.elements[i]) for ids in lists for i in ids if i in self.m.elements)
         chapters = tuple((c.src_uri, c.title) for c in self.m.chapters_including.get(element.id, []))
         return token(element), lists, shown, chapters, self.m.updated.get(element.path)
-
-    def _kern(self, element: Element) -> str:
-        """Editor Markdown (kern and regional tabs): passed on as Markdown, not escaped."""
-        kern = element.body.kern.strip() or t("pages.not_described")
-        region_field = self.schema.region_field
-        regions = self.m.taxonomies[region_field.taxonomy] if region_field else None
-        invullingen = [i for i in element.body.invullingen
-                       if regions is not None and i.text.strip() and i.region in regions]
-        if not invullingen:
-            return f"## {t('pages.element.kern')} {{#kern}}\n\n{kern}"
-        tabs = [f'=== "{t("pages.element.kern")}"\n\n{_indent(kern)}']
-        for invulling in invullingen:
-            name = regions.label(invulling.region).replace('"', "'")
-            heading = t("pages.region.invulling", region=name)
-            tabs.append(f'=== "{escape(name)}"\n\n'
-                        # Markdown + attr_list: raw HTML inside a tab gets wrapped in <p>
-                        f'    {_md(heading)}\n'
-                        f'    {{: .ww-regio-kop #regio-{invulling.region} }}\n\n'
-                        f'{_indent(invulling.text)}')
-        return f"## {t('pages.element.kern_and_regions')} {{#kern}}\n\n" + "\n\n".join(tabs)
 
     def _section(self, src: str, title: str, anchor: str, ids: list[str]) -> Markup:
         elements = [self.m.elements[i] for i in ids if i in self.m.elements]
@@ -450,10 +432,6 @@ class Renderer:
                                  filter_link=self.filter_link(from_src, filters, t("pages.directive.all")))
         return self.f.render("directive.html", rest=0, filter_link=self.filter_link(from_src, filters),
                              list=self.entry_list(from_src, chosen, empty=t("pages.directive.empty")))
-
-
-def _indent(text: str) -> str:
-    return "\n".join(("    " + line) if line.strip() else "" for line in text.split("\n"))
 
 
 def _md(text: str) -> Markup:

@@ -61,7 +61,7 @@ def trainer_pages(manual, urls: Urls, site_url: str | None, memo=None) -> dict[s
 
 def trainer_files(manual, urls: Urls, site_url: str | None) -> dict[str, str]:
     """Site path -> content of the non-page files (open data, redirects)."""
-    files = {CSV_FILE: to_csv(manual, urls)}
+    files = {CSV_FILE: to_csv(manual, urls, site_url)}
     files.update(redirect_files(manual, urls, site_url))
     return files
 

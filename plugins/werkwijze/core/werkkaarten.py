@@ -17,6 +17,7 @@ import re
 
 from .citation import absolute_url
 from .html import h, md
+from .i18n import active, t
 from .render import GeneratedPage, element_src, pager
 
 WERKKAARTEN_SRC = "werkkaarten/index.md"
@@ -25,6 +26,14 @@ CARDS_PER_PAGE = 50
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"(\*\*|__|\*|`|<[^>]+>)")
 _BLOCK_START = re.compile(r"^\s*(#|[-*+] |\d+\. |\||!!!|\?\?\?|===|/{3}|>)")
+PDF_DIR = "pdf"  # where `make pdf` output is published beside the site (scripts/pdf.py names)
+
+
+def print_block(urls, from_src: str, pdf_name: str, label_key: str = "ui.print.pdf") -> str:
+    """A link to the page's PDF; assets/print-links.js adds a print button beside it."""
+    href = urls.relative(from_src, f"{PDF_DIR}/{pdf_name}")
+    return (f'<p class="ww-afdrukken"><a class="md-button ww-pdf" href="{h(href)}" '
+            f'type="application/pdf">{h(t(label_key))}</a></p>')
 
 
 def first_paragraph(markdown: str) -> str:
@@ -53,6 +62,15 @@ def _card(manual, urls, site_url: str | None, element) -> str:
     if questions:
         card.append('<p class="ww-kaart-label">Voor de leersessie</p>\n<ul class="ww-kaart-vragen">'
                     + "".join(f"<li>{h(q)}</li>" for q in questions) + "</ul>")
+    status = manual.facets.label(schema.facets["status"], element.values.get("status") or "") \
+        if "status" in schema.facets else ""
+    sources = manual.taxonomies["bronnen"]
+    names = [sources.label(s) for s in element.list("bronnen")]
+    # Where it comes from and how settled it is, also on paper.
+    card.append('<p class="ww-kaart-herkomst">'
+                + (f'<span>{h(t("ui.card.status", status=status))}</span> ' if status else "")
+                + (f'<span>{h(t("ui.card.source", bronnen=active().join(names)))}</span>' if names else "")
+                + "</p>")
     card.append(f'<p class="ww-kaart-url">{h(url)}</p>')
     card.append("</article>")
     return "\n".join(card)
@@ -85,7 +103,8 @@ def werkkaarten_pages(manual, urls, site_url: str | None, memo=None) -> dict[str
     intro = (f"# Werkkaarten\n\n"
              '<p class="ww-werkkaarten-uitleg">Elk element op een kaart, om te printen en uit te '
              "knippen voor een leersessie. Er passen meerdere kaarten op een A4. Alleen de kaarten "
-             f'van één thema of soort? Kies: {options} · {soorten} · <a href="./">alle kaarten</a>.</p>')
+             f'van één thema of soort? Kies: {options} · {soorten} · <a href="./">alle kaarten</a>.</p>\n\n'
+             + print_block(urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
     return {WERKKAARTEN_SRC: GeneratedPage(WERKKAARTEN_SRC, "Werkkaarten", intro, _cards(cards),
                                            searchable=False)}
 
@@ -136,7 +155,8 @@ def _theme_pages(manual, urls, elements, card) -> dict[str, GeneratedPage]:
     intro = ("# Werkkaarten\n\n"
              '<p class="ww-werkkaarten-uitleg">Elk element op een kaart, om te printen en uit te '
              "knippen voor een leersessie. Er passen meerdere kaarten op een A4. De kaarten staan "
-             f"per thema, op pagina's van hoogstens {CARDS_PER_PAGE} kaarten. Kies een thema:</p>")
+             f"per thema, op pagina's van hoogstens {CARDS_PER_PAGE} kaarten. Kies een thema:</p>\n\n"
+             + print_block(urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
     listing = '<ul class="ww-kaarten-index">\n' + "\n".join(items) + "\n</ul>\n"
     pages[WERKKAARTEN_SRC] = GeneratedPage(WERKKAARTEN_SRC, "Werkkaarten", intro, listing, searchable=False)
     return pages
