@@ -228,8 +228,8 @@ def _check_invullingen(element: Element, schema: Schema, taxonomies: Taxonomies,
                 hint=did_you_mean(region, regions.terms), file=regions.path,
                 allowed=", ".join(regions.terms)))
             continue
-        related = {region, regions.terms[region].get("ouder")}
-        related |= {term.id for term in regions if term.get("ouder") == region}
+        related = {region, regions.terms[region].role("parent")}
+        related |= {term.id for term in regions if term.role("parent") == region}
         if chosen and not generic and not (related & chosen):
             problems.add(element.path, invulling.line,
                          t("validate.element.region_not_chosen", region=region))

@@ -65,8 +65,8 @@ def facet_data(manual: Manual) -> dict:
         options = []
         for value, label in manual.facets.options(facet):
             option = {"id": value, "naam": label}
-            if facet is manual.facets.region_facet and regions.terms[value].get("ouder"):
-                option["ouder"] = regions.terms[value].get("ouder")
+            if facet is manual.facets.region_facet and regions.terms[value].role("parent"):
+                option["ouder"] = regions.terms[value].role("parent")
             options.append(option)
         data[facet.name] = {"veld": facet.field, "titel": facet.title, "meervoud": facet.plural,
                             "opties": options}

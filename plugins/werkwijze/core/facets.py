@@ -26,9 +26,9 @@ class Facets:
         self._labels: dict[str, dict[str, str]] = {}
         for term in regions or ():
             family = {term.id}
-            if term.get("ouder"):
-                family.add(term.get("ouder"))
-            family |= {child.id for child in regions if child.get("ouder") == term.id}
+            if term.role("parent"):
+                family.add(term.role("parent"))
+            family |= {child.id for child in regions if child.role("parent") == term.id}
             self._region_family[term.id] = family
 
     def options(self, facet: FacetSpec) -> list[tuple[str, str]]:

@@ -252,7 +252,7 @@ class Renderer:
         if field is None:
             return Markup("")
         registry = self.m.taxonomies[field.taxonomy]
-        sources = [(citation_html(term.get("citaat", term.name)), self.href(src, SOURCES_PAGE, term.id))
+        sources = [(citation_html(term.role("citation", term.name)), self.href(src, SOURCES_PAGE, term.id))
                    for term in (registry.terms.get(i) for i in element.list(field.name)) if term]
         return self.f.render("sources.md", title=t("pages.element.sources"),
                              sources=sources)
@@ -310,7 +310,7 @@ class Renderer:
         label = self.facets.label(facet, value)
         term = self.m.taxonomies[facet.taxonomy].terms.get(value) if facet.taxonomy else None
         intro = self.f.render("term_intro.md", label=label,
-                              description=term.get("omschrijving") if term else "")
+                              description=term.role("description") if term else "")
         chosen = self.facets.select(self.m.elements.values(), {facet.name: [value]})
         if len(chosen) > FACET_LIST_LIMIT:
             return self._facet_pages_compact(facet, value, label, intro, chosen)
@@ -407,16 +407,15 @@ class Renderer:
         src = SOURCES_PAGE
         field = self.schema.role_field("sources")
         registry = self.m.taxonomies[field.taxonomy] if field else None
-        types_name = next((k.ref for k in self.schema.taxonomies[field.taxonomy].keys.values()
-                           if k.name == "type"), None) if field else None
-        types = self.m.taxonomies.get(types_name) if types_name else None
+        type_key = self.schema.taxonomies[field.taxonomy].key_for("type") if field else None
+        types = self.m.taxonomies.get(type_key.ref) if type_key and type_key.ref else None
         cited: dict[str, int] = {}
         for element in self.m.elements.values():
             for source_id in element.list(field.name) if field else ():
                 cited[source_id] = cited.get(source_id, 0) + 1
-        sources = [{"id": term.id, "citation": citation_html(term.get("citaat", term.name)),
-                    "type": types.label(term.get("type")) if types else term.get("type"),
-                    "link": term.get("link"), "description": term.get("omschrijving"),
+        sources = [{"id": term.id, "citation": citation_html(term.role("citation", term.name)),
+                    "type": types.label(term.role("type")) if types else term.role("type"),
+                    "link": term.role("link"), "description": term.role("description"),
                     "cited": cited.get(term.id, 0)} for term in (registry or ())]
         title = t("pages.sources.title")
         return GeneratedPage(src, title, f"# {_md(title)}",

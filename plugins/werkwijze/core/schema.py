@@ -53,11 +53,20 @@ class KeySpec:
     url: bool = False
 
 
+TERM_ROLES = ("name", "description", "parent", "citation", "link", "type")
+
+
 @dataclass(frozen=True)
 class TaxonomySpec:
     name: str
     file: str
     keys: dict[str, KeySpec]
+    # role (name, description, parent, citation, link, type) -> the key that holds it
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def key_for(self, role: str) -> KeySpec | None:
+        key = self.roles.get(role)
+        return self.keys.get(key) if key else None
 
 
 @dataclass(frozen=True)
@@ -233,7 +242,18 @@ def _key_spec(name: str, raw) -> KeySpec:
                    url=_flag(raw.get("url", False)))
 
 
-_SECTIONS = ("fields", "soorten", "generic_region_label", "taxonomies", "facets", "roles")
+_SECTIONS = ("fields", "soorten", "generic_region_label", "taxonomies", "facets", "roles",
+             "term_roles")
+
+
+def _term_roles(node, where: str, line: int) -> dict[str, str]:
+    roles = {}
+    for role, (rline, value) in _map(node, where, line).items.items():
+        if role not in TERM_ROLES:
+            raise _SchemaError(rline, t("schema.unknown_key", key=role, where=where,
+                                        allowed=", ".join(TERM_ROLES)))
+        roles[role] = _plain(value)
+    return roles
 
 
 def _parse(root: yamltree.Node | None, rel: str) -> Schema:
@@ -259,13 +279,23 @@ def _parse(root: yamltree.Node | None, rel: str) -> Schema:
     fields = {name: _field(name, node, fline, soorten) for name, (fline, node)
               in _map(top.items["fields"][1], "fields", line_of("fields")).items.items()}
 
+    # Which key of a term holds its name, description, ...: defaults for every taxonomy
+    # (`term_roles`), changed per taxonomy by its own `roles`.
+    default_roles = (_term_roles(top.items["term_roles"][1], "term_roles", line_of("term_roles"))
+                     if "term_roles" in top.items else {})
     taxonomies = {}
     for name, (tline, node) in _map(top.items["taxonomies"][1], "taxonomies", line_of("taxonomies")).items.items():
-        spec = _plain(_map(node, f"taxonomies.{name}", tline))
+        tree = _map(node, f"taxonomies.{name}", tline)
+        spec = _plain(tree)
         if not spec.get("file"):
             raise _SchemaError(tline, t("schema.missing_keys", where=f"taxonomies.{name}", keys="file"))
-        keys = spec.get("keys") or {}
-        taxonomies[name] = TaxonomySpec(name, spec["file"], {k: _key_spec(k, v) for k, v in keys.items()})
+        keys = {k: _key_spec(k, v) for k, v in (spec.get("keys") or {}).items()}
+        roles = dict(default_roles)
+        if "roles" in tree.items:
+            roles.update(_term_roles(tree.items["roles"][1], f"taxonomies.{name}.roles", tline))
+        # A role only counts where the taxonomy has that key.
+        roles = {role: key for role, key in roles.items() if key in keys}
+        taxonomies[name] = TaxonomySpec(name, spec["file"], keys, roles)
 
     facets = {}
     if "facets" in top.items:

@@ -19,12 +19,18 @@ _URL = re.compile(r"^https?://[^\s<>\"']+$")
 @dataclass
 class Term:
     id: str
-    name: str  # `naam`, or `titel` for sources
+    name: str  # the value of the taxonomy's `name` key (see the schema's term_roles)
     line: int
     values: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict, repr=False)  # role -> key
 
     def get(self, key: str, default: str = "") -> str:
         return self.values.get(key) or default
+
+    def role(self, role: str, default: str = "") -> str:
+        """The value the schema names for this role (description, parent, citation, ...)."""
+        key = self.roles.get(role)
+        return (self.values.get(key) if key else None) or default
 
 
 @dataclass
@@ -61,7 +67,7 @@ def _load_one(spec: TaxonomySpec, data_dir: Path, rel_dir: str, problems: Proble
     if not isinstance(root, yamltree.Seq):
         problems.add(rel, root.line, t("validate.data.not_a_list"))
         return taxonomy
-    name_key = "titel" if "titel" in spec.keys else "naam"
+    name_key = spec.roles.get("name")
     for item in root.items:
         if not isinstance(item, yamltree.Map):
             problems.add(rel, item.line, t("validate.data.item_not_mapping"))
@@ -95,7 +101,8 @@ def _load_one(spec: TaxonomySpec, data_dir: Path, rel_dir: str, problems: Proble
             if key_spec.url and values.get(key_spec.name) and not _URL.match(values[key_spec.name]):
                 problems.add(rel, _key_line(item, key_spec.name),
                              t("validate.data.not_a_url", key=key_spec.name))
-        taxonomy.terms[term_id] = Term(term_id, values.get(name_key, term_id), item.line, values)
+        name = values.get(name_key) if name_key else None
+        taxonomy.terms[term_id] = Term(term_id, name or term_id, item.line, values, spec.roles)
     return taxonomy
 
 
