@@ -88,7 +88,8 @@ def test_aliases_map_to_the_current_id_and_clash_is_reported():
 def taxonomy(name: str, *terms: tuple[str, str | None]) -> Taxonomy:
     result = Taxonomy(name, f"data/{name}.yml")
     for line, (term_id, parent) in enumerate(terms, start=1):
-        result.terms[term_id] = Term(term_id, term_id.title(), line, {"ouder": parent} if parent else {})
+        result.terms[term_id] = Term(term_id, term_id.title(), line, {"ouder": parent} if parent else {},
+                                     SCHEMA.taxonomies["regios"].roles)
     return result
 
 
