@@ -35,6 +35,7 @@ from .core.trainers import reference_block, trainer_files, trainer_pages
 from .core.urls import Urls
 from .core.themefix import fix_theme_markup
 from .core import i18n
+from .search import SiteSearch
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
@@ -92,6 +93,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.page_memo: PageMemo | None = None  # with the element cache
         self.built_urls: set[str] = set()
         self.page_urls: set[str] = set()
+        self.search = SiteSearch()  # Pagefind records; kept across serve rebuilds
 
     def on_startup(self, *, command, dirty):
         # MkDocs keeps plugin instances across serve rebuilds: the caches live as long.
@@ -190,6 +192,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                                             abs_src_path=str(asset)))
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
+        self.search.begin(files)
         return files
 
     def _open_data(self, manual: Manual, site_url: str | None) -> dict[str, str]:
@@ -259,6 +262,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     # After the search plugin wrote its index.
     @event_priority(-100)
     def on_post_build(self, config):
+        self.search.write(Path(config.site_dir), config.theme.get("language"))
         if self.page_cache is not None:
             rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json",
                                  self.page_cache, self.built_urls, self.page_urls)
@@ -283,6 +287,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if page.file.src_uri in self.source_map.sources:  # an element page
             # Defence in depth: the check already refused unsafe Markdown in element files.
             html = clean_html(html)
+        self.search.page(page, html, self.manual, self.pages)
         return mark_external_links(html)
 
     def _expand_directives(self, markdown: str, src_uri: str) -> str:
