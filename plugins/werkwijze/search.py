@@ -33,12 +33,15 @@ from mkdocs.exceptions import PluginError
 
 from .core.i18n import t
 from .core.render import ELEMENTS_DIR, element_src
+from .core.stash import LATE_CLASSES
 from .core.werkkaarten import WERKKAARTEN_SRC
 
 OUTPUT = "pagefind"
-# Classes whose text stays out of the index: permalinks, badges, dates, chapter links,
-# counts, tab labels (the regional parts have their own heading).
-_SKIP_CLASSES = {"headerlink", "ww-soort", "ww-bijgewerkt", "ww-hoofdstukken", "ww-aantal",
+# Classes whose text stays out of the index: the stash's late blocks (lists, facet
+# labels, sources, 'how to cite', cards; a chapter's directive list can reach us),
+# permalinks, badges, dates, chapter links, counts, tab labels (the regional parts
+# have their own heading).
+_SKIP_CLASSES = LATE_CLASSES | {"ww-naar-filter", "ww-verwijzing-label", "ww-wie", "headerlink", "ww-soort", "ww-bijgewerkt", "ww-hoofdstukken", "ww-aantal",
                  "tabbed-labels", "ww-paginas", "ww-filterlink", "ww-terug", "ww-leeg",
                  "ww-wijzigingen", "ww-wijziging-soort"}
 _SKIP_TAGS = {"script", "style", "template", "svg", "button", "nav"}

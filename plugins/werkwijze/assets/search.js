@@ -194,11 +194,13 @@
   }
 
   // Pagefind's excerpt is escaped text with <mark> around the hits: keep only those.
+  var decoder = document.createElement("textarea");  // RCDATA: decodes entities, makes no tags
   function appendExcerpt(node, excerpt) {
     excerpt.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
       if (part === "<mark>") return true;
       if (part === "</mark>") return false;
-      var plain = new DOMParser().parseFromString(part, "text/html").body.textContent;
+      decoder.innerHTML = part;
+      var plain = decoder.value;
       node.appendChild(marked ? el("mark", { text: plain }) : document.createTextNode(plain));
       return marked;
     }, false);
