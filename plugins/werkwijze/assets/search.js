@@ -26,6 +26,7 @@
   var further = root.querySelector(".ww-zoek__verder");
   var pagefind = null, loading = null, timer = null, generation = 0;
   var results = [], shown = 0, chosen = {};
+  var closing = false;  // focus moves back to the box while closing: do not reopen
 
   function text(key, params) { return window.werkwijzeText("search." + key, params); }
   function counted(key, count, params) {
@@ -57,9 +58,11 @@
     setOpen(false);
     // On wide screens the box stays in the header: keep the reader there. Else the
     // box is hidden again, and focus returns to the page.
+    closing = true;
     if (visible(input)) input.focus({ preventScroll: true }); else input.blur();
+    closing = false;
   }
-  input.addEventListener("focus", function () { setOpen(true); load(); });
+  input.addEventListener("focus", function () { if (!closing) setOpen(true); load(); });
   if (toggle) {
     toggle.addEventListener("change", function () {
       if (toggle.checked && document.activeElement !== input) {
@@ -67,7 +70,7 @@
       }
     });
   }
-  root.addEventListener("focusin", function () { setOpen(true); });
+  root.addEventListener("focusin", function () { if (!closing) setOpen(true); });
   root.addEventListener("focusout", function (event) {
     if (event.relatedTarget && !root.contains(event.relatedTarget)) setOpen(false);
   });
@@ -83,6 +86,7 @@
     var at = links.indexOf(document.activeElement);
     if (event.target === input) {
       if (event.key !== "ArrowDown") return;
+      setOpen(true);  // also after Esc: the arrow opens the results again
       at = 0;
     } else if (at === -1) {
       return;
@@ -103,6 +107,7 @@
     }
   });
   input.addEventListener("input", function () {
+    setOpen(true);
     clearTimeout(timer);
     timer = setTimeout(run, DELAY);
   });
