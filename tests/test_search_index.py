@@ -67,3 +67,11 @@ def test_chapters_are_indexed_and_generated_lists_are_not(built):
     assert "/werkkaarten/" in records and "Goed overleg" not in records["/werkkaarten/"]["content"]
     assert all(not r["filters"] for url, r in records.items() if not url.startswith("/elementen/")
                or url == "/elementen/")  # filters narrow to elements
+
+
+def test_without_pagefind_the_build_fails_in_dutch_with_the_fix(project, monkeypatch, tmp_path):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
+    result = project().build()
+    assert result.returncode != 0
+    assert "Pagefind, het programma dat de zoekfunctie maakt, ontbreekt" in result.output
+    assert "pip install -e ." in result.output
