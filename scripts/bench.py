@@ -313,7 +313,7 @@ def _site_search(browser, base: str, site: Path, result: Result) -> None:
     page.on("requestfinished", lambda req: seen.append(req.url))
     page.locator("#ww-zoek-invoer").focus()  # starts loading Pagefind, as for a reader
     page.keyboard.type(SEARCH_QUERY, delay=30)
-    start = time.perf_counter()  # from the last keystroke, with the box's pause (DELAY, 150 ms)
+    start = time.perf_counter()  # from the last keystroke, with the box's pause (DELAY in search.js)
     page.wait_for_selector(".ww-zoek__item", timeout=120_000)
     elapsed = (time.perf_counter() - start) * 1000
     urls = [u for u in seen if "/pagefind/" in u]

@@ -14,7 +14,7 @@
   var root = document.querySelector("[data-ww-zoek]");
   if (!root) return;
   var PAGE = 10;  // results rendered at a time (each needs one small fragment file)
-  var DELAY = 150;  // ms of quiet typing before searching
+  var DELAY = 60;  // ms of quiet typing before searching (index chunks preload meanwhile)
   var script = document.currentScript;
   var base = new URL("../../", script ? script.src : location.href);  // assets/werkwijze/search.js
   var toggle = document.getElementById("__search");
@@ -108,6 +108,8 @@
   });
   input.addEventListener("input", function () {
     setOpen(true);
+    var query = input.value.trim();
+    if (pagefind && query) pagefind.preload(query);  // the chunks this word needs
     clearTimeout(timer);
     timer = setTimeout(run, DELAY);
   });
@@ -120,9 +122,7 @@
           return module.init();
         }).then(function () {
           pagefind = module;
-          return module.filters();
-        }).then(function (filters) {
-          renderFilters(filters);
+          renderFilterBox();
           return module;
         });
       });
@@ -244,12 +244,22 @@
       return sum + Object.keys(chosen[facet]).filter(function (v) { return chosen[facet][v]; }).length;
     }, 0);
   }
-  function renderFilters(filters) {
-    var facets = Object.keys(filters || {});
-    if (!facets.length) return;
+  // The box shows at once; its values load when the reader opens it (loading them
+  // beside the first search would slow that search down: one worker does both).
+  function renderFilterBox() {
     var summary = el("summary", { text: text("filters") });
     var details = el("details", { className: "ww-zoek__filterlijst" }, [summary]);
-    facets.forEach(function (facet, f) {
+    var filled = false;
+    details.addEventListener("toggle", function () {
+      if (!details.open || filled) return;
+      filled = true;
+      pagefind.filters().then(function (filters) { renderFilters(details, summary, filters); });
+    });
+    filterBox.replaceChildren(details);
+    filterBox.hidden = false;
+  }
+  function renderFilters(details, summary, filters) {
+    Object.keys(filters || {}).forEach(function (facet, f) {
       var values = Object.keys(filters[facet]).sort(function (a, b) { return a.localeCompare(b, "nl"); });
       var set = el("fieldset", {}, [el("legend", { text: facet })]);
       values.forEach(function (value, v) {
@@ -266,7 +276,5 @@
       });
       details.appendChild(set);
     });
-    filterBox.replaceChildren(details);
-    filterBox.hidden = false;
   }
 })();
