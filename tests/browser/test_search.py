@@ -28,6 +28,11 @@ def _axe(page, axe_source: str) -> list[str]:
     return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations]
 
 
+def _open_filters(page) -> None:
+    page.locator(".ww-zoek__filterlijst summary").click()
+    page.wait_for_selector(".ww-zoek__filterlijst legend")  # values load when opened
+
+
 def _summaries(site) -> dict[str, str]:
     with urllib.request.urlopen(site.url("elementen.json")) as response:
         return {r["titel"]: r["samenvatting"] for r in json.load(response)["elementen"]}
@@ -78,7 +83,7 @@ def test_filters_narrow_a_search(browse, real_site):
     page.goto(real_site.url(""))
     open_search(page, "belangen")
     before = page.locator(".ww-zoek__item").count()
-    page.locator(".ww-zoek__filterlijst summary").click()
+    _open_filters(page)
     legends = [x.inner_text() for x in page.locator(".ww-zoek__filterlijst legend").all()]
     assert {"Soort", "Thema", "Regio", "Betrokkene", "Perspectief", "Status"} <= set(legends)
     page.locator(".ww-zoek__optie", has_text="Belemmerend").locator("input").check()
@@ -145,7 +150,7 @@ def test_axe_and_nu_on_the_open_search(browse, real_site, axe_source, tmp_path):
     page = browse().page
     page.goto(real_site.url(""))
     open_search(page, "belangen")
-    page.locator(".ww-zoek__filterlijst summary").click()
+    _open_filters(page)
     # The Nu Html Checker on the page as the search left it (before axe adds its script).
     path = tmp_path / "zoeken.html"
     path.write_text("<!DOCTYPE html>\n" + page.evaluate("document.documentElement.outerHTML"), "utf-8")
