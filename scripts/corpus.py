@@ -152,7 +152,8 @@ def _config(base: dict, plugin: bool) -> dict:
                   nav=[{"Start": "index.md"}, {"Hoofdstuk": "hoofdstuk.md"}])
     search = next((p for p in base["plugins"] if isinstance(p, dict) and "search" in p), "search")
     if plugin:
-        config["plugins"] = [search, {"werkwijze": {"elements_dir": "elements", "data_dir": "data"}}]
+        # As mkdocs.yml: the plugin's own search (Pagefind), not Material's search plugin.
+        config["plugins"] = [{"werkwijze": {"elements_dir": "elements", "data_dir": "data"}}]
         config["nav"].append({"Elementen": "elementen/index.md"})
     else:
         config["plugins"] = [search]

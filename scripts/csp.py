@@ -31,12 +31,12 @@ _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 BASE_POLICY = {
     "default-src": ["'none'"],
-    "script-src": ["'self'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],  # Pagefind's search runs as WebAssembly
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],  # Material's icons are data: SVGs in its CSS
     "font-src": ["'self'"],
     "connect-src": ["'self'"],  # search index, elementen.json
-    "worker-src": ["'self'"],  # Material's search worker
+    "worker-src": ["'self'"],  # Pagefind's search worker
     "manifest-src": ["'self'"],
     "base-uri": ["'none'"],
     "form-action": ["'self'"],

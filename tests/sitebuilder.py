@@ -27,8 +27,6 @@ BASE_FILES: dict[str, str] = {
           font: false
           features: [content.tabs.link, content.action.edit]
         plugins:
-          - search:
-              lang: nl
           - werkwijze
         markdown_extensions:
           - admonition

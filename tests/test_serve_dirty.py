@@ -1,12 +1,13 @@
 """`mkdocs serve --dirty` (make serve): a save rebuilds only the pages it changes, and
 those are all of them: the element's page, the pages that list it, the search index
-(core/pagecache.py)."""
+(core/pagecache.py; the Pagefind index: plugins/werkwijze/search.py)."""
 from __future__ import annotations
 
 import json
 import time
 from pathlib import Path
 
+from pagefind_helpers import pagefind_records
 from serve_helpers import get, serving, wait_for_page
 
 ELEMENT = "elements/samenwerking/slecht-overleg.md"
@@ -50,14 +51,15 @@ def test_dirty_serve_rebuilds_the_element_its_lists_and_search(project):
         assert "elementen/samen-leren/index.html" not in built, sorted(built)  # does not show it
         assert len(built) < len(after) / 2, sorted(built)
         assert not any("dirty" in line and "WARNING" in line for line in output.lines)
-        # The search index still holds every page, once, with the new title.
-        status, text = get(base + "search/search_index.json")
-        docs = json.loads(text)["docs"]
-        pages = [d["location"] for d in docs if "#" not in d["location"]]
-        assert len(pages) == len(set(pages))
+        # The search index (Pagefind) still holds every page, with the new title and text.
+        records = pagefind_records(site)  # samen-leren was not rebuilt: its record is kept
         for element in ("goed-overleg", "slecht-overleg", "samen-leren"):
-            assert f"elementen/{element}/" in pages
-        assert "Stroef overleg" in text and "Slecht overleg" not in text
+            assert f"/elementen/{element}/" in records
+        edited = records["/elementen/slecht-overleg/"]
+        assert edited["meta"]["title"] == "Stroef overleg" and "Nieuwe kerntekst" in edited["content"]
+        assert "Slecht overleg" not in json.dumps(records, ensure_ascii=False)
+        status, _ = get(base + "pagefind/pagefind.js")
+        assert status == 200
         assert proc.poll() is None
 
 

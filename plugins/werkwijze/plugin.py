@@ -34,6 +34,7 @@ from .core.urls import Urls
 from .core.themefix import fix_theme_markup
 from .core import i18n
 from .serve_fallback import KeptLastGood, ServeFallback
+from .search import SiteSearch
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
@@ -93,6 +94,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.page_urls: set[str] = set()
         self.fallback: ServeFallback | None = None  # only under `mkdocs serve`
         self.loaded: Manual | None = None  # loaded in on_pre_build under serve
+        self.search = SiteSearch()  # Pagefind records; kept across serve rebuilds
 
     def on_startup(self, *, command, dirty):
         # MkDocs keeps plugin instances across serve rebuilds: the caches live as long.
@@ -199,6 +201,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                                             abs_src_path=str(asset)))
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
+        self.search.begin(files)
         return files
 
     def _page_file(self, config, src_uri: str, page: GeneratedPage) -> File:
@@ -253,6 +256,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     def on_post_build(self, config):
         if self.fallback is not None:
             self.fallback.written = True  # every page is in the site folder now
+        self.search.write(Path(config.site_dir), config.theme.get("language"))
         if self.page_cache is not None:
             rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json",
                                  self.page_cache, self.built_urls, self.page_urls)
@@ -276,6 +280,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if page.file.src_uri in self.source_map.sources:  # an element page
             # Defence in depth: the check already refused unsafe Markdown in element files.
             html = clean_html(html)
+        self.search.page(page, html, self.manual, self.pages)
         return mark_external_links(html)
 
     # -- reader features (assets/filter.js, assets/regio.js) ---------------------------

@@ -44,26 +44,16 @@ def vnu_command() -> list[str] | None:
 
 
 def open_search(page, query: str) -> None:
-    """Type a query into Material's search and wait until results for *this* query show.
-
-    Keystrokes typed before the search worker has loaded its index are lost, a busy
-    machine loads it slowly, and the previous query's results may still be on screen:
-    retry, and wait until the first result mentions the query's last word."""
+    """Type a query into the site search (assets/search.js, Pagefind) and wait until the
+    live region reports the results (or none) for *this* query."""
     page.wait_for_load_state("load")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    last_word = query.split()[-1].lower()
-    for wait in (500, 2_000, 5_000):
-        page.wait_for_timeout(wait)
-        box.fill("")
-        box.press_sequentially(query, delay=20)
-        try:
-            page.wait_for_function(
-                """word => {
-                    const first = document.querySelector('.md-search-result__item');
-                    return first && first.innerText.toLowerCase().includes(word);
-                }""", arg=last_word, timeout=wait * 3)
-            return
-        except Exception:
-            continue
-    page.wait_for_selector(".md-search-result__item", timeout=1)  # fails with Playwright's message
+    box = page.locator("#ww-zoek-invoer")
+    if not box.is_visible():  # narrow screens: the header's search button opens it
+        page.locator("label.md-header__button[for=__search]").click()
+    box.focus()
+    box.fill(query)
+    page.wait_for_function(
+        """query => {
+            const status = document.querySelector('.ww-zoek__status');
+            return status && status.textContent.includes('‘' + query + '’');
+        }""", arg=query, timeout=30_000)

@@ -221,15 +221,15 @@ def test_no_payload_runs_on_any_page_filter_or_search(xss_site, browser):
         page.goto(base + "elementen/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&thema=samenwerking",
                   wait_until="load")
         page.wait_for_timeout(300)
-        box = page.locator("input[type=search], .ww-filter input[type=text]").first
+        box = page.locator("#ww-filter-tekst, .ww-filter input[type=search], .ww-filter input[type=text]").first
         if box.count():
             box.fill("<img src=x onerror=alert('filter')> xssgoedoverleg")
             page.wait_for_timeout(300)
         _assert_no_payload_ran(page, dialogs, "the overview filter")
 
-        # Material's search: the payload text is in the index; results must stay text.
+        # The site search: the payload text is in the index; results must stay text.
         page.goto(base + "elementen/goed-overleg/", wait_until="load")
-        search = page.locator("input.md-search__input")
+        search = page.locator("#ww-zoek-invoer")
         # Results prove the payload-carrying pages were searched and rendered.
         open_search(page, "xssgoedoverleg")
         _assert_no_payload_ran(page, dialogs, "search results for 'xssgoedoverleg'")

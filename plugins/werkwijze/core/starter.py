@@ -23,7 +23,7 @@ def _mkdocs_yml(language: str) -> str:
         "docs_dir": "docs",
         "theme": {"name": "material", "language": language, "font": False,
                   "features": ["content.tabs.link", "navigation.sections"]},
-        "plugins": ["search", {"werkwijze": {"elements_dir": "elements", "data_dir": "data",
+        "plugins": [{"werkwijze": {"elements_dir": "elements", "data_dir": "data",
                                              "schema": DEFAULT_SCHEMA}}],
         "markdown_extensions": ["admonition", "attr_list", "def_list", "md_in_html", "tables",
                                 {"toc": {"permalink": True}}, "pymdownx.superfences",

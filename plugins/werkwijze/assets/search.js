@@ -1,0 +1,280 @@
+/*
+ * The site search in the header (templates/partials/search.html), on Pagefind's index
+ * (pagefind/, written by plugins/werkwijze/search.py; served by the site itself).
+ *
+ * - Pagefind loads when the reader goes to the search box, not on every page.
+ * - Results are links in a list: Tab (or the arrow keys) goes from the box to them;
+ *   a live region says how many there are. Esc closes the search.
+ * - Filters: every facet of the schema (Pagefind filters), AND across, OR within.
+ * - Without JavaScript the box is a form that opens the overview's filter (?tekst=).
+ * Texts: messages/<lang>/js/search.yml (window.werkwijzeText).
+ */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-ww-zoek]");
+  if (!root) return;
+  var PAGE = 10;  // results rendered at a time (each needs one small fragment file)
+  var DELAY = 60;  // ms of quiet typing before searching (index chunks preload meanwhile)
+  var script = document.currentScript;
+  var base = new URL("../../", script ? script.src : location.href);  // assets/werkwijze/search.js
+  var toggle = document.getElementById("__search");
+  var form = root.querySelector("form");
+  var input = root.querySelector(".md-search__input");
+  var status = root.querySelector(".ww-zoek__status");
+  var filterBox = root.querySelector(".ww-zoek__filters");
+  var list = root.querySelector(".ww-zoek__lijst");
+  var further = root.querySelector(".ww-zoek__verder");
+  var pagefind = null, loading = null, timer = null, generation = 0;
+  var results = [], shown = 0, chosen = {};
+  var closing = false;  // focus moves back to the box while closing: do not reopen
+
+  function text(key, params) { return window.werkwijzeText("search." + key, params); }
+  function counted(key, count, params) {
+    params = params || {};
+    params.count = count;
+    return text(key + (count === 1 ? ".one" : ".other"), params);
+  }
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) {
+      if (key === "text") node.textContent = props[key];
+      else if (key in node && key !== "list") node[key] = props[key];
+      else node.setAttribute(key, props[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  root.classList.add("ww-zoek--js");
+
+  // -- opening and closing (Material's #__search toggle and its styles) ---------------
+  function setOpen(open) {
+    if (!toggle || toggle.checked === open) return;
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change"));
+  }
+  function visible(node) { return node.getClientRects().length > 0 && getComputedStyle(node).visibility !== "hidden"; }
+  function close() {
+    setOpen(false);
+    // On wide screens the box stays in the header: keep the reader there. Else the
+    // box is hidden again, and focus returns to the page.
+    closing = true;
+    if (visible(input)) input.focus({ preventScroll: true }); else input.blur();
+    closing = false;
+  }
+  input.addEventListener("focus", function () { if (!closing) setOpen(true); load(); });
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked && document.activeElement !== input) {
+        setTimeout(function () { input.focus(); }, 50);  // after Material's transition starts
+      }
+    });
+  }
+  root.addEventListener("focusin", function () { if (!closing) setOpen(true); });
+  root.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) setOpen(false);
+  });
+  root.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    if (!links.length) return;
+    var at = links.indexOf(document.activeElement);
+    if (event.target === input) {
+      if (event.key !== "ArrowDown") return;
+      setOpen(true);  // also after Esc: the arrow opens the results again
+      at = 0;
+    } else if (at === -1) {
+      return;
+    } else {
+      at += event.key === "ArrowDown" ? 1 : -1;
+      if (at < 0) { event.preventDefault(); input.focus(); return; }
+      at = Math.min(at, links.length - 1);
+    }
+    event.preventDefault();
+    links[at].focus();
+  });
+  // Enter opens the first result; with none, the form goes to the overview's filter.
+  form.addEventListener("submit", function (event) {
+    var first = list.querySelector("a");
+    if (first && !list.hidden) {
+      event.preventDefault();
+      location.href = first.href;
+    }
+  });
+  input.addEventListener("input", function () {
+    setOpen(true);
+    var query = input.value.trim();
+    if (pagefind && query) pagefind.preload(query);  // the chunks this word needs
+    clearTimeout(timer);
+    timer = setTimeout(run, DELAY);
+  });
+
+  // -- Pagefind -------------------------------------------------------------------------
+  function load() {
+    if (!loading) {
+      loading = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
+        return module.options({ baseUrl: base.pathname, excerptLength: 24 }).then(function () {
+          return module.init();
+        }).then(function () {
+          pagefind = module;
+          renderFilterBox();
+          return module;
+        });
+      });
+      loading.catch(function () { failed(); });
+    }
+    return loading;
+  }
+  function failed() {
+    status.textContent = text("error");
+    further.replaceChildren(overviewLink(input.value.trim()));
+    further.hidden = false;
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var mine = ++generation;
+    var filters = activeFilters();
+    if (!query && !Object.keys(filters).length) {
+      results = [];
+      list.replaceChildren();
+      list.hidden = further.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    load().then(function () {
+      if (mine !== generation) return null;
+      return pagefind.search(query || null, { filters: filters });
+    }).then(function (search) {
+      if (!search || mine !== generation) return;
+      results = search.results;
+      shown = 0;
+      list.replaceChildren();
+      return more(mine, false).then(function () {
+        if (mine !== generation) return;
+        var count = results.length;
+        if (!count) {
+          status.textContent = query ? text("none", { query: query }) : counted("filtered", 0);
+        } else {
+          status.textContent = query ? counted("results", count, { query: query }) : counted("filtered", count);
+        }
+      });
+    }).catch(function () { if (mine === generation) failed(); });
+  }
+
+  // Render the next PAGE results; `focus`: move focus to the first new one.
+  function more(mine, focus) {
+    var next = results.slice(shown, shown + PAGE);
+    return Promise.all(next.map(function (result) { return result.data(); })).then(function (data) {
+      if (mine !== generation) return;
+      var first = null;
+      data.forEach(function (item) {
+        var entry = renderResult(item);
+        list.appendChild(entry);
+        first = first || entry.querySelector("a");
+      });
+      shown += next.length;
+      list.hidden = !shown;
+      renderFurther();
+      if (focus && first) first.focus();
+    });
+  }
+
+  function renderResult(item) {
+    var meta = item.meta || {};
+    var children = [el("a", { href: item.url, className: "ww-zoek__link", text: meta.title || item.url })];
+    if (meta.badge) {
+      children.push(el("span", { className: "ww-soort ww-soort--" + (meta.soort || ""), text: meta.badge }));
+    }
+    var body = el("p", { className: "ww-zoek__tekst" });
+    if (meta.summary) body.textContent = meta.summary;  // an element: its summary
+    else appendExcerpt(body, item.excerpt || "");
+    children.push(body);
+    return el("li", { className: "ww-zoek__item" }, children);
+  }
+
+  // Pagefind's excerpt is escaped text with <mark> around the hits: keep only those.
+  var decoder = document.createElement("textarea");  // RCDATA: decodes entities, makes no tags
+  function appendExcerpt(node, excerpt) {
+    excerpt.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      decoder.innerHTML = part;
+      var plain = decoder.value;
+      node.appendChild(marked ? el("mark", { text: plain }) : document.createTextNode(plain));
+      return marked;
+    }, false);
+  }
+
+  function overviewLink(query) {
+    var href = new URL("elementen/", base);
+    if (query) href.searchParams.set("tekst", query);
+    return el("a", { href: href.href, text: query ? text("overview", { query: query }) : text("overview_all") });
+  }
+
+  function renderFurther() {
+    var parts = [];
+    if (shown < results.length) {
+      parts.push(el("span", { text: text("shown", { shown: shown, count: results.length }) + " " }));
+      var button = el("button", { type: "button", className: "md-button ww-zoek__meer", text: text("more") });
+      button.addEventListener("click", function () { more(generation, true); });
+      parts.push(button, document.createTextNode(" "));
+    }
+    parts.push(overviewLink(input.value.trim()));
+    further.replaceChildren.apply(further, parts);
+    further.hidden = false;
+  }
+
+  // -- filters (Pagefind filters: facet title -> {label: count}) ----------------------------
+  function activeFilters() {
+    var out = {};
+    Object.keys(chosen).forEach(function (facet) {
+      var values = Object.keys(chosen[facet]).filter(function (v) { return chosen[facet][v]; });
+      if (values.length) out[facet] = { any: values };
+    });
+    return out;
+  }
+  function chosenCount() {
+    return Object.keys(chosen).reduce(function (sum, facet) {
+      return sum + Object.keys(chosen[facet]).filter(function (v) { return chosen[facet][v]; }).length;
+    }, 0);
+  }
+  // The box shows at once; its values load when the reader opens it (loading them
+  // beside the first search would slow that search down: one worker does both).
+  function renderFilterBox() {
+    var summary = el("summary", { text: text("filters") });
+    var details = el("details", { className: "ww-zoek__filterlijst" }, [summary]);
+    var filled = false;
+    details.addEventListener("toggle", function () {
+      if (!details.open || filled) return;
+      filled = true;
+      pagefind.filters().then(function (filters) { renderFilters(details, summary, filters); });
+    });
+    filterBox.replaceChildren(details);
+    filterBox.hidden = false;
+  }
+  function renderFilters(details, summary, filters) {
+    Object.keys(filters || {}).forEach(function (facet, f) {
+      var values = Object.keys(filters[facet]).sort(function (a, b) { return a.localeCompare(b, "nl"); });
+      var set = el("fieldset", {}, [el("legend", { text: facet })]);
+      values.forEach(function (value, v) {
+        var id = "ww-zoek-f" + f + "-" + v;
+        var box = el("input", { type: "checkbox", id: id, value: value });
+        box.addEventListener("change", function () {
+          chosen[facet] = chosen[facet] || {};
+          chosen[facet][value] = box.checked;
+          var count = chosenCount();
+          summary.textContent = count ? counted("filters_chosen", count) : text("filters");
+          run();
+        });
+        set.appendChild(el("div", { className: "ww-zoek__optie" }, [box, el("label", { htmlFor: id, text: value })]));
+      });
+      details.appendChild(set);
+    });
+  }
+})();
