@@ -112,7 +112,10 @@ def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
     third = kept_and_fresh()
     assert third["themas/leren.md"] is second["themas/leren.md"]
     assert "Andere doeltekst" in third["elementen/doel.md"].markdown()
-    assert "Andere doeltekst" in third["werkkaarten/index.md"].listing
+    # The werkkaart shows the summary (not the text): a new summary is on it.
+    p.write({TARGET: element_file("Andere doeltekst.", titel="Weer een andere naam", themas=["leren"],
+                                  samenvatting="Een nieuwe samenvatting.")})
+    assert "Een nieuwe samenvatting." in kept_and_fresh()["werkkaarten/index.md"].listing
     # A regional text shows on the region's page.
     p.write({TARGET: element_file("Andere doeltekst.\n\n/// regio | noord\nHier in het noorden.\n///",
                                   titel="Weer een andere naam", themas=["leren"], regios=["generiek"])})

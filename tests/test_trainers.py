@@ -15,7 +15,7 @@ from sitebuilder import Project
 from werkwijze.core.changes import Commit, bucket_history
 from werkwijze.core.citation import reference
 from werkwijze.core.edition import Edition, Editions
-from werkwijze.core.werkkaarten import first_paragraph
+from werkwijze.core.werkkaarten import readable_url
 
 GOOD = """\
     ---
@@ -219,15 +219,18 @@ def test_werkkaarten_show_every_element_as_a_card(built):
     card = card[:card.index("</article>")]
     assert "Werkzaam element" in card
     assert "Goed overleg &amp; &lt;samen&gt;" in card
-    assert "Overleg werkt als iedereen aan tafel zit, zie samen leren." in card  # kern in brief
-    assert "Tweede alinea" not in card
+    # The core statement is the summary; the kern's first paragraph (often context) is not on it.
+    assert '<p class="ww-kaart-samenvatting">Partners overleggen vaak en open.</p>' in card
+    assert "Overleg werkt als iedereen aan tafel zit" not in card
     assert "Hoe vaak overlegt u met &quot;de gemeente&quot;?" in card
-    assert "https://example.org/handboek/elementen/goed-overleg/" in card
+    assert "Bron: Een fictieve testbron" in card and "Status: Besproken" in card
+    assert '<p class="ww-kaart-url">example.org/handboek/elementen/goed-overleg</p>' in card
     assert "assets/werkwijze/werkkaarten.js" in html
 
 
-def test_first_paragraph_skips_headings_and_lists():
-    assert first_paragraph("## Kop\n\n- punt\n\nDe **echte** [tekst](x.md).\n\nMeer.") == "De echte tekst."
+def test_a_card_address_is_readable_on_paper():
+    assert readable_url("https://example.org/handboek/elementen/goed-overleg/") == \
+        "example.org/handboek/elementen/goed-overleg"
 
 
 # -- leerlijnen -------------------------------------------------------------------------------

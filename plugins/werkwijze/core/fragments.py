@@ -56,4 +56,5 @@ class Fragments:
         template = self._templates.get(name)
         if template is None:
             template = self._templates[name] = self.env.get_template(name)
-        return Markup(template.render(**context))
+        # The entities Python's html.escape writes (the site's other HTML uses them too).
+        return Markup(template.render(**context).replace("&#34;", "&quot;").replace("&#39;", "&#x27;"))
