@@ -121,6 +121,8 @@ def test_keyboard_only_walk_with_visible_focus(browse, real_site):
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Zoeken in de handleiding"
     assert page.locator(".ww-zoek__status").get_attribute("role") == "status"
     page.keyboard.press("Tab")
+    # Material fades the results in (0.4 s): visible once the fade is done.
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.md-search__output')).opacity === '1'")
     focused = _focused(page)
     assert focused["tag"] == "SUMMARY" and focused["outline"] and focused["outputVisible"]
     page.keyboard.press("Tab")  # the results: links, visible, with a visible focus ring
