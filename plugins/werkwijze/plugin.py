@@ -290,7 +290,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.page_cache.folder))
         env.globals["werkwijze_t"] = self.catalogue
         # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions.
-        env.globals["werkwijze_regios"] = facet_data(self.manual)[self.manual.facets.region_facet.name]
+        region_facet = self.manual.facets.region_facet  # None: a manual without regions
+        env.globals["werkwijze_regios"] = facet_data(self.manual)[region_facet.name] if region_facet else None
         # The footer shows the edition (partials/copyright.html), also outside pages (404).
         editions = self.manual.editions
         env.globals["werkwijze_editie"] = editions.current if editions else None

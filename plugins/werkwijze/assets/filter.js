@@ -57,11 +57,16 @@
                     options: spec.opties,
                     index: index, generic: spec.generiek || null });
     });
+    // The manual's field names for title, kind and summary (core/export.py "rollen").
+    var roles = data.rollen || { titel: "titel", soort: "soort", samenvatting: "samenvatting" };
     var elements = data.elementen.map(function (record) {
+      record.titel = record[roles.titel];
+      record.soort = record[roles.soort];
+      if (roles.samenvatting in record) record.samenvatting = record[roles.samenvatting];
       return { record: record, text: normalise(record.titel + " " + (record.samenvatting || "")),
                options: facets.map(function (facet) { return optionsOf(record, facet); }) };
     });
-    return { facets: facets, elements: elements };
+    return { facets: facets, elements: elements, roles: roles };
   }
 
   // The option indexes an element matches in a facet.
@@ -255,7 +260,7 @@
   };
 
   Filter.prototype.item = function (record) {
-    var soort = this.model.facets.filter(function (f) { return f.field === "soort"; })[0];
+    var soort = this.model.facets.filter(function (f) { return f.field === this.model.roles.soort; }, this)[0];
     var soortName = record.soort;
     if (soort && record.soort in soort.index) soortName = soort.options[soort.index[record.soort]].naam;
     var who = [];

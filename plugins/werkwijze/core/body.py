@@ -18,7 +18,7 @@ from .i18n import t
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _OPEN = re.compile(r"^(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$")
 _CLOSE = re.compile(r"^(/{3,})\s*$")
-_REGION_BLOCK = "regio"
+DEFAULT_REGION_BLOCK = "regio"  # the block name when the schema has no region facet
 
 
 @dataclass
@@ -36,7 +36,8 @@ class Body:
     problems: list[tuple[int, str]] = field(default_factory=list)
 
 
-def split_body(text: str, first_line: int) -> Body:
+def split_body(text: str, first_line: int, region_block: str = DEFAULT_REGION_BLOCK) -> Body:
+    """`region_block`: the block name of regional texts (the region facet's name)."""
     lines = text.split("\n")
     kern: list[str] = []
     invullingen: list[Invulling] = []
@@ -59,7 +60,7 @@ def split_body(text: str, first_line: int) -> Body:
             target.append(line)
             continue
         opened = _OPEN.match(line)
-        if opened and opened.group(2) == _REGION_BLOCK:
+        if opened and opened.group(2) == region_block:
             region = (opened.group(3) or "").strip()
             if current or stack:
                 problems.append((number, t("validate.body.nested_region")))

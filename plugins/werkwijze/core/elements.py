@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamltree
-from .body import Body, split_body
+from .body import DEFAULT_REGION_BLOCK, Body, split_body
 from .frontmatter import DocumentProblem, decode, split
 from .i18n import t
 from .problems import ProblemList
@@ -121,7 +121,9 @@ def load_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
                 "validate.element.only_for_soort", name=spec.name, soort=spec.only_for_soort,
                 actual=element.soort))
 
-    element.body = split_body(document.body, document.body_first_line)
+    region_facet = schema.facet_of("regions")
+    element.body = split_body(document.body, document.body_first_line,
+                              region_facet.name if region_facet else DEFAULT_REGION_BLOCK)
     for line, message in element.body.problems:
         problems.add(rel, line, message)
     _check_invullingen(element, schema, taxonomies, problems)
