@@ -62,7 +62,7 @@ class GeneratedPage:
     def markdown(self, handwritten: str | None = None) -> str:
         if handwritten is not None:
             return handwritten.rstrip("\n") + "\n\n" + self.listing
-        return self.intro + "\n\n" + self.listing
+        return f"{self.intro}\n\n{self.listing}" if self.intro else self.listing
 
 
 def element_src(element_id: str) -> str:
