@@ -86,6 +86,13 @@ def test_open_data_and_json_schema_have_the_manuals_fields(english):
     assert set(schema["required"]) == {"title", "kind", "summary", "topics", "sources"}
 
 
+def test_a_leerlijn_with_the_manuals_own_keys(english):
+    _, site = english
+    text = _text(site.page("leerlijnen/first-meeting/"))
+    assert "A first meeting about trust" in text and "Fictional coaches" in text
+    assert "Talk about open talks." in text and "What would you try?" in text
+
+
 def test_browser_texts_are_english(english):
     _, site = english
     script = (site.site / "assets" / "werkwijze" / "messages.js").read_text("utf-8")

@@ -21,11 +21,10 @@ from . import yamltree
 from .datafile import check_keys, read_mapping, text_of
 from .i18n import active, t
 from .problems import ProblemList
+from .schema import EDITIONS_DEFAULT, DataFileSpec
 
-EDITION_FILE = "editie.yml"
+EDITION_FILE = EDITIONS_DEFAULT.location  # this manual's; another names its own in the schema
 _VERSION = re.compile(r"^\d+(\.\d+)*$")
-_KEYS = ["organisatie", "verwijspagina", "edities"]
-_EDITION_KEYS = ["versie", "datum", "toelichting"]
 
 
 def dutch_date(day: date) -> str:
@@ -64,30 +63,33 @@ class Editions:
         return self.editions[0] if self.editions else None
 
 
-def load_editions(data_dir: Path, rel_dir: str, problems: ProblemList) -> Editions | None:
-    """The editions, or None when the manual has no editie.yml (it is optional)."""
-    path = data_dir / EDITION_FILE
-    rel = f"{rel_dir}/{EDITION_FILE}"
+def load_editions(data_dir: Path, rel_dir: str, problems: ProblemList,
+                  spec: DataFileSpec = EDITIONS_DEFAULT) -> Editions | None:
+    """The editions, or None when the manual has no editie.yml (it is optional). `spec`:
+    the file's name and keys, from the manual's schema."""
+    path = data_dir / spec.location
+    rel = f"{rel_dir}/{spec.location}"
     if not path.exists():
         return None
     result = Editions(rel)
-    root = read_mapping(path, rel, _KEYS, t("trainers.edition.not_mapping"), problems)
+    root = read_mapping(path, rel, list(spec.keys.values()),
+                        t("trainers.edition.not_mapping", **spec.placeholders()), problems)
     if root is None:
         return result
-    result.organisation = text_of(root.items.get("organisatie", (1, None))[1]) or ""
-    if "verwijspagina" in root.items:
-        line, node = root.items["verwijspagina"]
+    result.organisation = text_of(root.items.get(spec.key("organisation"), (1, None))[1]) or ""
+    if spec.key("reference_page") in root.items:
+        line, node = root.items[spec.key("reference_page")]
         result.reference_page = text_of(node) or ""
         result.reference_page_line = line
-    if "edities" not in root.items:
-        problems.add(rel, root.line, t("trainers.edition.missing_editions"))
+    if spec.key("editions") not in root.items:
+        problems.add(rel, root.line, t("trainers.edition.missing_editions", **spec.placeholders()))
         return result
-    line, node = root.items["edities"]
+    line, node = root.items[spec.key("editions")]
     if not isinstance(node, yamltree.Seq) or not node.items:
-        problems.add(rel, line, t("trainers.edition.empty_editions"))
+        problems.add(rel, line, t("trainers.edition.empty_editions", **spec.placeholders()))
         return result
     for item in node.items:
-        edition = _read_edition(item, rel, problems)
+        edition = _read_edition(item, rel, problems, spec)
         if edition is None:
             continue
         if result.editions and not edition.date < result.editions[-1].date:
@@ -97,20 +99,24 @@ def load_editions(data_dir: Path, rel_dir: str, problems: ProblemList) -> Editio
     return result
 
 
-def _read_edition(item: yamltree.Node, rel: str, problems: ProblemList) -> Edition | None:
+def _read_edition(item: yamltree.Node, rel: str, problems: ProblemList,
+                  spec: DataFileSpec) -> Edition | None:
     if not isinstance(item, yamltree.Map):
-        problems.add(rel, item.line, t("trainers.edition.item_not_mapping"))
+        problems.add(rel, item.line, t("trainers.edition.item_not_mapping", **spec.placeholders()))
         return None
-    check_keys(item, _EDITION_KEYS, rel, problems)
-    version = text_of(item.items.get("versie", (0, None))[1])
-    raw_date = text_of(item.items.get("datum", (0, None))[1])
+    check_keys(item, list(spec.item_keys.values()), rel, problems)
+    version_key, date_key = spec.item_key("version"), spec.item_key("date")
+    version = text_of(item.items.get(version_key, (0, None))[1])
+    raw_date = text_of(item.items.get(date_key, (0, None))[1])
     if not version or not _VERSION.match(version):
-        problems.add(rel, item.items.get("versie", (item.line,))[0], t("trainers.edition.bad_version"))
+        problems.add(rel, item.items.get(version_key, (item.line,))[0],
+                     t("trainers.edition.bad_version", **spec.placeholders()))
         return None
     try:
         day = date.fromisoformat(raw_date or "")
     except ValueError:
-        problems.add(rel, item.items.get("datum", (item.line,))[0], t("trainers.edition.bad_date"))
+        problems.add(rel, item.items.get(date_key, (item.line,))[0],
+                     t("trainers.edition.bad_date", **spec.placeholders()))
         return None
-    note = text_of(item.items.get("toelichting", (0, None))[1]) or ""
+    note = text_of(item.items.get(spec.item_key("note"), (0, None))[1]) or ""
     return Edition(version, day, note, item.line)

@@ -24,13 +24,11 @@ from . import yamltree
 from .datafile import check_keys, read_mapping, text_of
 from .i18n import t
 from .problems import ProblemList
-from .schema import ID_PATTERN
+from .schema import ID_PATTERN, LEERLIJNEN_DEFAULT, DataFileSpec
 from .suggest import did_you_mean
 
-LEERLIJNEN_DIR = "leerlijnen"
+LEERLIJNEN_DIR = LEERLIJNEN_DEFAULT.location  # the URL folder of the leerlijn pages
 _ID = re.compile(ID_PATTERN)
-_KEYS = ["titel", "doelgroep", "duur", "inleiding", "stappen"]
-_STEP_KEYS = ["element", "hoofdstuk", "notitie", "vragen"]
 MAX_TEXT = 1000
 
 
@@ -55,13 +53,15 @@ class Leerlijn:
 
 
 def load_leerlijnen(data_dir: Path, rel_dir: str, elements: dict, aliases: dict[str, str],
-                    chapters: dict, problems: ProblemList) -> dict[str, Leerlijn]:
-    folder = data_dir / LEERLIJNEN_DIR
+                    chapters: dict, problems: ProblemList,
+                    spec: DataFileSpec = LEERLIJNEN_DEFAULT) -> dict[str, Leerlijn]:
+    """`spec`: the data folder and the keys of its files, from the manual's schema."""
+    folder = data_dir / spec.location
     found: dict[str, Leerlijn] = {}
     if not folder.is_dir():
         return found
     for path in sorted(folder.glob("*.y*ml")):
-        rel = f"{rel_dir}/{LEERLIJNEN_DIR}/{path.name}"
+        rel = f"{rel_dir}/{spec.location}/{path.name}"
         if not _ID.match(path.stem):
             problems.add(rel, 1, t("trainers.leerlijn.bad_file_name", name=path.name))
             continue
@@ -69,7 +69,7 @@ def load_leerlijnen(data_dir: Path, rel_dir: str, elements: dict, aliases: dict[
             problems.add(rel, 1, t("trainers.leerlijn.duplicate", id=path.stem,
                                    file=found[path.stem].path))
             continue
-        leerlijn = _load_one(path, rel, elements, aliases, chapters, problems)
+        leerlijn = _load_one(path, rel, elements, aliases, chapters, problems, spec)
         if leerlijn is not None:
             found[leerlijn.id] = leerlijn
     return found
@@ -92,50 +92,58 @@ def _text(node_entry, rel: str, key: str, problems: ProblemList, required: bool,
 
 
 def _load_one(path: Path, rel: str, elements: dict, aliases: dict[str, str], chapters: dict,
-              problems: ProblemList) -> Leerlijn | None:
-    root = read_mapping(path, rel, _KEYS, t("trainers.leerlijn.not_mapping"), problems)
+              problems: ProblemList, spec: DataFileSpec) -> Leerlijn | None:
+    root = read_mapping(path, rel, list(spec.keys.values()),
+                        t("trainers.leerlijn.not_mapping", **spec.placeholders()), problems)
     if root is None:
         return None
     items = root.items
+
+    def text(role: str, required: bool) -> str:
+        key = spec.key(role)
+        return _text(items.get(key), rel, key, problems, required, root.line)
+
     leerlijn = Leerlijn(path.stem, rel)
-    leerlijn.title = _text(items.get("titel"), rel, "titel", problems, True, root.line)
-    leerlijn.audience = _text(items.get("doelgroep"), rel, "doelgroep", problems, True, root.line)
-    leerlijn.duration = _text(items.get("duur"), rel, "duur", problems, False, root.line)
-    leerlijn.intro = _text(items.get("inleiding"), rel, "inleiding", problems, False, root.line)
-    if "stappen" not in items:
-        problems.add(rel, root.line, t("trainers.leerlijn.missing_steps"))
+    leerlijn.title = text("title", True)
+    leerlijn.audience = text("audience", True)
+    leerlijn.duration = text("duration", False)
+    leerlijn.intro = text("intro", False)
+    if spec.key("steps") not in items:
+        problems.add(rel, root.line, t("trainers.leerlijn.missing_steps", **spec.placeholders()))
         return leerlijn
-    line, steps = items["stappen"]
+    line, steps = items[spec.key("steps")]
     if not isinstance(steps, yamltree.Seq) or not steps.items:
-        problems.add(rel, line, t("trainers.leerlijn.empty_steps"))
+        problems.add(rel, line, t("trainers.leerlijn.empty_steps", **spec.placeholders()))
         return leerlijn
     for node in steps.items:
-        step = _load_step(node, rel, elements, aliases, chapters, problems)
+        step = _load_step(node, rel, elements, aliases, chapters, problems, spec)
         if step is not None:
             leerlijn.steps.append(step)
     return leerlijn
 
 
 def _load_step(node, rel: str, elements: dict, aliases: dict[str, str], chapters: dict,
-               problems: ProblemList) -> Step | None:
+               problems: ProblemList, spec: DataFileSpec) -> Step | None:
     if not isinstance(node, yamltree.Map):
-        problems.add(rel, node.line, t("trainers.leerlijn.step_not_mapping"))
+        problems.add(rel, node.line, t("trainers.leerlijn.step_not_mapping", **spec.placeholders()))
         return None
-    check_keys(node, _STEP_KEYS, rel, problems)
+    check_keys(node, list(spec.item_keys.values()), rel, problems)
     items = node.items
-    step = Step(node.line, _text(items.get("notitie"), rel, "notitie", problems, True, node.line))
-    targets = [key for key in ("element", "hoofdstuk") if key in items]
+    note = spec.item_key("note")
+    step = Step(node.line, _text(items.get(note), rel, note, problems, True, node.line))
+    element_key, chapter_key = spec.item_key("element"), spec.item_key("chapter")
+    targets = [key for key in (element_key, chapter_key) if key in items]
     if len(targets) != 1:
-        problems.add(rel, node.line, t("trainers.leerlijn.step_target"))
+        problems.add(rel, node.line, t("trainers.leerlijn.step_target", **spec.placeholders()))
         return None
     key = targets[0]
     line, value_node = items[key]
     value = text_of(value_node) or ""
-    if key == "element":
+    if key == element_key:
         if value in elements:
             step.element = value
         elif value in aliases:
-            problems.add(rel, line, t("trainers.leerlijn.renamed_element", value=value,
+            problems.add(rel, line, t("trainers.leerlijn.renamed_element", **spec.placeholders(), value=value,
                                       current=aliases[value]))
             return None
         else:
@@ -149,10 +157,10 @@ def _load_step(node, rel: str, elements: dict, aliases: dict[str, str], chapters
             problems.add(rel, line, t("trainers.leerlijn.unknown_chapter", value=value,
                                       hint=did_you_mean(value, chapters)))
             return None
-    if "vragen" in items:
-        q_line, q_node = items["vragen"]
+    if spec.item_key("questions") in items:
+        q_line, q_node = items[spec.item_key("questions")]
         if not isinstance(q_node, yamltree.Seq):
-            problems.add(rel, q_line, t("trainers.leerlijn.questions_not_list"))
+            problems.add(rel, q_line, t("trainers.leerlijn.questions_not_list", **spec.placeholders()))
         else:
             for item in q_node.items:
                 question = text_of(item)

@@ -112,6 +112,35 @@ REQUIRED_ROLES = ("title", "kind", "summary")
 
 
 @dataclass(frozen=True)
+class DataFileSpec:
+    """A trainers' data file: where it is, and which key holds which part (role -> key)."""
+    location: str  # a file in the data folder (editie.yml), or a folder of files (leerlijnen)
+    keys: dict[str, str]
+    item_keys: dict[str, str]  # of each edition / each step
+
+    def key(self, role: str) -> str:
+        return self.keys[role]
+
+    def item_key(self, role: str) -> str:
+        return self.item_keys[role]
+
+    def placeholders(self) -> dict[str, str]:
+        """`{key_<role>}` for messages that name the file's keys."""
+        return {f"key_{role}": key for role, key in {**self.keys, **self.item_keys}.items()}
+
+
+# The parts the code knows (roles) and this manual's default keys for them; a schema
+# names its own keys in `editions:` / `leerlijnen:` (e.g. an English manual: title, steps).
+EDITIONS_DEFAULT = DataFileSpec(
+    "editie.yml", {"organisation": "organisatie", "reference_page": "verwijspagina", "editions": "edities"},
+    {"version": "versie", "date": "datum", "note": "toelichting"})
+LEERLIJNEN_DEFAULT = DataFileSpec(
+    "leerlijnen", {"title": "titel", "audience": "doelgroep", "duration": "duur", "intro": "inleiding",
+                   "steps": "stappen"},
+    {"element": "element", "chapter": "hoofdstuk", "note": "notitie", "questions": "vragen"})
+
+
+@dataclass(frozen=True)
 class Schema:
     fields: dict[str, FieldSpec]
     soorten: dict[str, SoortSpec]
@@ -120,6 +149,8 @@ class Schema:
     facets: dict[str, FacetSpec]
     roles: Roles
     path: str = DEFAULT_SCHEMA  # where it was read from, relative to the project root
+    editions: DataFileSpec = EDITIONS_DEFAULT
+    leerlijnen: DataFileSpec = LEERLIJNEN_DEFAULT
 
     @property
     def required_fields(self) -> list[str]:
@@ -243,7 +274,27 @@ def _key_spec(name: str, raw) -> KeySpec:
 
 
 _SECTIONS = ("fields", "soorten", "generic_region_label", "taxonomies", "facets", "roles",
-             "term_roles")
+             "term_roles", "editions", "leerlijnen")
+
+
+def _data_file(node, where: str, line: int, default: DataFileSpec, location_key: str,
+               item_section: str) -> DataFileSpec:
+    """`editions:` / `leerlijnen:`: the file or folder and the keys, over the defaults."""
+    tree = _map(node, where, line)
+    spec = _plain(tree)
+    keys, items = dict(default.keys), dict(default.item_keys)
+    for section, target, known in (("keys", keys, default.keys), (item_section, items, default.item_keys)):
+        for role, value in (spec.get(section) or {}).items():
+            if role not in known:
+                raise _SchemaError(tree.items[section][0], t("schema.unknown_key", key=role,
+                                   where=f"{where}.{section}", allowed=", ".join(known)))
+            target[role] = str(value)
+    unknown = set(spec) - {location_key, "keys", item_section}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise _SchemaError(tree.items[key][0], t("schema.unknown_key", key=key, where=where,
+                           allowed=", ".join((location_key, "keys", item_section))))
+    return DataFileSpec(str(spec.get(location_key) or default.location), keys, items)
 
 
 def _term_roles(node, where: str, line: int) -> dict[str, str]:
@@ -332,7 +383,13 @@ def _parse(root: yamltree.Node | None, rel: str) -> Schema:
             raise _SchemaError(top.items["fields"][1].items[spec.name][0],
                                t("schema.unknown_taxonomy", field=spec.name, taxonomy=spec.taxonomy))
     generic = _plain(top.items["generic_region_label"][1]) if "generic_region_label" in top.items else ""
-    return Schema(fields, soorten, generic or "", taxonomies, facets, Roles(**roles), rel)
+    editions = (_data_file(top.items["editions"][1], "editions", line_of("editions"), EDITIONS_DEFAULT,
+                           "file", "edition_keys") if "editions" in top.items else EDITIONS_DEFAULT)
+    leerlijnen = (_data_file(top.items["leerlijnen"][1], "leerlijnen", line_of("leerlijnen"),
+                             LEERLIJNEN_DEFAULT, "folder", "step_keys")
+                  if "leerlijnen" in top.items else LEERLIJNEN_DEFAULT)
+    return Schema(fields, soorten, generic or "", taxonomies, facets, Roles(**roles), rel,
+                  editions, leerlijnen)
 
 
 def parse_schema_text(text: str, rel: str = DEFAULT_SCHEMA) -> Schema:

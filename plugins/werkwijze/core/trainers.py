@@ -28,7 +28,7 @@ def load_trainer_data(manual, problems: ProblemList) -> None:
     """Load editie.yml and the leerlijnen into the manual, reporting problems."""
     layout = manual.layout
     data_dir = layout.path(layout.data_dir)
-    manual.editions = load_editions(data_dir, layout.data_dir, problems)
+    manual.editions = load_editions(data_dir, layout.data_dir, problems, manual.schema.editions)
     editions = manual.editions
     if editions and editions.reference_page and editions.reference_page not in manual.chapters:
         problems.add(editions.path, editions.reference_page_line,
@@ -36,7 +36,8 @@ def load_trainer_data(manual, problems: ProblemList) -> None:
                      + f"{did_you_mean(editions.reference_page, manual.chapters)} "
                      + t("reference.errors.reference_page_hint"))
     manual.leerlijnen = load_leerlijnen(data_dir, layout.data_dir, manual.elements,
-                                        manual.graph.aliases, manual.chapters, problems)
+                                        manual.graph.aliases, manual.chapters, problems,
+                                        manual.schema.leerlijnen)
 
 
 def trainer_uris(manual) -> set[str]:
