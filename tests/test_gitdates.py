@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 
-from werkwijze.core import gitdates
+from werkwijze.core import gitlog
 from werkwijze.core.gitdates import dutch_date, last_updated
 
 
@@ -36,7 +36,7 @@ def test_dates_from_one_git_log_and_fallback_for_new_files(tmp_path, monkeypatch
 
     calls = []
     real_run = subprocess.run
-    monkeypatch.setattr(gitdates.subprocess, "run",
+    monkeypatch.setattr(gitlog.subprocess, "run",
                         lambda *a, **k: calls.append(a) or real_run(*a, **k))
     dates = last_updated(tmp_path, "elements",
                          ["elements/a/een.md", "elements/twee.md", "elements/nieuw.md"])
@@ -67,3 +67,25 @@ def test_element_page_shows_date_and_edit_link(project):
     assert 'Laatst bijgewerkt: <time datetime="2023-11-14">14 november 2023</time>' in page
     # "Bewerk deze pagina" opens the element's source file, not a generated page.
     assert 'href="https://example.org/repo/edit/main/elements/leren/samen-leren.md"' in page
+
+
+def test_dates_and_the_changes_page_share_one_git_log(tmp_path, monkeypatch):
+    from sitebuilder import Project
+    from werkwijze.core.changes import changes_page
+    from werkwijze.core.manual import Layout, load_manual
+    from werkwijze.core.urls import Urls
+
+    Project(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "eerste", date="2024-03-05T12:00:00+00:00")
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(gitlog.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
+    manual = load_manual(Layout(tmp_path))
+    dates = last_updated(tmp_path, "elements", [e.path for e in manual.elements.values()],
+                         manual.git_history())
+    page = changes_page(manual, Urls())
+    assert set(dates.values()) == {"2024-03-05"}
+    assert "goed-overleg" in page.listing or "Goed overleg" in page.listing
+    assert len(calls) == 1

@@ -171,7 +171,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             raise PluginError(i18n.t("build.content_errors", count=len(manual.problems)))
         self.manual = manual
         manual.updated = last_updated(self.layout.root, self.layout.elements_dir,
-                                      [e.path for e in manual.elements.values()])
+                                      [e.path for e in manual.elements.values()], manual.git_history())
         if self.page_memo is not None:
             self.page_memo.begin((self.element_cache.context, self.urls))
         self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo)

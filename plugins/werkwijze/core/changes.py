@@ -1,56 +1,23 @@
 """The Wijzigingen page: per edition, which elements were added, changed or renamed.
 
 Renames come from the data (`aliassen`: old id -> current id). Added and changed come
-from git history: one `git log` over the elements folder, each commit put in the edition
+from git history: the build's one `git log` over the elements folder (gitlog.py), each
+commit put in the edition
 whose date is the first on or after the commit's date (commits after the newest edition
 are "since" it). Outside a git checkout the page shows the renames only.
 """
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import PurePosixPath
 
 from .edition import dutch_date
+from .gitlog import Commit
 from .html import h, md
 from .i18n import t, t_html
 from .render import GeneratedPage, Renderer, element_src
 
 CHANGES_SRC = "wijzigingen.md"
-
-
-@dataclass
-class Commit:
-    day: date
-    changes: list[tuple[str, list[str]]] = field(default_factory=list)  # (status, paths)
-
-
-def git_history(root, folder: str) -> list[Commit] | None:
-    """Commits touching `folder`, oldest first; None when there is no usable git."""
-    try:
-        proc = subprocess.run(
-            ["git", "-C", str(root), "log", "--reverse", "-M", "--date=short",
-             "--format=%x1e%ad", "--name-status", "--", folder],
-            capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if proc.returncode != 0:
-        return None
-    commits = []
-    for record in proc.stdout.split("\x1e"):
-        lines = [line for line in record.split("\n") if line.strip()]
-        if not lines:
-            continue
-        try:
-            commit = Commit(date.fromisoformat(lines[0].strip()))
-        except ValueError:
-            continue
-        for line in lines[1:]:
-            status, *paths = line.split("\t")
-            commit.changes.append((status[:1], paths))
-        commits.append(commit)
-    return commits
 
 
 @dataclass
@@ -100,7 +67,7 @@ def changes_page(manual, urls) -> GeneratedPage:
     src = CHANGES_SRC
     editions = manual.editions.editions if manual.editions else []
     aliases = manual.graph.aliases
-    history = git_history(manual.layout.root, manual.layout.elements_dir)
+    history = manual.git_history()
 
     def element_link(element_id: str) -> str:
         element = manual.elements.get(element_id)

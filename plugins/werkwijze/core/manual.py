@@ -14,6 +14,7 @@ from .edition import Editions
 from .elementcache import ElementCache, apply_linked, data_signature, fresh_copy, linked_text
 from .elements import Element, load_element
 from .facets import Facets
+from .gitlog import Commit, read_history
 from .graph import Graph, build_graph, index_elements
 from .i18n import t
 from .leerlijnen import Leerlijn
@@ -47,6 +48,9 @@ class Layout:
         return self.root / rel
 
 
+_UNREAD = object()  # git history not read yet
+
+
 @dataclass
 class Manual:
     layout: Layout
@@ -63,6 +67,16 @@ class Manual:
     leerlijnen: dict[str, Leerlijn] = field(default_factory=dict)
     # element path -> ISO date it last changed; filled by the site build (see gitdates.py)
     updated: dict[str, str] = field(default_factory=dict)
+    _history: object = field(default=None, repr=False)
+
+    def __post_init__(self):
+        self._history = _UNREAD
+
+    def git_history(self) -> list[Commit] | None:
+        """The elements folder's git history (gitlog.py), read once per loaded manual."""
+        if self._history is _UNREAD:
+            self._history = read_history(self.layout.root, self.layout.elements_dir)
+        return self._history
 
     def sorted(self, elements) -> list[Element]:
         return sorted(elements, key=lambda e: (e.titel.casefold(), e.id))
