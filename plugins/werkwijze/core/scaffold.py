@@ -7,28 +7,24 @@ exactly those fields ("'samenvatting' is leeg. ..."), at their line.
 from __future__ import annotations
 
 import json
-import re
 import textwrap
-import unicodedata
+
+from slugify import slugify
 
 from . import yamltree
 from .schema import FieldSpec, Schema
 from .taxonomy import Taxonomies
 from .i18n import t
 
-_FOLD = {"ĳ": "ij", "Ĳ": "ij", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o"}
-_APOSTROPHES = re.compile(r"['’‘`´]")
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Apostrophes join their word ("zo'n" -> "zon") instead of splitting it.
+_APOSTROPHES = [(mark, "") for mark in "'’‘`´"]
 COMMENT_WIDTH = 88
 
 
 def element_id_from_title(title: str) -> str:
-    """'Zo'n gezamenlijke visie: één aanpak' -> 'zon-gezamenlijke-visie-een-aanpak'."""
-    text = "".join(_FOLD.get(char, char) for char in title)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = _APOSTROPHES.sub("", text.lower())
-    return _NOT_ALNUM.sub("-", text).strip("-")
+    """'Zo'n gezamenlijke visie: één aanpak' -> 'zon-gezamenlijke-visie-een-aanpak'
+    (python-slugify: accents and ligatures to plain letters, the rest to hyphens)."""
+    return slugify(title, replacements=_APOSTROPHES)
 
 
 def yaml_text(value: str) -> str:
