@@ -5,6 +5,11 @@ sitemap, and work without JavaScript (meta refresh) and without a server rewrite
 With JavaScript the query and the anchor come along
 (`/elementen/oud/?regio=katwijk#kern` -> `/elementen/nieuw/?regio=katwijk#kern`); a meta
 refresh alone would drop both.
+
+Why not mkdocs-redirects: its map lives in mkdocs.yml, while ours comes from the elements'
+own `aliassen` (editors rename an element in its file, and the build checks that no old id
+clashes with a current one); the pages also need the manual's language and a link back,
+and the same code serves `werkwijze export`, which runs without MkDocs.
 """
 from __future__ import annotations
 
