@@ -6,6 +6,7 @@ placeholders may be Markup (links), escaped like everything else.
 """
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -14,7 +15,7 @@ from markupsafe import Markup, escape
 from .html import md
 from .i18n import active
 
-PACKAGE_FRAGMENTS = Path(__file__).resolve().parent.parent / "fragments"
+PACKAGE_FRAGMENTS = Path(str(resources.files("werkwijze").joinpath("fragments")))
 
 
 def _md(value) -> Markup:
