@@ -135,7 +135,7 @@ def bench_builds(result: Result, plugin_root: Path, plain_root: Path, reps: int)
 
 # -- validation -----------------------------------------------------------------------
 def bench_check(result: Result, plugin_root: Path, reps: int) -> None:
-    from werkwijze.core.manual import Layout, load_manual
+    from werkwijze.core.model.manual import Layout, load_manual
     sub, inproc, inproc_cpu = [], [], []
     for _ in range(reps):
         r = run([str(BIN / "werkwijze"), "check", "--root", str(plugin_root)], plugin_root)
@@ -330,7 +330,7 @@ def bench_search_index(result: Result, plugin_root: Path) -> None:
     `mkdocs serve --dirty` rebuild does: an in-process build, timing SiteSearch.write."""
     code = (
         "import sys, time, json\n"
-        "import werkwijze.search as s\n"
+        "import werkwijze.adapter.search as s\n"
         "from mkdocs.config import load_config\n"
         "from mkdocs.commands.build import build\n"
         "times = []\n"

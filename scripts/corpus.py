@@ -1,8 +1,8 @@
 """Synthetic corpora for benchmarks: N valid, cross-linked elements in a temp project.
 
 Everything is derived from the real schema (`schema/element.yml`, via
-`werkwijze.core.schema`) and the manual's taxonomies (`data/*.yml`, via
-`werkwijze.core.taxonomy`): field names, soorten, themes, regions, sources and statuses
+`werkwijze.core.model.schema`) and the manual's taxonomies (`data/*.yml`, via
+`werkwijze.core.model.taxonomy`): field names, soorten, themes, regions, sources and statuses
 are the real ones, so the corpus exercises the same code paths as the manual. The
 texts are obviously synthetic ("Synthetisch element 17") and only ever written to a
 folder outside the repository's content.
@@ -29,8 +29,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
 from werkwijze.core.problems import ProblemList  # noqa: E402
-from werkwijze.core.schema import load_schema  # noqa: E402
-from werkwijze.core.taxonomy import load_taxonomies  # noqa: E402
+from werkwijze.core.model.schema import load_schema  # noqa: E402
+from werkwijze.core.model.taxonomy import load_taxonomies  # noqa: E402
 
 WORDS = ("gezin hulp team gemeente afspraak overleg regie expertise jeugd zorg school ouders "
          "wijk casus plan doel vertrouwen rol visie belang leersessie evaluatie samenwerking "

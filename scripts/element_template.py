@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from werkwijze.core.manual import load_manual
-from werkwijze.core.project import find_project
-from werkwijze.core.scaffold import initial_values, template
+from werkwijze.core.model.manual import load_manual
+from werkwijze.core.sources.project import find_project
+from werkwijze.core.render.scaffold import initial_values, template
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET = REPO / ".github" / "element-sjabloon.md"

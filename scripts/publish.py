@@ -46,9 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from werkwijze.core import i18n  # noqa: E402
-from werkwijze.core.citation import edition_path  # noqa: E402
-from werkwijze.core.edition import EDITION_FILE, load_editions  # noqa: E402
-from werkwijze.core.editions_site import (EDITIONS_DIR, TAG_PREFIX, Published,  # noqa: E402
+from werkwijze.core.render.citation import edition_path  # noqa: E402
+from werkwijze.core.model.edition import EDITION_FILE, load_editions  # noqa: E402
+from werkwijze.core.site.editions_site import (EDITIONS_DIR, TAG_PREFIX, Published,  # noqa: E402
                                           tag_version, version_key)
 from werkwijze.core.i18n import t  # noqa: E402
 from werkwijze.core.problems import ProblemList  # noqa: E402

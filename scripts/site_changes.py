@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from werkwijze.core import i18n
-from werkwijze.core.manual import load_manual
-from werkwijze.core.project import find_project
+from werkwijze.core.model.manual import load_manual
+from werkwijze.core.sources.project import find_project
 
 KINDS = ("element", "chapter", "list")
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.S)  # the last one

@@ -11,7 +11,7 @@ import yaml
 
 from sitebuilder import Project
 from werkwijze.core.i18n import placeholders
-from werkwijze.core.published import heading_anchors, ids, read_list, redirect_target
+from werkwijze.core.validate.published import heading_anchors, ids, read_list, redirect_target
 
 REPO = Path(__file__).resolve().parent.parent
 CHAPTER = "# Hoofdstuk\n\n## Oude kop\n\nTekst.\n\n## Tweede kop\n\nMeer tekst.\n"

@@ -16,8 +16,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 
 from pagefind_helpers import pagefind_records  # noqa: E402
-from werkwijze.core.render import FACET_LIST_LIMIT, FACET_PAGE_SIZE  # noqa: E402
-from werkwijze.core.werkkaarten import CARDS_PER_PAGE, WERKKAARTEN_LIMIT  # noqa: E402
+from werkwijze.core.render.render import FACET_LIST_LIMIT, FACET_PAGE_SIZE  # noqa: E402
+from werkwijze.core.render.werkkaarten import CARDS_PER_PAGE, WERKKAARTEN_LIMIT  # noqa: E402
 
 SIZE = 300
 assert SIZE > FACET_LIST_LIMIT and SIZE > WERKKAARTEN_LIMIT
@@ -47,7 +47,7 @@ def test_no_page_over_100_kb(big):
 
 def test_long_region_list_is_paginated_and_complete(big):
     site, specs = big
-    from werkwijze.core.manual import Layout, load_manual
+    from werkwijze.core.model.manual import Layout, load_manual
     manual = load_manual(Layout(site.parent))
     facet = manual.facets.region_facet
     expected = {e.id for e in manual.facets.select(manual.elements.values(), {facet.name: ["holland-rijnland"]})}

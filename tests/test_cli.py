@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from werkwijze.cli import main
-from werkwijze.core.scaffold import element_id_from_title
+from werkwijze.core.render.scaffold import element_id_from_title
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -176,7 +176,7 @@ def test_new_writes_a_template_that_asks_only_for_the_missing_values(manual, cap
     assert "elements/leren/een-visie-samen.md" in out
     assert "Vul nog in: samenvatting, betrokkenen, regios, bronnen" in out
     text = path.read_text("utf-8")
-    from werkwijze.core.schema import load_schema
+    from werkwijze.core.model.schema import load_schema
     for name, spec in load_schema().fields.items():  # every field, each with its help
         assert f"\n{name}:" in text
         assert spec.help.split()[0] in text

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from werkwijze.core.manual import Layout, load_manual
+from werkwijze.core.model.manual import Layout, load_manual
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"

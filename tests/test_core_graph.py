@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from werkwijze.core.elements import Element
-from werkwijze.core.facets import Facets
-from werkwijze.core.graph import build_graph, index_elements
+from werkwijze.core.model.elements import Element
+from werkwijze.core.model.facets import Facets
+from werkwijze.core.validate.graph import build_graph, index_elements
 from werkwijze.core.problems import ProblemList
-from werkwijze.core.schema import load_schema
-from werkwijze.core.taxonomy import Taxonomies, Taxonomy, Term
+from werkwijze.core.model.schema import load_schema
+from werkwijze.core.model.taxonomy import Taxonomies, Taxonomy, Term
 
 SCHEMA = load_schema()
 

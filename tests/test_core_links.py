@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from werkwijze.core import links
-from werkwijze.core.urls import Urls
+from werkwijze.core.validate import links
+from werkwijze.core.site.urls import Urls
 
 TEXT = """\
 Zie [A](a.md) en ![beeld](img/b.png "Titel") en <https://example.org/x>.

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from werkwijze.core import yamltree
-from werkwijze.core.body import split_body
-from werkwijze.core.elements import load_element
-from werkwijze.core.frontmatter import DocumentProblem, decode, split
+from werkwijze.core.sources import yamltree
+from werkwijze.core.sources.body import split_body
+from werkwijze.core.model.elements import load_element
+from werkwijze.core.sources.frontmatter import DocumentProblem, decode, split
 from werkwijze.core.problems import ProblemList
-from werkwijze.core.schema import load_schema
-from werkwijze.core.taxonomy import load_taxonomies
+from werkwijze.core.model.schema import load_schema
+from werkwijze.core.model.taxonomy import load_taxonomies
 
 # -- yamltree --------------------------------------------------------------------------
 

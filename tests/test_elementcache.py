@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sitebuilder import element_file
 
-from werkwijze.core.elementcache import ElementCache
-from werkwijze.core.manual import Layout, load_manual
+from werkwijze.core.model.elementcache import ElementCache
+from werkwijze.core.model.manual import Layout, load_manual
 
 LINKER = "elements/samenwerking/verwijzer.md"
 TARGET = "elements/leren/doel.md"
@@ -79,9 +79,9 @@ def test_a_data_change_checks_unchanged_elements_again(project):
 
 def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
     """core/pagememo.py: a page is reused only while everything it shows is unchanged."""
-    from werkwijze.core.pagememo import PageMemo
-    from werkwijze.core.trainers import trainer_pages
-    from werkwijze.core.urls import Urls
+    from werkwijze.core.site.pagememo import PageMemo
+    from werkwijze.core.site.trainers import trainer_pages
+    from werkwijze.core.site.urls import Urls
 
     p = project(_files())
     urls, cache = Urls(), ElementCache()

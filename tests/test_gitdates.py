@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 import subprocess
 
-from werkwijze.core import gitlog
-from werkwijze.core.gitdates import dutch_date, last_updated
+from werkwijze.core.sources import gitlog
+from werkwijze.core.sources.gitdates import dutch_date, last_updated
 
 
 def git(root, *args, date=None):
@@ -71,9 +71,9 @@ def test_element_page_shows_date_and_edit_link(project):
 
 def test_dates_and_the_changes_page_share_one_git_log(tmp_path, monkeypatch):
     from sitebuilder import Project
-    from werkwijze.core.changes import changes_page
-    from werkwijze.core.manual import Layout, load_manual
-    from werkwijze.core.urls import Urls
+    from werkwijze.core.render.changes import changes_page
+    from werkwijze.core.model.manual import Layout, load_manual
+    from werkwijze.core.site.urls import Urls
 
     Project(tmp_path)
     git(tmp_path, "init", "-q")

@@ -10,13 +10,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from werkwijze.core import yamltree
-from werkwijze.core.elements import load_element
-from werkwijze.core.frontmatter import decode, split
-from werkwijze.core.jsonschema import dumps, element_json_schema
-from werkwijze.core.manual import load_manual
+from werkwijze.core.sources import yamltree
+from werkwijze.core.model.elements import load_element
+from werkwijze.core.sources.frontmatter import decode, split
+from werkwijze.core.render.jsonschema import dumps, element_json_schema
+from werkwijze.core.model.manual import load_manual
 from werkwijze.core.problems import ProblemList
-from werkwijze.core.project import read_layout
+from werkwijze.core.sources.project import read_layout
 
 REPO = Path(__file__).resolve().parent.parent
 

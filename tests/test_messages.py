@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from sitebuilder import BASE_FILES, Project, element_file
-from werkwijze.core import i18n, safety, yamltree
-from werkwijze.core.edition import Edition
-from werkwijze.core.gitdates import dutch_date
-from werkwijze.core.manual import Layout, load_manual
-from werkwijze.core.overrides import load_overrides
+from werkwijze.core import i18n
+from werkwijze.core.validate import safety
+from werkwijze.core.sources import yamltree
+from werkwijze.core.model.edition import Edition
+from werkwijze.core.sources.gitdates import dutch_date
+from werkwijze.core.model.manual import Layout, load_manual
+from werkwijze.core.sources.overrides import load_overrides
 from werkwijze.core.problems import ProblemList
 
 PLUGIN = Path(__file__).resolve().parent.parent / "plugins" / "werkwijze"

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from werkwijze.core import yamltree
-from werkwijze.core.elements import load_element
-from werkwijze.core.frontmatter import DocumentProblem, decode, split
-from werkwijze.core.manual import load_manual
+from werkwijze.core.sources import yamltree
+from werkwijze.core.model.elements import load_element
+from werkwijze.core.sources.frontmatter import DocumentProblem, decode, split
+from werkwijze.core.model.manual import load_manual
 from werkwijze.core.problems import ProblemList
-from werkwijze.core.project import read_layout
+from werkwijze.core.sources.project import read_layout
 
 REPO = Path(__file__).resolve().parent.parent
 REL = "elements/thema/element.md"

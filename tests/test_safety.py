@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from sitebuilder import element_file, with_body
-from werkwijze.core import frontmatter, yamltree
-from werkwijze.core.safety import check_markdown, clean_html, mark_external_links
-from werkwijze.core.sourcemap import Source, map_message
+from werkwijze.core.sources import frontmatter
+from werkwijze.core.sources import yamltree
+from werkwijze.core.validate.safety import check_markdown, clean_html, mark_external_links
+from werkwijze.adapter.sourcemap import Source, map_message
 
 UNSAFE = {
     "script tag": ("Tekst <script>window.__xss=1</script>", "<script>"),

@@ -64,7 +64,7 @@ def test_dirty_serve_rebuilds_the_element_its_lists_and_search(project):
 
 
 def test_search_merge_keeps_unbuilt_pages_and_drops_removed_ones():
-    from werkwijze.core.pagecache import merge_search_docs
+    from werkwijze.adapter.pagecache import merge_search_docs
     previous = [{"location": "a/"}, {"location": "a/#x"}, {"location": "b/"}, {"location": "gone/"}]
     built = [{"location": "a/"}, {"location": "a/#y"}]
     merged = merge_search_docs(previous, built, {"a/"}, {"a/", "b/"})
@@ -73,7 +73,7 @@ def test_search_merge_keeps_unbuilt_pages_and_drops_removed_ones():
 
 
 def test_fingerprint_follows_config_data_and_page_sets(tmp_path):
-    from werkwijze.core.pagecache import fingerprint
+    from werkwijze.adapter.pagecache import fingerprint
     (tmp_path / "data").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: A\n")
     (tmp_path / "data" / "themas.yml").write_text("- id: a\n")

@@ -1,5 +1,5 @@
 """core/themefix.py: Material's invalid markup repaired, everything else untouched."""
-from werkwijze.core.themefix import fix_theme_markup
+from werkwijze.adapter.themefix import fix_theme_markup
 
 
 def test_known_material_markup_is_repaired():

@@ -12,10 +12,10 @@ import pytest
 
 from pagefind_helpers import pagefind_records
 from sitebuilder import Project
-from werkwijze.core.changes import Commit, bucket_history
-from werkwijze.core.citation import reference
-from werkwijze.core.edition import Edition, Editions
-from werkwijze.core.werkkaarten import readable_url
+from werkwijze.core.render.changes import Commit, bucket_history
+from werkwijze.core.render.citation import reference
+from werkwijze.core.model.edition import Edition, Editions
+from werkwijze.core.render.werkkaarten import readable_url
 
 GOOD = """\
     ---

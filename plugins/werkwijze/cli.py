@@ -15,16 +15,16 @@ import sys
 from pathlib import Path
 
 from .core import i18n
-from .core.editorfiles import editor_files
+from .core.render.editorfiles import editor_files
 from .core.i18n import t
-from .core.manual import Layout, Manual, load_manual
+from .core.model.manual import Layout, Manual, load_manual
 from .core.problems import Problem
-from .core.project import CONFIG_NAMES, ProjectNotFound, find_config, find_project, read_layout
-from .core.scaffold import element_id_from_title, initial_values, still_to_fill, template
-from .core.siteplan import plan_site
-from .core.starter import starter_files
-from .core.suggest import did_you_mean
-from .core.urls import Urls
+from .core.sources.project import CONFIG_NAMES, ProjectNotFound, find_config, find_project, read_layout
+from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template
+from .core.site.siteplan import plan_site
+from .core.render.starter import starter_files
+from .core.validate.suggest import did_you_mean
+from .core.site.urls import Urls
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
 # Subcommand -> (catalogue key of its name, names that always work).
@@ -249,7 +249,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _site_settings(layout: Layout) -> tuple[str, str | None]:
-    from .core.project import read_site
+    from .core.sources.project import read_site
     return read_site(_config_in(layout.root))
 
 

@@ -17,24 +17,24 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import WerkwijzeConfig
-from .core.export import facet_data
-from .core.gitdates import last_updated
-from .core.elementcache import ElementCache
-from .core.manual import Layout, Manual, load_manual
-from .core.pagememo import PageMemo
-from .core.pagecache import PageCache, fingerprint, rewrite_search_index
-from .core.stash import Stash
-from .core.safety import clean_html, escape_meta, mark_external_links
-from .core.sourcemap import Source, map_message
-from .core.render import GeneratedPage, element_src
-from .core.published import check_published
+from .core.render.export import facet_data
+from .core.sources.gitdates import last_updated
+from .core.model.elementcache import ElementCache
+from .core.model.manual import Layout, Manual, load_manual
+from .core.site.pagememo import PageMemo
+from .adapter.pagecache import PageCache, fingerprint, rewrite_search_index
+from .adapter.stash import Stash
+from .core.validate.safety import clean_html, escape_meta, mark_external_links
+from .adapter.sourcemap import Source, map_message
+from .core.render.render import GeneratedPage, element_src
+from .core.validate.published import check_published
 from .core.problems import ProblemList
-from .core.siteplan import plan_site
-from .core.urls import Urls
-from .core.themefix import fix_theme_markup
+from .core.site.siteplan import plan_site
+from .core.site.urls import Urls
+from .adapter.themefix import fix_theme_markup
 from .core import i18n
-from .serve_fallback import KeptLastGood, ServeFallback
-from .search import SiteSearch
+from .adapter.serve_fallback import KeptLastGood, ServeFallback
+from .adapter.search import SiteSearch
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 

@@ -2,7 +2,7 @@
 
 Nothing in this package may import MkDocs; `tests/test_architecture.py` checks it.
 """
-from .manual import Manual, load_manual
+from .model.manual import Manual, load_manual
 from .problems import Problem, ContentError
 
 __all__ = ["Manual", "load_manual", "Problem", "ContentError"]

@@ -1,0 +1,245 @@
+"""Site search with Pagefind: one record per element and per chapter, written at build time.
+
+The records come from the manual's model and the page's HTML as MkDocs rendered it
+(`page()`, called from on_page_content, before the stashed lists are put back, see
+core/stash.py): so the index holds the text of elements and chapters, never the
+generated lists that repeat it.
+
+- Element: title, summary, the text of its body (core, regional parts, questions for the
+  session); `meta.summary` is the result text (no badge, no heading in the snippet);
+  every facet of the schema is a Pagefind filter (the region filter as the site's:
+  generic elements and those of a parent or child region count, core/facets.py).
+- Chapter (a hand-written page): its text. Generated pages add their title and
+  introduction only (a search for a theme finds its page), not their lists.
+
+`write()` (on_post_build) hands all records to Pagefind's Python API and writes the
+bundle to `site/pagefind/`, served from the site itself; `assets/search.js` reads it.
+Records live as long as the plugin: under `mkdocs serve --dirty` a rebuild renders only
+the changed pages, the others keep their records, and pages that no longer exist drop
+out (`begin()`). The whole bundle is rewritten each build (about a second at 1,000
+elements).
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import shutil
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ..core.i18n import t
+from ..core.render.render import ELEMENTS_DIR, element_src
+from .stash import LATE_CLASSES
+from ..core.render.werkkaarten import WERKKAARTEN_SRC
+
+OUTPUT = "pagefind"
+# Classes whose text stays out of the index: the stash's late blocks (lists, facet
+# labels, sources, 'how to cite', cards; a chapter's directive list can reach us),
+# permalinks, badges, dates, chapter links, counts, tab labels (the regional parts
+# have their own heading).
+_SKIP_CLASSES = LATE_CLASSES | {"ww-naar-filter", "ww-verwijzing-label", "ww-wie", "headerlink", "ww-soort", "ww-bijgewerkt", "ww-hoofdstukken", "ww-aantal",
+                 "tabbed-labels", "ww-paginas", "ww-filterlink", "ww-terug", "ww-leeg",
+                 "ww-wijzigingen", "ww-wijziging-soort"}
+_SKIP_TAGS = {"script", "style", "template", "svg", "button", "nav"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+_BLOCK = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "tr",
+          "blockquote", "pre", "section", "details", "summary", "figcaption", "br"}
+# Files of the bundle this site does not use (Pagefind's own UIs): not published.
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class _Text(HTMLParser):
+    """The readable text of an HTML fragment, without the parts in _SKIP_* (and, for
+    pages whose headings are generated, without h2..h6)."""
+
+    def __init__(self, skip_headings: bool):
+        super().__init__(convert_charrefs=True)
+        self.skip_headings = skip_headings
+        self.parts: list[str] = []
+        self._stack: list[bool] = []  # per open element: is its text skipped?
+
+    def _skipped(self, tag: str, attrs) -> bool:
+        if self._stack and self._stack[-1]:
+            return True
+        if tag in _SKIP_TAGS or (self.skip_headings and tag in {"h2", "h3", "h4", "h5", "h6"}):
+            return True
+        values = dict(attrs)
+        if "data-ww-stash" in values or "hidden" in values:
+            return True
+        return bool(_SKIP_CLASSES.intersection((values.get("class") or "").split()))
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCK:
+            self.parts.append("\n")
+        if tag not in _VOID:
+            self._stack.append(self._skipped(tag, attrs))
+
+    def handle_endtag(self, tag):
+        if tag in _VOID:
+            return
+        # Tolerate unclosed elements (<p>, <li>): pop back to the matching level.
+        if self._stack:
+            self._stack.pop()
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not (self._stack and self._stack[-1]):
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.parts).split("\n"))
+        return "\n".join(line for line in lines if line)
+
+
+def html_text(html: str, skip_headings: bool = False) -> str:
+    parser = _Text(skip_headings)
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+@dataclass
+class Record:
+    url: str  # from the site root, with a leading "/" (search.js prefixes the site's path)
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+def element_filters(manual, element) -> dict[str, list[str]]:
+    """Facet title -> the labels of the element's values (regions as the site counts them)."""
+    facets = manual.facets
+    filters = {}
+    for facet in manual.schema.facets.values():
+        if facet is facets.region_facet:
+            values = [v for v, _ in facets.options(facet) if facets.matches(element, facet, [v])]
+        else:
+            values = facets.values(element, facet)
+        labels = [facets.label(facet, v) for v in values]
+        if labels:
+            filters[facet.title] = labels
+    return filters
+
+
+def element_record(manual, element, url: str, html: str) -> Record:
+    soort = manual.schema.soorten.get(element.soort)
+    # The page's HTML without its generated headings: the core and regional text, and
+    # the questions for the session (the title and summary come first, from the model).
+    body = html_text(html, skip_headings=True).split("\n")
+    body = [line for line in body if line not in (element.titel, element.samenvatting)]
+    content = "\n".join([element.titel, element.samenvatting, *body])
+    meta = {"title": element.titel, "summary": element.samenvatting, "soort": element.soort,
+            "badge": soort.label if soort else element.soort}
+    return Record(url, content, meta, element_filters(manual, element))
+
+
+def _url(page) -> str:
+    return "/" + page.url.lstrip("/")
+
+
+class SiteSearch:
+    """The records of this build (and, under serve, of earlier builds) and the bundle."""
+
+    def __init__(self):
+        self.records: dict[str, Record] = {}  # by src URI
+
+    def begin(self, files) -> None:
+        """Forget pages that no longer exist (a rebuild under serve keeps the others)."""
+        existing = {f.src_uri for f in files.documentation_pages()}
+        self.records = {src: r for src, r in self.records.items() if src in existing}
+
+    def page(self, page, html: str, manual, generated: dict) -> None:
+        """Record the page (on_page_content), or forget it when it is no longer searched."""
+        src = page.file.src_uri
+        record = self._record(page, html, manual, generated.get(src))
+        if record is None:
+            self.records.pop(src, None)
+        else:
+            self.records[src] = record
+
+    def _record(self, page, html: str, manual, generated) -> Record | None:
+        src = page.file.src_uri
+        folder, _, name = src.rpartition("/")
+        if folder == ELEMENTS_DIR and name[:-3] in manual.elements and src == element_src(name[:-3]):
+            return element_record(manual, manual.elements[name[:-3]], _url(page), html)
+        excluded = isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
+        if generated is not None and src != WERKKAARTEN_SRC and (excluded or not generated.searchable):
+            return None  # a pure list (page 2.. of a facet list, card pages)
+        if generated is None and excluded:
+            return None  # a chapter that asks to stay out of search
+        title = page.title or ""
+        # Generated pages: title and introduction (their headings head lists).
+        text = html_text(html, skip_headings=generated is not None and src not in manual.chapters)
+        lines = [line for line in text.split("\n") if line != title]
+        return Record(_url(page), "\n".join([title, *lines]), {"title": title})
+
+    def write(self, site_dir: Path, language: str | None) -> None:
+        """Write the bundle to site/pagefind/ (replacing the previous one)."""
+        language = (language or "nl").split("-")[0].lower()
+        target = Path(site_dir) / OUTPUT
+        fresh = Path(site_dir) / f".{OUTPUT}-new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        try:
+            asyncio.run(_write(list(self.records.values()), language, fresh))
+        except FileNotFoundError as error:  # no Pagefind binary
+            raise PluginError(t("search.missing", error=str(error))) from error
+        for name in _UNUSED:
+            (fresh / name).unlink(missing_ok=True)
+        shutil.rmtree(target, ignore_errors=True)
+        fresh.rename(target)
+
+
+async def _write(records: list[Record], language: str, output: Path) -> None:
+    from pagefind.index import IndexConfig
+    async with _Service() as service:
+        index = await service.create_index(IndexConfig(force_language=language))
+        await asyncio.gather(*(index.add_custom_record(url=r.url, content=r.content, language=language,
+                                                       meta=r.meta, filters=r.filters or None)
+                               for r in records))
+        await index.write_files(output_path=str(output.resolve()))
+
+
+def _service_class():
+    from pagefind.service import PagefindService
+
+    class Service(PagefindService):
+        """Pagefind's service client, reading responses as they arrive.
+
+        PagefindService (pagefind 1.x) sleeps 0.1 s before reading each response, so
+        5,000 records took over eight minutes; this reads them without the pause (the
+        protocol is unchanged: base64 JSON messages ending in ",")."""
+
+        async def _wait_for_responses(self) -> None:
+            while True:
+                output = await self._backend.stdout.readuntil(b",")
+                response = json.loads(base64.b64decode(output[:-1]))
+                if not response:
+                    continue
+                future = self._responses.get(response.get("message_id"))
+                if future is None or future.done():
+                    continue
+                payload = response["payload"]
+                if payload.get("type") == "Error":
+                    future.set_exception(RuntimeError(payload.get("message")))
+                else:
+                    future.set_result(payload)
+
+    return Service
+
+
+class _Service:
+    """Async context: the service with the fast reader (imported only when indexing)."""
+
+    async def __aenter__(self):
+        self._service = await _service_class()().launch()
+        return self._service
+
+    async def __aexit__(self, *exc):
+        await self._service.close()

@@ -1,0 +1,237 @@
+"""Element files: the model, and loading one file with all per-file checks.
+
+Rules that need the whole set of elements (duplicate ids, references) live in
+`graph.py`; rules here only need one file, the schema and the taxonomies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..sources import yamltree
+from ..sources.body import DEFAULT_REGION_BLOCK, Body, split_body
+from ..sources.frontmatter import DocumentProblem, decode, split
+from ..i18n import t
+from ..problems import ProblemList
+from .schema import ID_PATTERN, FieldSpec, Roles, Schema
+from ..i18n import t
+from ..validate.suggest import did_you_mean
+from .taxonomy import Taxonomies
+
+_ID = re.compile(ID_PATTERN)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass
+class Element:
+    id: str
+    path: str  # posix path relative to the project root
+    values: dict[str, str | list[str]] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+    body: Body | None = None
+    raw_body: str = ""
+    body_first_line: int = 1
+    roles: Roles | None = None  # the schema's roles: which field is the title, the kind, ...
+
+    def text(self, key: str | None) -> str:
+        value = self.values.get(key) if key else None
+        return value if isinstance(value, str) else ""
+
+    def list(self, key: str | None) -> list[str]:
+        value = self.values.get(key) if key else None
+        return value if isinstance(value, list) else []
+
+    def role_text(self, role: str) -> str:
+        return self.text(getattr(self.roles, role)) if self.roles else ""
+
+    def role_list(self, role: str) -> list[str]:
+        return self.list(getattr(self.roles, role)) if self.roles else []
+
+    @property
+    def title(self) -> str:
+        return self.role_text("title")
+
+    @property
+    def kind(self) -> str:
+        return self.role_text("kind")
+
+    @property
+    def summary(self) -> str:
+        return self.role_text("summary")
+
+    @property
+    def status(self) -> str:
+        return self.role_text("status")
+
+    # The names of this manual's front matter, still used by code not yet moved to roles.
+    titel = title
+    soort = kind
+    samenvatting = summary
+
+    def line_of(self, key: str, index: int | None = None) -> int:
+        if index is not None and key in self.item_lines and index < len(self.item_lines[key]):
+            return self.item_lines[key][index]
+        return self.key_lines.get(key, 1)
+
+
+def element_id_for(path: Path) -> str:
+    return path.stem
+
+
+def load_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
+                 problems: ProblemList) -> Element | None:
+    """Read and check one element file. Returns None when nothing usable was read."""
+    element_id = element_id_for(path)
+    if not _ID.match(element_id):
+        problems.add(rel, 1, t("validate.element.bad_file_name", name=path.name))
+    try:
+        document = split(decode(path.read_bytes()))
+    except DocumentProblem as exc:
+        problems.add(rel, exc.line, exc.message)
+        return None
+    except OSError:
+        problems.add(rel, 1, t("validate.unreadable"))
+        return None
+
+    element = Element(element_id, rel, raw_body=document.body,
+                      body_first_line=document.body_first_line, roles=schema.roles)
+    meta = document.meta
+    for key, (key_line, node) in meta.items.items():
+        element.key_lines[key] = key_line
+        spec = schema.fields.get(key)
+        if spec is None:
+            problems.add(rel, key_line, t("validate.element.unknown_field", key=key,
+                                          hint=did_you_mean(key, schema.fields),
+                                          allowed=", ".join(schema.fields)))
+            continue
+        value = _read_field(spec, node, key_line, rel, taxonomies, problems, element)
+        if value is not None:
+            element.values[key] = value
+    for name in schema.required_fields:
+        if name not in meta.items:
+            problems.add(rel, 1, t("validate.element.missing_field", name=name,
+                                   help=schema.fields[name].help))
+
+    for spec in schema.fields.values():
+        if spec.only_for_soort and element.list(spec.name) and element.soort \
+                and element.soort != spec.only_for_soort:
+            problems.add(rel, element.line_of(spec.name), t(
+                "validate.element.only_for_soort", name=spec.name, soort=spec.only_for_soort,
+                actual=element.soort))
+
+    region_facet = schema.facet_of("regions")
+    element.body = split_body(document.body, document.body_first_line,
+                              region_facet.name if region_facet else DEFAULT_REGION_BLOCK)
+    for line, message in element.body.problems:
+        problems.add(rel, line, message)
+    _check_invullingen(element, schema, taxonomies, problems)
+    return element
+
+
+def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
+                taxonomies: Taxonomies, problems: ProblemList, element: Element):
+    name = spec.name
+    if spec.kind in ("text", "choice"):
+        if isinstance(node, yamltree.Scalar) and node.value is None:
+            problems.add(rel, key_line, t("validate.element.empty", name=name, help=spec.help))
+            return None
+        if not isinstance(node, yamltree.Scalar):
+            problems.add(rel, key_line, t("validate.element.not_one_text", name=name, help=spec.help))
+            return None
+        value = " ".join(node.value.split()) if spec.kind == "text" else node.value.strip()
+        if not value:  # e.g. `titel: " "`: quoted, but nothing in it
+            problems.add(rel, node.line, t("validate.element.empty", name=name, help=spec.help))
+            return None
+        if not _check_text(spec, value, node.line, rel, problems):
+            return None
+        if spec.kind == "choice":
+            options = list(taxonomies[spec.taxonomy].terms) if spec.taxonomy else list(spec.choices)
+            if value not in options:
+                problems.add(rel, node.line, t("validate.element.unknown_choice", value=value,
+                                               name=name, hint=did_you_mean(value, options),
+                                               allowed=", ".join(options)))
+                return None
+        return value
+
+    # lists
+    if isinstance(node, yamltree.Scalar) and node.value is None:
+        items: list[yamltree.Node] = []
+    elif isinstance(node, yamltree.Seq):
+        items = node.items
+    else:
+        problems.add(rel, key_line, t("validate.element.not_a_list", name=name))
+        return None
+    values: list[str] = []
+    lines: list[int] = []
+    for item in items:
+        if not isinstance(item, yamltree.Scalar) or item.value is None or not item.value.strip():
+            problems.add(rel, item.line, t("validate.element.bad_item", name=name))
+            continue
+        value = " ".join(item.value.split())
+        if spec.items in ("id", "element", "taxonomy") and not _ID.match(value):
+            problems.add(rel, item.line, t("validate.element.bad_id", value=value, name=name))
+            continue
+        if spec.items == "text" and not _check_text(spec, value, item.line, rel, problems):
+            continue
+        if spec.items == "taxonomy":
+            taxonomy = taxonomies[spec.taxonomy]
+            allowed = list(taxonomy.terms)
+            if spec.exclusive:
+                allowed = [spec.exclusive, *allowed]
+            if value not in allowed:
+                problems.add(rel, item.line, t("validate.element.unknown_term", value=value,
+                                               name=name, hint=did_you_mean(value, allowed),
+                                               file=taxonomy.path, allowed=", ".join(allowed)))
+                continue
+        if value in values:
+            problems.add(rel, item.line, t("validate.element.duplicate_value", value=value, name=name))
+            continue
+        values.append(value)
+        lines.append(item.line)
+    if spec.max_items is not None and len(items) > spec.max_items:
+        problems.add(rel, key_line, t("validate.element.too_many", name=name, count=len(items),
+                                      limit=spec.max_items))
+    if len(values) < spec.min_items and len(items) == len(values):
+        problems.add(rel, key_line, t("validate.element.too_few", name=name, limit=spec.min_items,
+                                      help=spec.help))
+    if spec.exclusive and spec.exclusive in values and len(values) > 1:
+        problems.add(rel, key_line, t("validate.element.exclusive", value=spec.exclusive, name=name))
+    element.item_lines[name] = lines
+    return values
+
+
+def _check_text(spec: FieldSpec, value: str, line: int, rel: str, problems: ProblemList) -> bool:
+    if _CONTROL.search(value):
+        problems.add(rel, line, t("validate.element.control_character", name=spec.name))
+        return False
+    if spec.max_length and len(value) > spec.max_length:
+        problems.add(rel, line, t("validate.element.too_long", name=spec.name, length=len(value),
+                                  limit=spec.max_length))
+        return False
+    return True
+
+
+def _check_invullingen(element: Element, schema: Schema, taxonomies: Taxonomies,
+                       problems: ProblemList) -> None:
+    if schema.region_field is None:  # a manual without regions has no regional blocks
+        for invulling in element.body.invullingen:
+            problems.add(element.path, invulling.line, t("model.no_regions"))
+        return
+    regions = taxonomies[schema.region_field.taxonomy]
+    chosen = set(element.list(schema.region_field.name))
+    generic = schema.generic_region in chosen
+    for invulling in element.body.invullingen:
+        region = invulling.region
+        if region not in regions:
+            problems.add(element.path, invulling.line, t(
+                "validate.element.unknown_region", region=region,
+                hint=did_you_mean(region, regions.terms), file=regions.path,
+                allowed=", ".join(regions.terms)))
+            continue
+        related = {region, regions.terms[region].role("parent")}
+        related |= {term.id for term in regions if term.role("parent") == region}
+        if chosen and not generic and not (related & chosen):
+            problems.add(element.path, invulling.line,
+                         t("validate.element.region_not_chosen", region=region))

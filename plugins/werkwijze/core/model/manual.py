@@ -1,0 +1,265 @@
+"""The whole manual: load data, elements and chapters, check everything, in one place.
+
+`load_manual()` is what both the CLI (`werkwijze check`) and the MkDocs plugin call,
+so the rules and messages are the same everywhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import i18n
+from ..validate import links
+from ..validate import safety
+from ..sources.chapters import Chapter, load_chapters
+from .edition import Editions
+from .elementcache import ElementCache, apply_linked, data_signature, fresh_copy, linked_text
+from .elements import Element, load_element
+from .facets import Facets
+from ..sources.gitlog import Commit, read_history
+from ..validate.graph import Graph, build_graph, index_elements
+from ..i18n import t
+from .leerlijnen import Leerlijn
+from ..site.pagememo import PageMemo
+from ..problems import Problem, ProblemList
+from ..render.render import ELEMENTS_DIR, SOURCES_PAGE, GeneratedPage, Renderer, element_src, facet_src
+from ..sources.overrides import load_overrides
+from .schema import DEFAULT_SCHEMA, Schema, load_schema, read_schema
+from .taxonomy import Taxonomies, load_taxonomies
+from ..site.trainers import load_trainer_data, trainer_uris
+from ..site.urls import Urls
+
+
+@dataclass
+class Layout:
+    """Where a manual's parts live, relative to its project root."""
+    root: Path
+    elements_dir: str = "elements"
+    data_dir: str = "data"
+    docs_dir: str = "docs"
+    schema_file: str = DEFAULT_SCHEMA  # the manual's element schema; the package default if absent
+    language: str = "nl"  # theme.language in mkdocs.yml: the language of every text shown
+    fragments_dir: str = "fragments"  # the manual's own versions of the page fragments
+
+    @property
+    def fragments_path(self) -> Path | None:
+        path = self.root / self.fragments_dir
+        return path if path.is_dir() else None
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+
+_UNREAD = object()  # git history not read yet
+
+
+@dataclass
+class Manual:
+    layout: Layout
+    schema: Schema
+    taxonomies: Taxonomies
+    facets: Facets
+    elements: dict[str, Element]
+    graph: Graph
+    chapters: dict[str, Chapter]
+    docs_files: set[str]
+    problems: list[Problem] = field(default_factory=list)
+    chapters_including: dict[str, list[Chapter]] = field(default_factory=dict)
+    editions: Editions | None = None  # from editie.yml (optional)
+    leerlijnen: dict[str, Leerlijn] = field(default_factory=dict)
+    # element path -> ISO date it last changed; filled by the site build (see gitdates.py)
+    updated: dict[str, str] = field(default_factory=dict)
+    _history: object = field(default=None, repr=False)
+
+    def __post_init__(self):
+        self._history = _UNREAD
+
+    def git_history(self) -> list[Commit] | None:
+        """The elements folder's git history (gitlog.py), read once per loaded manual."""
+        if self._history is _UNREAD:
+            self._history = read_history(self.layout.root, self.layout.elements_dir)
+        return self._history
+
+    def sorted(self, elements) -> list[Element]:
+        return sorted(elements, key=lambda e: (e.titel.casefold(), e.id))
+
+    def generated_pages(self, urls: Urls, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:
+        """Every page the manual adds to the site, by src URI. With a `memo` (under
+        `mkdocs serve`) element and facet pages whose content is unchanged are kept."""
+        renderer = Renderer(self, urls)
+        if memo is None:
+            keep = lambda name, key, make: make()  # noqa: E731
+            token = listed = None
+        else:
+            keep, token, listed = memo.get, memo.token, memo.listed
+        pages = {}
+        for e in self.elements.values():
+            key = token and renderer.element_page_inputs(e, token, listed)
+            pages[element_src(e.id)] = keep(element_src(e.id), key, lambda e=e: renderer.element_page(e))
+        overview = renderer.overview_page()
+        pages[overview.src_uri] = overview
+        for facet in self.schema.facets.values():
+            index = renderer.facet_index(facet)
+            pages[index.src_uri] = index
+            for value, _ in self.facets.options(facet):
+                # A facet page only lists its elements (and data, in the memo's context).
+                key = listed and tuple(map(listed, self.facets.select(self.elements.values(),
+                                                                      {facet.name: [value]})))
+                for page in keep((facet.name, value), key, lambda: renderer.facet_pages(facet, value)):
+                    pages[page.src_uri] = page
+        sources = renderer.sources_page()
+        pages[sources.src_uri] = sources
+        return pages
+
+    @property
+    def _generated_uris(self) -> set[str]:
+        uris = {element_src(i) for i in self.elements} | {f"{ELEMENTS_DIR}/index.md", SOURCES_PAGE}
+        for facet in self.schema.facets.values():
+            uris.add(facet_src(facet))
+            uris |= {facet_src(facet, value) for value, _ in self.facets.options(facet)}
+        return uris | trainer_uris(self)
+
+
+def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
+    """`cache` (kept by `mkdocs serve`) skips reading and checking unchanged element files."""
+    problems = ProblemList()
+    # Every message from here on is in the manual's language and wording (teksten.yml).
+    i18n.use(i18n.Catalogue.load(layout.language))
+    overrides = load_overrides(layout.path(layout.data_dir), layout.data_dir, problems)
+    if overrides:
+        i18n.use(i18n.Catalogue.load(layout.language, overrides))
+    schema = read_schema(layout.root, layout.schema_file, problems)
+    if schema is None:  # nothing can be checked against a broken schema: report only that
+        schema = load_schema()
+        manual = Manual(layout, schema, Taxonomies(), Facets(schema, Taxonomies()), {},
+                        build_graph({}, schema, ProblemList()), {}, set())
+        manual.problems = sorted(set(problems))
+        return manual
+    taxonomies = load_taxonomies(schema, layout.path(layout.data_dir), layout.data_dir, problems)
+    facets = Facets(schema, taxonomies)
+
+    found: list[Element] = []
+    data_key = None
+    if cache is not None:  # unchanged element files stay checked while data and schema stay
+        schema_path = layout.path(layout.schema_file)
+        data_key = (data_signature(layout.path(layout.data_dir)),
+                    schema_path.read_bytes() if schema_path.is_file() else None)
+    elements_root = layout.path(layout.elements_dir)
+    if not elements_root.is_dir():
+        problems.add(layout.elements_dir, 1, t("validate.links.no_elements_folder"))
+    else:
+        for path in sorted(elements_root.rglob("*.md")):
+            if any(part.startswith(".") for part in path.relative_to(elements_root).parts):
+                continue
+            rel = f"{layout.elements_dir}/{path.relative_to(elements_root).as_posix()}"
+            element = _load_checked_element(path, rel, schema, taxonomies, problems, cache, data_key)
+            if element is not None:
+                found.append(element)
+    elements = index_elements(found, problems)
+    graph = build_graph(elements, schema, problems)
+    chapters, docs_files = load_chapters(layout.path(layout.docs_dir), layout.docs_dir,
+                                         facets.allowed(), problems)
+    manual = Manual(layout, schema, taxonomies, facets, elements, graph, chapters, docs_files)
+    load_trainer_data(manual, problems)
+    generated = manual._generated_uris
+    known = lambda uri: uri in docs_files or uri in generated  # noqa: E731
+    links_context = None
+    if cache is not None:
+        cache.forget_others({e.path for e in found})
+        links_context = cache.links_context((frozenset(docs_files), frozenset(generated),
+                                             frozenset((e.path, e.id) for e in elements.values())))
+        cache.context = (data_key, links_context)
+    _check_element_links(manual, known, problems, cache, links_context)
+    _check_chapter_links(manual, known, problems)
+    manual.problems = sorted(set(problems))
+    return manual
+
+
+def element_link_rewriter(manual: Manual, element: Element, known, problems: ProblemList | None,
+                          by_source: dict[str, str] | None = None):
+    """Resolve links in an element body: to pages (as if the body lived at its page), or
+    to another element's source file (rewritten to that element's page).
+    `by_source` (element id by source path) can be passed in to share it between elements."""
+    page = element_src(element.id)
+    if by_source is None:
+        by_source = {e.path: e.id for e in manual.elements.values()}
+
+    def visit(target: str, line: int) -> str | None:
+        relative = links.scheme_of(target) is None and not target.startswith(("#", "/"))
+        if relative:
+            source_target = links.resolve_relative(target, element.path)
+            if source_target in by_source:
+                anchor = target.partition("#")[2]
+                return f"{by_source[source_target]}.md" + (f"#{anchor}" if anchor else "")
+        message = links.check_target(target, page, known)
+        if message and relative:
+            # The page-relative path in the general message would confuse: editors
+            # write element links relative to the element's own file.
+            message = t("validate.links.broken_in_element", target=target)
+        if message and problems is not None:
+            problems.add(element.path, line, message)
+        return None
+
+    return visit
+
+
+def _load_checked_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
+                          problems: ProblemList, cache: ElementCache | None, data_key) -> Element | None:
+    """load_element, plus the safety check: contributed Markdown may not carry script,
+    embeds or unsafe URLs (see safety.py). Unchanged files come from the cache."""
+    key = cache.key(path, data_key) if cache is not None else None
+    entry = cache.get(rel, key) if cache is not None else None
+    if entry is None:
+        found = ProblemList()
+        element = load_element(path, rel, schema, taxonomies, found)
+        if element is not None:
+            for line, message in safety.check_markdown(element.raw_body, element.body_first_line):
+                found.add(rel, line, message)
+        if cache is None:
+            problems.extend(found)
+            return element
+        entry = cache.put(rel, key, element, found)
+    problems.extend(entry.problems)
+    return fresh_copy(entry.element) if entry.element is not None else None
+
+
+def _check_element_links(manual: Manual, known, problems: ProblemList,
+                         cache: ElementCache | None = None, context=None) -> None:
+    by_source = {e.path: e.id for e in manual.elements.values()}  # once: per element is quadratic
+    for element in manual.elements.values():
+        entry = cache.entry(element.path) if cache is not None else None
+        if entry is not None and entry.links_context is context:
+            apply_linked(element, entry.linked)
+            problems.extend(entry.link_problems)
+            continue
+        found = ProblemList()
+        links.transform(element.raw_body, element.body_first_line,
+                        element_link_rewriter(manual, element, known, found, by_source))
+        rewrite = element_link_rewriter(manual, element, known, None, by_source)
+        element.body.kern = links.transform(element.body.kern, 1, rewrite)
+        for invulling in element.body.invullingen:
+            invulling.text = links.transform(invulling.text, 1, rewrite)
+        problems.extend(found)
+        if entry is not None:
+            entry.links_context, entry.linked, entry.link_problems = context, linked_text(element), found
+
+
+def _check_chapter_links(manual: Manual, known, problems: ProblemList) -> None:
+    including: dict[str, list[Chapter]] = {}
+    for chapter in manual.chapters.values():
+        linked: list[str] = []
+        for line, target in links.iter_links(chapter.markdown, chapter.first_line):
+            message = links.check_target(target, chapter.src_uri, known)
+            if message:
+                problems.add(chapter.path, line, message)
+                continue
+            if links.scheme_of(target) is None:
+                resolved = links.resolve_relative(target, chapter.src_uri)
+                folder, _, name = resolved.rpartition("/")
+                if folder == ELEMENTS_DIR and name.endswith(".md") and name[:-3] in manual.elements:
+                    linked.append(name[:-3])
+        for directive in chapter.directives:
+            linked += [e.id for e in manual.facets.select(manual.elements.values(), directive.filters)]
+        for element_id in dict.fromkeys(linked):
+            including.setdefault(element_id, []).append(chapter)
+    manual.chapters_including = including

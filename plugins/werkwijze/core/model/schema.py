@@ -1,0 +1,423 @@
+"""The element schema: one description of the front matter, owned by the manual.
+
+A manual keeps it in `schema/element.yml` (the path is a plugin option); the package
+ships a default (`werkwijze/schema/element.yml`) that `werkwijze init` copies and that is
+used when a manual has none. Validation, the JSON Schema, the editor templates, the
+exports, the filter and the element pages are all derived from it.
+
+Code that needs a field with a special meaning (the title, the kind, the regions, ...)
+asks the schema's `roles` for its name: field names are data, never literals in code.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, fields as dataclass_fields
+from importlib import resources
+from pathlib import Path
+
+from ..sources import yamltree
+from ..sources.datafile import read_tree
+from ..i18n import t
+from ..problems import ProblemList
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DEFAULT_SCHEMA = "schema/element.yml"  # in the package, and where a manual keeps its own
+KINDS = ("text", "choice", "list")
+ITEM_KINDS = ("text", "id", "taxonomy", "element")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: str  # text | choice | list
+    label: str
+    help: str
+    required: bool = False
+    items: str | None = None  # text | id | taxonomy | element
+    taxonomy: str | None = None
+    choices: tuple[str, ...] = ()
+    max_length: int | None = None
+    min_items: int = 0
+    max_items: int | None = None
+    exclusive: str | None = None
+    only_for_soort: str | None = None
+    target_soort: str | None = None
+    export: bool = True  # in elementen.json / .csv
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    name: str
+    required: bool = False
+    ref: str | None = None
+    url: bool = False
+
+
+TERM_ROLES = ("name", "description", "parent", "citation", "link", "type")
+
+
+@dataclass(frozen=True)
+class TaxonomySpec:
+    name: str
+    file: str
+    keys: dict[str, KeySpec]
+    # role (name, description, parent, citation, link, type) -> the key that holds it
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def key_for(self, role: str) -> KeySpec | None:
+        key = self.roles.get(role)
+        return self.keys.get(key) if key else None
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    name: str  # singular: soort, thema, ... (chapter directives, URL queries)
+    field: str  # front-matter key
+    path: str  # folder of the static facet pages
+    title: str
+    plural: str
+    taxonomy: str | None = None
+
+
+@dataclass(frozen=True)
+class SoortSpec:
+    id: str
+    label: str
+    plural: str
+    short: str
+    inverse_heading: str
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Which front-matter field plays which part. The first three are required; a manual
+    without e.g. `regions` simply has no regional texts, facets or "Mijn regio"."""
+    title: str
+    kind: str
+    summary: str
+    status: str | None = None
+    themes: str | None = None  # groups the overview and the work cards; folder of new elements
+    regions: str | None = None
+    sources: str | None = None
+    related: str | None = None
+    counters: str | None = None  # working elements -> the hindering ones they counter
+    questions: str | None = None
+    aliases: str | None = None
+
+    def used(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in dataclass_fields(self) if getattr(self, f.name)}
+
+
+REQUIRED_ROLES = ("title", "kind", "summary")
+
+
+@dataclass(frozen=True)
+class DataFileSpec:
+    """A trainers' data file: where it is, and which key holds which part (role -> key)."""
+    location: str  # a file in the data folder (editie.yml), or a folder of files (leerlijnen)
+    keys: dict[str, str]
+    item_keys: dict[str, str]  # of each edition / each step
+
+    def key(self, role: str) -> str:
+        return self.keys[role]
+
+    def item_key(self, role: str) -> str:
+        return self.item_keys[role]
+
+    def placeholders(self) -> dict[str, str]:
+        """`{key_<role>}` for messages that name the file's keys."""
+        return {f"key_{role}": key for role, key in {**self.keys, **self.item_keys}.items()}
+
+
+# The parts the code knows (roles) and this manual's default keys for them; a schema
+# names its own keys in `editions:` / `leerlijnen:` (e.g. an English manual: title, steps).
+EDITIONS_DEFAULT = DataFileSpec(
+    "editie.yml", {"organisation": "organisatie", "reference_page": "verwijspagina", "editions": "edities"},
+    {"version": "versie", "date": "datum", "note": "toelichting"})
+LEERLIJNEN_DEFAULT = DataFileSpec(
+    "leerlijnen", {"title": "titel", "audience": "doelgroep", "duration": "duur", "intro": "inleiding",
+                   "steps": "stappen"},
+    {"element": "element", "chapter": "hoofdstuk", "note": "notitie", "questions": "vragen"})
+
+
+@dataclass(frozen=True)
+class Schema:
+    fields: dict[str, FieldSpec]
+    soorten: dict[str, SoortSpec]
+    generic_region_label: str
+    taxonomies: dict[str, TaxonomySpec]
+    facets: dict[str, FacetSpec]
+    roles: Roles
+    path: str = DEFAULT_SCHEMA  # where it was read from, relative to the project root
+    editions: DataFileSpec = EDITIONS_DEFAULT
+    leerlijnen: DataFileSpec = LEERLIJNEN_DEFAULT
+
+    @property
+    def required_fields(self) -> list[str]:
+        return [name for name, spec in self.fields.items() if spec.required]
+
+    def role_field(self, role: str) -> FieldSpec | None:
+        name = getattr(self.roles, role)
+        return self.fields.get(name) if name else None
+
+    @property
+    def region_field(self) -> FieldSpec | None:
+        return self.role_field("regions")
+
+    @property
+    def counter_field(self) -> FieldSpec | None:
+        return self.role_field("counters")
+
+    @property
+    def generic_region(self) -> str | None:
+        region = self.region_field
+        return region.exclusive if region else None
+
+    def facet_of(self, role: str) -> FacetSpec | None:
+        """The facet over a role's field (the theme facet, the region facet)."""
+        name = getattr(self.roles, role)
+        return next((f for f in self.facets.values() if name and f.field == name), None)
+
+    @property
+    def theme_facet(self) -> FacetSpec | None:
+        return self.facet_of("themes")
+
+    @property
+    def kind_facet(self) -> FacetSpec | None:
+        return self.facet_of("kind")
+
+    @property
+    def extra_fields(self) -> list[FieldSpec]:
+        """Fields without a role: shown on the element page under their label."""
+        with_role = set(self.roles.used().values())
+        return [spec for name, spec in self.fields.items() if name not in with_role]
+
+
+# -- reading -------------------------------------------------------------------------
+class _SchemaError(Exception):
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+
+
+def _plain(node: yamltree.Node | None):
+    """The tree as plain Python (text stays text)."""
+    if isinstance(node, yamltree.Map):
+        return {k: _plain(v) for k, (_, v) in node.items.items()}
+    if isinstance(node, yamltree.Seq):
+        return [_plain(i) for i in node.items]
+    return node.value if node is not None else None
+
+
+def _map(node, where: str, line: int) -> yamltree.Map:
+    if not isinstance(node, yamltree.Map):
+        raise _SchemaError(getattr(node, "line", line), t("schema.not_a_mapping", where=where))
+    return node
+
+
+def _number(value, line: int, where: str) -> int | None:
+    if value is None:
+        return None
+    if not str(value).isdigit():
+        raise _SchemaError(line, t("schema.not_a_number", where=where, value=value))
+    return int(value)
+
+
+def _flag(value) -> bool:
+    return str(value).lower() in ("true", "yes", "ja", "1")
+
+
+_FIELD_KEYS = {f.name for f in dataclass_fields(FieldSpec)} - {"name"}
+
+
+def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSpec:
+    spec = _map(node, f"fields.{name}", line)
+    raw = {}
+    for key, (key_line, value) in spec.items.items():
+        if key not in _FIELD_KEYS:
+            raise _SchemaError(key_line, t("schema.unknown_key", key=key, where=f"fields.{name}",
+                                           allowed=", ".join(sorted(_FIELD_KEYS))))
+        raw[key] = (key_line, _plain(value))
+    get = lambda key, default=None: raw.get(key, (line, default))[1]  # noqa: E731
+    kind = get("kind")
+    if kind not in KINDS:
+        raise _SchemaError(raw.get("kind", (line,))[0], t("schema.bad_kind", field=name,
+                                                           allowed=", ".join(KINDS)))
+    items = get("items")
+    if kind == "list" and items not in ITEM_KINDS:
+        raise _SchemaError(raw.get("items", (line,))[0], t("schema.bad_items", field=name,
+                                                            allowed=", ".join(ITEM_KINDS)))
+    choices = get("choices")
+    if choices == "soorten":
+        choices = tuple(soorten)
+    elif isinstance(choices, list):
+        choices = tuple(str(c) for c in choices)
+    else:
+        choices = ()
+    return FieldSpec(
+        name=name, kind=kind, label=str(get("label") or name), help=str(get("help") or ""),
+        required=_flag(get("required", False)), items=items, taxonomy=get("taxonomy"),
+        choices=choices,
+        max_length=_number(get("max_length"), raw.get("max_length", (line,))[0], f"{name}.max_length"),
+        min_items=_number(get("min_items"), raw.get("min_items", (line,))[0], f"{name}.min_items") or 0,
+        max_items=_number(get("max_items"), raw.get("max_items", (line,))[0], f"{name}.max_items"),
+        exclusive=get("exclusive"), only_for_soort=get("only_for_soort"),
+        target_soort=get("target_soort"), export=_flag(get("export", True)))
+
+
+def _key_spec(name: str, raw) -> KeySpec:
+    if raw == "required":
+        return KeySpec(name, required=True)
+    if raw == "optional" or raw is None or not isinstance(raw, dict):
+        return KeySpec(name)
+    return KeySpec(name, required=_flag(raw.get("required", False)), ref=raw.get("ref"),
+                   url=_flag(raw.get("url", False)))
+
+
+_SECTIONS = ("fields", "soorten", "generic_region_label", "taxonomies", "facets", "roles",
+             "term_roles", "editions", "leerlijnen")
+
+
+def _data_file(node, where: str, line: int, default: DataFileSpec, location_key: str,
+               item_section: str) -> DataFileSpec:
+    """`editions:` / `leerlijnen:`: the file or folder and the keys, over the defaults."""
+    tree = _map(node, where, line)
+    spec = _plain(tree)
+    keys, items = dict(default.keys), dict(default.item_keys)
+    for section, target, known in (("keys", keys, default.keys), (item_section, items, default.item_keys)):
+        for role, value in (spec.get(section) or {}).items():
+            if role not in known:
+                raise _SchemaError(tree.items[section][0], t("schema.unknown_key", key=role,
+                                   where=f"{where}.{section}", allowed=", ".join(known)))
+            target[role] = str(value)
+    unknown = set(spec) - {location_key, "keys", item_section}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise _SchemaError(tree.items[key][0], t("schema.unknown_key", key=key, where=where,
+                           allowed=", ".join((location_key, "keys", item_section))))
+    return DataFileSpec(str(spec.get(location_key) or default.location), keys, items)
+
+
+def _term_roles(node, where: str, line: int) -> dict[str, str]:
+    roles = {}
+    for role, (rline, value) in _map(node, where, line).items.items():
+        if role not in TERM_ROLES:
+            raise _SchemaError(rline, t("schema.unknown_key", key=role, where=where,
+                                        allowed=", ".join(TERM_ROLES)))
+        roles[role] = _plain(value)
+    return roles
+
+
+def _parse(root: yamltree.Node | None, rel: str) -> Schema:
+    top = _map(root, rel, 1)
+    for key, (key_line, _) in top.items.items():
+        if key not in _SECTIONS:
+            raise _SchemaError(key_line, t("schema.unknown_key", key=key, where=rel,
+                                           allowed=", ".join(_SECTIONS)))
+    for section in ("fields", "soorten", "taxonomies", "roles"):
+        if section not in top.items:
+            raise _SchemaError(1, t("schema.missing_section", section=section))
+    line_of = lambda section: top.items[section][0]  # noqa: E731
+
+    soorten = {}
+    for sid, (sline, node) in _map(top.items["soorten"][1], "soorten", line_of("soorten")).items.items():
+        spec = _plain(_map(node, f"soorten.{sid}", sline))
+        missing = [k for k in ("label", "plural", "short", "inverse_heading") if not spec.get(k)]
+        if missing:
+            raise _SchemaError(sline, t("schema.missing_keys", where=f"soorten.{sid}",
+                                        keys=", ".join(missing)))
+        soorten[sid] = SoortSpec(sid, spec["label"], spec["plural"], spec["short"], spec["inverse_heading"])
+
+    fields = {name: _field(name, node, fline, soorten) for name, (fline, node)
+              in _map(top.items["fields"][1], "fields", line_of("fields")).items.items()}
+
+    # Which key of a term holds its name, description, ...: defaults for every taxonomy
+    # (`term_roles`), changed per taxonomy by its own `roles`.
+    default_roles = (_term_roles(top.items["term_roles"][1], "term_roles", line_of("term_roles"))
+                     if "term_roles" in top.items else {})
+    taxonomies = {}
+    for name, (tline, node) in _map(top.items["taxonomies"][1], "taxonomies", line_of("taxonomies")).items.items():
+        tree = _map(node, f"taxonomies.{name}", tline)
+        spec = _plain(tree)
+        if not spec.get("file"):
+            raise _SchemaError(tline, t("schema.missing_keys", where=f"taxonomies.{name}", keys="file"))
+        keys = {k: _key_spec(k, v) for k, v in (spec.get("keys") or {}).items()}
+        roles = dict(default_roles)
+        if "roles" in tree.items:
+            roles.update(_term_roles(tree.items["roles"][1], f"taxonomies.{name}.roles", tline))
+        # A role only counts where the taxonomy has that key.
+        roles = {role: key for role, key in roles.items() if key in keys}
+        taxonomies[name] = TaxonomySpec(name, spec["file"], keys, roles)
+
+    facets = {}
+    if "facets" in top.items:
+        for name, (fline, node) in _map(top.items["facets"][1], "facets", line_of("facets")).items.items():
+            spec = _plain(_map(node, f"facets.{name}", fline))
+            missing = [k for k in ("field", "path", "title", "plural") if not spec.get(k)]
+            if missing:
+                raise _SchemaError(fline, t("schema.missing_keys", where=f"facets.{name}",
+                                            keys=", ".join(missing)))
+            if spec["field"] not in fields:
+                raise _SchemaError(fline, t("schema.unknown_field", where=f"facets.{name}",
+                                            field=spec["field"]))
+            facets[name] = FacetSpec(name, spec["field"], spec["path"], spec["title"],
+                                     spec["plural"], spec.get("taxonomy"))
+
+    roles_node = _map(top.items["roles"][1], "roles", line_of("roles"))
+    known_roles = {f.name for f in dataclass_fields(Roles)}
+    roles = {}
+    for role, (rline, node) in roles_node.items.items():
+        if role not in known_roles:
+            raise _SchemaError(rline, t("schema.unknown_key", key=role, where="roles",
+                                        allowed=", ".join(sorted(known_roles))))
+        value = _plain(node)
+        if value is not None and value not in fields:
+            raise _SchemaError(rline, t("schema.unknown_field", where=f"roles.{role}", field=value))
+        roles[role] = value
+    missing = [r for r in REQUIRED_ROLES if not roles.get(r)]
+    if missing:
+        raise _SchemaError(line_of("roles"), t("schema.missing_keys", where="roles",
+                                               keys=", ".join(missing)))
+
+    for spec in fields.values():
+        if spec.taxonomy and spec.taxonomy not in taxonomies:
+            raise _SchemaError(top.items["fields"][1].items[spec.name][0],
+                               t("schema.unknown_taxonomy", field=spec.name, taxonomy=spec.taxonomy))
+    generic = _plain(top.items["generic_region_label"][1]) if "generic_region_label" in top.items else ""
+    editions = (_data_file(top.items["editions"][1], "editions", line_of("editions"), EDITIONS_DEFAULT,
+                           "file", "edition_keys") if "editions" in top.items else EDITIONS_DEFAULT)
+    leerlijnen = (_data_file(top.items["leerlijnen"][1], "leerlijnen", line_of("leerlijnen"),
+                             LEERLIJNEN_DEFAULT, "folder", "step_keys")
+                  if "leerlijnen" in top.items else LEERLIJNEN_DEFAULT)
+    return Schema(fields, soorten, generic or "", taxonomies, facets, Roles(**roles), rel,
+                  editions, leerlijnen)
+
+
+def parse_schema_text(text: str, rel: str = DEFAULT_SCHEMA) -> Schema:
+    """Parse schema text; raises _SchemaError / yamltree.YamlProblem (line, message)."""
+    return _parse(yamltree.parse(text), rel)
+
+
+@functools.cache
+def load_schema() -> Schema:
+    """The package's default schema (what `werkwijze init` copies)."""
+    return parse_schema_text(default_schema_text())
+
+
+def default_schema_text() -> str:
+    return resources.files("werkwijze").joinpath(DEFAULT_SCHEMA).read_text("utf-8")
+
+
+def read_schema(root: Path, rel: str, problems: ProblemList) -> Schema | None:
+    """The manual's schema at `root/rel`, or the package default when the file is absent.
+    None (after reporting, with file and line) when the manual's schema is broken."""
+    path = root / rel
+    if not path.is_file():
+        return load_schema()
+    tree = read_tree(path, rel, problems)
+    if tree is None:
+        return None
+    try:
+        return _parse(tree, rel)
+    except _SchemaError as exc:
+        problems.add(rel, exc.line, exc.message)
+        return None

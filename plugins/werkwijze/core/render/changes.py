@@ -1,0 +1,107 @@
+"""The Wijzigingen page: per edition, which elements were added, changed or renamed.
+
+Renames come from the data (`aliassen`: old id -> current id). Added and changed come
+from git history: the build's one `git log` over the elements folder (gitlog.py), each
+commit put in the edition
+whose date is the first on or after the commit's date (commits after the newest edition
+are "since" it). Outside a git checkout the page shows the renames only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from ..model.edition import dutch_date
+from ..sources.gitlog import Commit
+from .html import h, md
+from ..i18n import t, t_html
+from .render import GeneratedPage, Renderer, element_src
+
+CHANGES_SRC = "wijzigingen.md"
+
+
+@dataclass
+class Bucket:
+    title: str
+    note: str = ""
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _stem(path: str) -> str:
+    return PurePosixPath(path).stem
+
+
+def bucket_history(commits: list[Commit], editions: list, aliases: dict[str, str]) -> list[Bucket]:
+    """One bucket per edition (newest first), plus one for changes after the newest."""
+    oldest_first = list(reversed(editions))
+    buckets = {e.version: Bucket(t("trainers.changes.edition", version=e.version,
+                                   date=dutch_date(e.date)), e.note) for e in editions}
+    after = Bucket(t("trainers.changes.since", version=editions[0].version) if editions
+                   else t("trainers.changes.title"))
+    for commit in commits:
+        edition = next((e for e in oldest_first if commit.day <= e.date), None)
+        bucket = buckets[edition.version] if edition else after
+        for status, paths in commit.changes:
+            if not paths or not paths[-1].endswith(".md"):
+                continue
+            new_id = _stem(paths[-1])
+            if status == "R" and len(paths) == 2 and _stem(paths[0]) != new_id:
+                _note(bucket.renamed, (_stem(paths[0]), new_id))
+            elif status == "A" and new_id not in bucket.added:
+                bucket.added.append(new_id)
+            elif status == "M" and new_id not in bucket.added:
+                _note(bucket.changed, new_id)
+    result = [after] if (after.added or after.changed or after.renamed) else []
+    return result + [buckets[e.version] for e in editions]
+
+
+def _note(items: list, value) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def changes_page(manual, urls) -> GeneratedPage:
+    renderer = Renderer(manual, urls)
+    src = CHANGES_SRC
+    editions = manual.editions.editions if manual.editions else []
+    aliases = manual.graph.aliases
+    history = manual.git_history()
+
+    def element_link(element_id: str) -> str:
+        element = manual.elements.get(element_id)
+        if element is None:
+            return f'<span class="ww-weg">{h(t("trainers.changes.removed", id=element_id))}</span>'
+        return renderer.link(src, element_src(element_id), element.titel)
+
+    def listing(title: str, items: list[str]) -> str:
+        if not items:
+            return ""
+        return (f'<p class="ww-wijziging-soort">{h(title)} ({len(items)})</p>\n<ul class="ww-wijzigingen">\n'
+                + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>")
+
+    parts = [f'<p>{h(t("trainers.changes.intro"))}</p>']
+    if history is None:
+        parts.append(f'<p class="ww-leeg">{h(t("trainers.changes.no_history"))}</p>')
+    else:
+        for bucket in bucket_history(history, editions, aliases):
+            section = [f"## {md(bucket.title)}"]
+            if bucket.note:
+                section.append(f"<p>{h(bucket.note)}</p>")
+            section += [listing(t("trainers.changes.added"), [element_link(i) for i in bucket.added]),
+                        listing(t("trainers.changes.changed"), [element_link(i) for i in bucket.changed]),
+                        listing(t("trainers.changes.renamed"),
+                                [f"{h(old)} → {element_link(new)}" for old, new in bucket.renamed])]
+            if len(section) == 1 + bool(bucket.note):
+                section.append(f'<p class="ww-leeg">{h(t("trainers.changes.none"))}</p>')
+            parts.append("\n\n".join(s for s in section if s))
+    if aliases:
+        items = ["<li>" + t_html("trainers.changes.now_called", old=f"<code>{h(old)}</code>",
+                                 new=element_link(new)) + "</li>"
+                 for old, new in sorted(aliases.items())]
+        parts.append(f"## {md(t('trainers.changes.earlier_ids'))} {{#eerdere-ids}}\n\n"
+                     f"<p>{h(t('trainers.changes.earlier_ids_intro'))}</p>\n\n"
+                     '<ul class="ww-wijzigingen">\n' + "\n".join(items) + "\n</ul>")
+    title = t("trainers.changes.title")
+    return GeneratedPage(src, title, f"# {md(title)}", "\n\n".join(parts) + "\n")

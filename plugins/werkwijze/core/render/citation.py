@@ -1,0 +1,75 @@
+"""References in APA 7 style with Dutch conventions, and the block that shows them.
+
+A reference to a page of the manual (a web page with a version):
+
+    Organisatie. (2026). *Titel van de pagina* (versie 0.1). Naam van de site. URL
+
+APA: no full stop after an author that already ends in punctuation ("dichterbij?!"), and
+the site name is left out when it is the same as the author. The reference is plain text
+with `*...*` around the italic part; `citation_html()` turns that into escaped HTML.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model.edition import Editions
+from .html import h, md
+from ..i18n import t
+from .render import citation_html
+
+_ENDS_WITH_PUNCTUATION = re.compile(r"[.!?]$")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if _ENDS_WITH_PUNCTUATION.search(text) else text + "."
+
+
+def reference(editions: Editions, site_name: str, title: str, url: str) -> str:
+    """The reference to one page (or, with title == site_name, the whole manual)."""
+    edition = editions.current
+    author = editions.organisation or site_name
+    parts = [_sentence(author), f"({edition.year if edition else t('reference.no_date')})."]
+    version = f" ({t('reference.version', version=edition.version)})" if edition else ""
+    parts.append(_sentence(f"*{title.strip()}*{version}"))
+    if site_name.strip() and site_name.strip() != author.strip() and title.strip() != site_name.strip():
+        parts.append(_sentence(site_name))
+    parts.append(url)
+    return " ".join(parts)
+
+
+def absolute_url(site_url: str | None, page_url: str) -> str:
+    """The stable address of a page: under site_url when the site has one, else its path."""
+    if site_url:
+        return site_url.rstrip("/") + "/" + page_url
+    return "/" + page_url
+
+
+def edition_path(version: str) -> str:
+    """Where an edition stays readable for good, below the site root: 'edities/0.1/'
+    (scripts/publish.py puts every tagged edition there)."""
+    return f"edities/{version}/"
+
+
+def permanent_url(site_url: str | None, version: str | None, page_url: str) -> str:
+    """The address of a page in one edition, which never changes: `<site_url>edities/
+    <versie>/<page>`. A build of that edition itself (site_url already ends in
+    `edities/<versie>/`, as scripts/publish.py builds it) gives the same address."""
+    if not version:
+        return absolute_url(site_url, page_url)
+    folder = edition_path(version)
+    base = (site_url or "/").rstrip("/") + "/"
+    if not base.endswith("/" + folder):
+        base += folder
+    return absolute_url(base, page_url)
+
+
+def block(references: list[tuple[str, str]], anchor: str = "verwijzen") -> str:
+    """'Zo verwijst u naar deze pagina': (heading, reference) pairs. `copy.js` adds a copy
+    button to each reference; without JavaScript the text can still be selected."""
+    items = []
+    for label, text in references:
+        items.append(f'<div class="ww-verwijzing">\n<p class="ww-verwijzing-label">{h(label)}</p>\n'
+                     f'<p class="ww-verwijzing-tekst">{citation_html(text)}</p>\n</div>')
+    return (f"## {md(t('reference.heading'))} {{#{anchor}}}\n\n"
+            + "\n".join(items) + "\n")

@@ -1,0 +1,437 @@
+"""Render the manual's generated pages to Markdown, from the fragments in `fragments/`.
+
+Every value from front matter or data files is plain text here: the fragments escape
+it (Jinja autoescape for HTML, `| md` for Markdown). Element bodies are Markdown written
+by editors and are passed on as Markdown. Every text comes from the catalogue.
+
+Size: no page should pass 100 KB, also with thousands of elements. So a big manual's
+overview names its themes instead of listing elements (OVERVIEW_LIST_LIMIT), long
+facet lists become compact entries over numbered pages (FACET_LIST_LIMIT,
+FACET_PAGE_SIZE: `/themas/x/`, `/themas/x/2/`, ...), and chapter directives show at most
+one page of them. Small manuals are unchanged. Pages 2.. are kept out of search.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
+
+from ..model.elements import Element
+from .fragments import Fragments
+from .html import md
+from ..i18n import active, t
+from .regions_view import region_section
+from ..model.schema import FacetSpec
+
+if TYPE_CHECKING:
+    from ..model.manual import Manual
+    from ..site.urls import Urls
+
+ELEMENTS_DIR = "elementen"
+SOURCES_PAGE = "bronnen.md"
+# Above this many elements the overview lists no elements itself (the filter renders them
+# from its JSON; without JavaScript the theme pages list them): it lists every element
+# once per theme, about 1 KB each, and no page should pass 100 KB.
+OVERVIEW_LIST_LIMIT = 60
+FILTER_FILE = "elementen-filter.json"  # the filter's data (core/export.py filter_files)
+# Facet pages of a big manual (more than FACET_LIST_LIMIT elements for one value) list
+# compact entries (title and soort) in pages of FACET_PAGE_SIZE: `/themas/x/` is page 1,
+# `/themas/x/2/` page 2, ..., with page links at top and bottom (no JavaScript needed).
+# That keeps every page under 100 KB at 5,000 elements; smaller manuals are unchanged.
+FACET_LIST_LIMIT = 120
+FACET_PAGE_SIZE = 200
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str
+    title: str
+    intro: str  # heading and description: dropped when a hand-written page exists
+    listing: str  # generated content: appended to a hand-written page if there is one
+    searchable: bool = True  # False: a pure list, kept out of the search index
+
+    def __post_init__(self):
+        # Plain text from here on: Markup would escape whatever is added to it.
+        self.title, self.intro, self.listing = str(self.title), str(self.intro), str(self.listing)
+
+    def markdown(self, handwritten: str | None = None) -> str:
+        if handwritten is not None:
+            return handwritten.rstrip("\n") + "\n\n" + self.listing
+        return f"{self.intro}\n\n{self.listing}" if self.intro else self.listing
+
+
+def element_src(element_id: str) -> str:
+    return f"{ELEMENTS_DIR}/{element_id}.md"
+
+
+def facet_src(facet: FacetSpec, value: str | None = None, number: int = 1) -> str:
+    """A facet's index, a value's page, or page `number` of a value's paginated list."""
+    if number > 1:
+        return f"{facet.path}/{value}/{number}.md"
+    return f"{facet.path}/{value or 'index'}.md"
+
+
+_FRAGMENTS: dict[object, Fragments] = {}
+
+
+def fragments_for(override_dir) -> Fragments:
+    """One environment per override folder, kept: compiling templates costs more than using them."""
+    if override_dir not in _FRAGMENTS:
+        _FRAGMENTS[override_dir] = Fragments(override_dir)
+    return _FRAGMENTS[override_dir]
+
+
+def pager(hrefs: list[str], number: int, fragments: Fragments | None = None) -> str:
+    """'Pagina 2 van 5' with links to every page and to the previous and next one
+    (`hrefs[i]` is page i+1; the current page is not a link)."""
+    return (fragments or fragments_for(None)).render("pager.html", hrefs=hrefs, number=number,
+                                                      total=len(hrefs))
+
+
+def citation_html(text: str) -> Markup:
+    """A citation is plain text; `*title*` becomes italics (APA)."""
+    return Markup(_EMPHASIS.sub(r"<em>\1</em>", str(escape(text))))
+
+
+class Renderer:
+    def __init__(self, manual: Manual, urls: Urls):
+        self.m = manual
+        self.urls = urls
+        self.facets = manual.facets
+        self.schema = manual.schema
+        self.f = fragments_for(manual.layout.fragments_path)
+        self._entry_rest: dict[str, Markup] = {}
+        self._badges: dict[str, Markup] = {}
+
+    # -- small pieces -------------------------------------------------------------
+    def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        return self.urls.relative(from_src, to_src, anchor)
+
+    def link(self, from_src: str, to_src: str, text: str, anchor: str = "") -> Markup:
+        return Markup('<a href="{}">{}</a>').format(self.href(from_src, to_src, anchor), text)
+
+    def soort_badge(self, soort: str) -> Markup:
+        badge = self._badges.get(soort)
+        if badge is None:
+            spec = self.schema.soorten.get(soort)
+            badge = self._badges[soort] = self.f.render(
+                "badge.html", soort=soort, label=spec.label if spec else soort)
+        return badge
+
+    def entry(self, from_src: str, element: Element, extra: str = "") -> Markup:
+        # Everything after the link is the same on every page that lists the element.
+        rest = self._entry_rest.get(element.id)
+        if rest is None:
+            rest = self._entry_rest[element.id] = self.f.render(
+                "entry_rest.html", badge=self.soort_badge(element.kind), summary=element.summary,
+                who=self.involved(element))
+        return self.f.render("entry.html", id=element.id, title=element.title, rest=rest,
+                             href=self.href(from_src, element_src(element.id)), extra=extra)
+
+    def involved(self, element: Element) -> str:
+        """Who is involved and whose experience it is: the facets without a role, one line."""
+        parts = []
+        for facet in self.schema.facets.values():
+            if facet.field not in {f.name for f in self.schema.extra_fields}:
+                continue
+            values = self.facets.values(element, facet)
+            if values:
+                parts.append(f"{facet.plural}: " + ", ".join(self.facets.label(facet, v) for v in values))
+        return " · ".join(parts)
+
+    def entry_list(self, from_src: str, elements: list[Element], empty: str | None = None) -> Markup:
+        entries = [self.entry(from_src, e) for e in self.m.sorted(elements)]
+        return self.f.render("entry_list.html", entries=entries,
+                             empty=t("pages.no_elements") if empty is None else empty)
+
+    def by_soort(self, from_src: str, elements: list[Element], level: int = 2, anchor: str = "") -> Markup:
+        groups = []
+        for soort in self.schema.soorten.values():
+            chosen = [e for e in elements if e.kind == soort.id]
+            if chosen:
+                groups.append(self.f.render("by_kind.md", heading=soort.plural, anchor=f"{anchor}{soort.id}",
+                                            level=level, list=self.entry_list(from_src, chosen)))
+        if not groups:
+            return Markup('<p class="ww-leeg">{}</p>').format(t("pages.none_yet"))
+        return Markup("\n\n").join(groups)
+
+    def filter_link(self, from_src: str, filters: dict[str, list[str]], text: str | None = None) -> Markup:
+        """A link into the overview with these filters set (read by assets/filter.js)."""
+        query = urlencode([(name, value) for name, values in filters.items() for value in values])
+        href = self.href(from_src, f"{ELEMENTS_DIR}/index.md") + (f"?{query}" if query else "")
+        return self.f.render("filter_link.html", href=href, text=text or t("pages.filter_link"))
+
+    def facet_links(self, from_src: str, facet: FacetSpec, values: list[str]) -> Markup:
+        links = []
+        for value in values:
+            if facet is self.facets.region_facet and value == self.schema.generic_region:
+                links.append(escape(self.schema.generic_region_label))
+            else:
+                links.append(self.link(from_src, facet_src(facet, value), self.facets.label(facet, value)))
+        return Markup(", ").join(links) if links else escape(t("pages.not_described"))
+
+    def section(self, title: str, anchor: str, body: Markup) -> Markup:
+        return self.f.render("section.md", title=title, anchor=anchor, body=body)
+
+    # -- element page ---------------------------------------------------------------
+    def element_page(self, element: Element) -> GeneratedPage:
+        src = element_src(element.id)
+        graph = self.m.graph
+        sections = []
+        counter = self.schema.counter_field
+        if counter and element.kind == counter.only_for_soort:
+            sections.append(self._section(src, counter.label, "helpt-tegen",
+                                          graph.helps_against.get(element.id, [])))
+        elif counter and element.kind == counter.target_soort:
+            sections.append(self._section(src, self.schema.soorten[element.kind].inverse_heading,
+                                          "wat-helpt", graph.helped_by.get(element.id, [])))
+        # An element already shown under "Helpt tegen" / "Wat helpt hiertegen" is not
+        # repeated under the related elements.
+        countered = set(graph.helps_against.get(element.id, [])) | set(graph.helped_by.get(element.id, []))
+        if self.schema.roles.related:
+            related = [i for i in graph.related.get(element.id, []) if i not in countered]
+            sections.append(self._section(src, t("pages.element.related"), "gerelateerd", related))
+        sections += [self._questions(element), self._properties(src, element),
+                     self._sources(src, element), self._chapters(src, element), self._updated(element)]
+        body = self.f.render("element.md", element=element, badge=self.soort_badge(element.kind),
+                             kern=Markup(region_section(self, element, t("pages.not_described"))),
+                             sections=sections)
+        return GeneratedPage(src, element.title, "", body + "\n")
+
+    def element_page_inputs(self, element: Element, token, listed) -> tuple:
+        """What element_page shows besides data files and URLs (core/pagememo.py): the
+        element (`token`), what it shows of the elements it lists (`listed`), its chapters
+        and date. Keep in step with it."""
+        graph = self.m.graph
+        lists = tuple(tuple(edges.get(element.id, ())) for edges in
+                      (graph.helps_against, graph.helped_by, graph.related))
+        shown = tuple(listed(self.m.elements[i]) for ids in lists for i in ids if i in self.m.elements)
+        chapters = tuple((c.src_uri, c.title) for c in self.m.chapters_including.get(element.id, []))
+        return token(element), lists, shown, chapters, self.m.updated.get(element.path)
+
+    def _section(self, src: str, title: str, anchor: str, ids: list[str]) -> Markup:
+        elements = [self.m.elements[i] for i in ids if i in self.m.elements]
+        return self.section(title, anchor, self.entry_list(src, elements, empty=t("pages.not_described")))
+
+    def _questions(self, element: Element) -> Markup:
+        questions = element.role_list("questions")
+        if not questions:
+            return Markup("")
+        return self.f.render("questions.md", title=t("pages.element.questions"), questions=questions)
+
+    def _properties(self, src: str, element: Element) -> Markup:
+        rows = []
+        kind_facet = self.schema.kind_facet
+        for facet in self.schema.facets.values():
+            if facet is kind_facet:
+                continue
+            single = self.schema.fields[facet.field].kind == "choice"
+            rows.append((facet.title if single else facet.plural,
+                         self.facet_links(src, facet, self.facets.values(element, facet))))
+        # Fields without a role or facet: shown under their label, with nothing hidden.
+        faceted = {f.field for f in self.schema.facets.values()}
+        for spec in self.schema.extra_fields:
+            if spec.name in faceted:
+                continue
+            value = element.values.get(spec.name)
+            if isinstance(value, list):
+                taxonomy = self.m.taxonomies.get(spec.taxonomy) if spec.taxonomy else None
+                value = ", ".join(taxonomy.label(v) if taxonomy else v for v in value)
+            elif value and spec.taxonomy and spec.taxonomy in self.m.taxonomies:
+                value = self.m.taxonomies[spec.taxonomy].label(value)
+            rows.append((spec.label, value or t("pages.not_described")))
+        return self.f.render("properties.md", rows=rows)
+
+    def _sources(self, src: str, element: Element) -> Markup:
+        field = self.schema.role_field("sources")
+        if field is None:
+            return Markup("")
+        registry = self.m.taxonomies[field.taxonomy]
+        sources = [(citation_html(term.role("citation", term.name)), self.href(src, SOURCES_PAGE, term.id))
+                   for term in (registry.terms.get(i) for i in element.list(field.name)) if term]
+        return self.f.render("sources.md", title=t("pages.element.sources"),
+                             sources=sources)
+
+    def _chapters(self, src: str, element: Element) -> Markup:
+        chapters = self.m.chapters_including.get(element.id, [])
+        if not chapters:
+            return Markup("")
+        return self.f.render("chapters.md", chapters=[(c.title, self.href(src, c.src_uri)) for c in chapters])
+
+    def _updated(self, element: Element) -> Markup:
+        iso = self.m.updated.get(element.path)
+        if not iso:
+            return Markup("")
+        return self.f.render("updated.html", iso=iso, day=active().date(date.fromisoformat(iso)))
+
+    # -- overviews and facet pages -----------------------------------------------
+    def overview_page(self) -> GeneratedPage:
+        src = f"{ELEMENTS_DIR}/index.md"
+        theme_facet = self.schema.theme_facet
+        facet_links = Markup(", ").join(self.link(src, facet_src(f), f.plural.lower())
+                                        for f in self.schema.facets.values())
+        full = len(self.m.elements) <= OVERVIEW_LIST_LIMIT
+        groups = []
+        if theme_facet is None:  # no themes: one list by kind
+            groups = [(t("pages.overview.title"), "alle", self.by_soort(src, list(self.m.elements.values()), level=3))]
+        for value, label in self.facets.options(theme_facet) if theme_facet else ():
+            chosen = [e for e in self.m.elements.values() if value in self.facets.values(e, theme_facet)]
+            if chosen and full:
+                groups.append((label, f"thema-{value}",
+                               self.by_soort(src, chosen, level=3, anchor=f"thema-{value}-")))
+            elif chosen:  # a big manual: the theme pages hold the lists
+                link = self.link(src, facet_src(theme_facet, value), t("pages.overview.to_theme_link"))
+                groups.append((label, f"thema-{value}", Markup('<p class="ww-naar-thema">{}</p>').format(
+                    self.f.env.globals["tm"]("pages.overview.to_theme", count=len(chosen), link=link))))
+        listing = self.f.render(
+            "overview.md", count=len(self.m.elements), facet_links=facet_links,
+            csv_link=self.link(src, "elementen.csv", t("pages.overview.csv")),
+            json_link=self.link(src, "elementen.json", t("pages.overview.json")),
+            root=self.href(src, "index.md"), data=self.href(src, FILTER_FILE), groups=groups)
+        title = t("pages.overview.title")
+        return GeneratedPage(src, title, f"# {_md(title)}", listing + "\n")
+
+    def facet_index(self, facet: FacetSpec) -> GeneratedPage:
+        src = facet_src(facet)
+        values = [(label, self.href(src, facet_src(facet, value)),
+                   len(self.facets.select(self.m.elements.values(), {facet.name: [value]})))
+                  for value, label in self.facets.options(facet)]
+        listing = self.f.render("facet_index.html", values=values) + "\n"
+        return GeneratedPage(src, facet.plural, f"# {_md(facet.plural)}", listing)
+
+    def facet_pages(self, facet: FacetSpec, value: str) -> list[GeneratedPage]:
+        """A value's page; above FACET_LIST_LIMIT elements, its compact pages."""
+        src = facet_src(facet, value)
+        label = self.facets.label(facet, value)
+        term = self.m.taxonomies[facet.taxonomy].terms.get(value) if facet.taxonomy else None
+        intro = self.f.render("term_intro.md", label=label,
+                              description=term.role("description") if term else "")
+        chosen = self.facets.select(self.m.elements.values(), {facet.name: [value]})
+        if len(chosen) > FACET_LIST_LIMIT:
+            return self._facet_pages_compact(facet, value, label, intro, chosen)
+        if facet is self.facets.region_facet:
+            listing = self._region_listing(src, value, label, chosen)
+        else:
+            listing = self.by_soort(src, chosen)
+        return [GeneratedPage(src, label, intro, f"{self._back(src, facet, value)}\n\n{listing}\n")]
+
+    def _back(self, src: str, facet: FacetSpec, value: str) -> Markup:
+        return self.f.render("back.html", index_href=self.href(src, facet_src(facet)), plural=facet.plural,
+                             filter_link=self.filter_link(src, {facet.name: [value]}))
+
+    def _region_family(self, value: str) -> set[str]:
+        return self.facets._region_family.get(value, {value})
+
+    def _facet_pages_compact(self, facet: FacetSpec, value: str, label: str, intro: str,
+                             chosen: list[Element]) -> list[GeneratedPage]:
+        # (heading, anchor, element, region with its own text) in display order, then cut in pages.
+        rows: list[tuple[str, str, Element, str | None]] = []
+        if facet is self.facets.region_facet:
+            generic = self.schema.generic_region
+            family = self._region_family(value)
+            common = [e for e in chosen if generic in self.facets.values(e, facet)]
+            common_ids = {e.id for e in common}
+            own_heading = t("pages.region.own", region=label)
+            for e in self.m.sorted(e for e in chosen if e.id not in common_ids):
+                rows.append((own_heading, "eigen", e, None))
+            for e in self.m.sorted(common):
+                # A generic element with text for this region: link straight to that text.
+                own = next((i.region for i in e.body.invullingen if i.region in family and i.text.strip()), None)
+                rows.append((t("pages.region.generic"), "generiek", e, own))
+        else:
+            for soort in self.schema.soorten.values():
+                rows += [(soort.plural, soort.id, e, None)
+                         for e in self.m.sorted(e for e in chosen if e.kind == soort.id)]
+        count = -(-len(rows) // FACET_PAGE_SIZE)
+        pages = []
+        for number in range(1, count + 1):
+            src = facet_src(facet, value, number)
+            nav = pager([self.href(src, facet_src(facet, value, n)) for n in range(1, count + 1)],
+                        number, self.f)
+            parts, heading, items = [self._back(src, facet, value), nav], None, []
+            for row_heading, anchor, element, region in rows[(number - 1) * FACET_PAGE_SIZE:number * FACET_PAGE_SIZE]:
+                if row_heading != heading:
+                    if items:
+                        parts.append(self.f.render("entry_list.html", entries=items, empty=""))
+                    parts.append(f"## {_md(row_heading)} {{#{anchor}}}")
+                    heading, items = row_heading, []
+                items.append(self._compact_entry(src, element, region))
+            parts.append(self.f.render("entry_list.html", entries=items, empty=""))
+            parts.append(nav)
+            title = label if number == 1 else t("pages.pager.title", label=label, number=number, total=count)
+            page_intro = intro if number == 1 else f"# {_md(title)}"
+            pages.append(GeneratedPage(src, title, page_intro, "\n\n".join(parts) + "\n",
+                                       searchable=number == 1))
+        return pages
+
+    def _compact_entry(self, from_src: str, element: Element, region: str | None) -> Markup:
+        region_href = region_label = None
+        if region:
+            regions = self.m.taxonomies[self.schema.region_field.taxonomy]
+            region_href = self.href(from_src, element_src(element.id), f"regio-{region}")
+            region_label = regions.label(region)
+        return self.f.render("entry_compact.html", id=element.id, title=element.title,
+                             href=self.href(from_src, element_src(element.id)),
+                             badge=self.soort_badge(element.kind), region_href=region_href,
+                             region_label=region_label)
+
+    def _region_listing(self, src: str, region: str, label: str, chosen: list[Element]) -> str:
+        generic = self.schema.generic_region
+        own = [e for e in chosen if generic not in self.facets.values(e, self.facets.region_facet)]
+        own_ids = {e.id for e in own}  # a set: list membership here was quadratic
+        common = [e for e in chosen if e.id not in own_ids]
+        parts = [self.section(t("pages.region.own", region=label), "eigen",
+                              self.entry_list(src, own, empty=t("pages.region.own_empty", region=label)))]
+        family = self._region_family(region)
+        regions = self.m.taxonomies[self.schema.region_field.taxonomy]
+        with_text = []
+        for element in self.m.sorted(common):
+            texts = [(regions.label(i.region), Markup(i.text)) for i in element.body.invullingen
+                     if i.region in family and i.text.strip()]
+            if texts:
+                with_text.append((element.title, self.href(src, element_src(element.id)),
+                                  self.soort_badge(element.kind), texts))
+        if with_text:
+            parts.append(self.f.render("region_texts.md", region=label, elements=with_text))
+        parts.append(self.section(t("pages.region.generic"), "generiek",
+                                  Markup("<p>{}</p>\n\n{}").format(t("pages.region.generic_intro"),
+                                                                   self.entry_list(src, common))))
+        return "\n\n".join(parts)
+
+    def sources_page(self) -> GeneratedPage:
+        src = SOURCES_PAGE
+        field = self.schema.role_field("sources")
+        registry = self.m.taxonomies[field.taxonomy] if field else None
+        type_key = self.schema.taxonomies[field.taxonomy].key_for("type") if field else None
+        types = self.m.taxonomies.get(type_key.ref) if type_key and type_key.ref else None
+        cited: dict[str, int] = {}
+        for element in self.m.elements.values():
+            for source_id in element.list(field.name) if field else ():
+                cited[source_id] = cited.get(source_id, 0) + 1
+        sources = [{"id": term.id, "citation": citation_html(term.role("citation", term.name)),
+                    "type": types.label(term.role("type")) if types else term.role("type"),
+                    "link": term.role("link"), "description": term.role("description"),
+                    "cited": cited.get(term.id, 0)} for term in (registry or ())]
+        title = t("pages.sources.title")
+        return GeneratedPage(src, title, f"# {_md(title)}",
+                             self.f.render("sources_page.html", sources=sources) + "\n")
+
+    def directive(self, from_src: str, filters: dict[str, list[str]]) -> str:
+        chosen = self.facets.select(self.m.elements.values(), filters)
+        if len(chosen) > FACET_LIST_LIMIT:  # a big manual: the first ones, compact; the filter has all
+            shown = self.m.sorted(chosen)[:FACET_PAGE_SIZE]
+            entries = [self._compact_entry(from_src, e, None) for e in shown]
+            return self.f.render("directive.html", list=self.f.render("entry_list.html", entries=entries, empty=""),
+                                 rest=len(chosen) - len(shown),
+                                 filter_link=self.filter_link(from_src, filters, t("pages.directive.all")))
+        return self.f.render("directive.html", rest=0, filter_link=self.filter_link(from_src, filters),
+                             list=self.entry_list(from_src, chosen, empty=t("pages.directive.empty")))
+
+
+def _md(text: str) -> Markup:
+    return Markup(md(text))

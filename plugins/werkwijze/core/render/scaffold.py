@@ -1,0 +1,103 @@
+"""`werkwijze new`: a fresh element file with every field and a comment per field.
+
+The template is built from the schema, so a new field shows up here by itself. Values
+the editor must still choose are left empty on purpose: `werkwijze check` then names
+exactly those fields ("'samenvatting' is leeg. ..."), at their line.
+"""
+from __future__ import annotations
+
+import json
+import textwrap
+
+from slugify import slugify
+
+from ..sources import yamltree
+from ..model.schema import FieldSpec, Schema
+from ..model.taxonomy import Taxonomies
+from ..i18n import t
+
+# Apostrophes join their word ("zo'n" -> "zon") instead of splitting it.
+_APOSTROPHES = [(mark, "") for mark in "'’‘`´"]
+COMMENT_WIDTH = 88
+
+
+def element_id_from_title(title: str) -> str:
+    """'Zo'n gezamenlijke visie: één aanpak' -> 'zon-gezamenlijke-visie-een-aanpak'
+    (python-slugify: accents and ligatures to plain letters, the rest to hyphens)."""
+    return slugify(title, replacements=_APOSTROPHES)
+
+
+def yaml_text(value: str) -> str:
+    """The value as YAML: plain when it reads back unchanged, else double-quoted."""
+    try:
+        node = yamltree.parse(f"x: {value}")
+        if isinstance(node, yamltree.Map) and node.items["x"][1] == yamltree.Scalar(value, 1):
+            return value
+    except yamltree.YamlProblem:
+        pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _choices(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
+    if spec.taxonomy:
+        values = list(taxonomies[spec.taxonomy].terms)
+        return [spec.exclusive, *values] if spec.exclusive else values
+    return list(spec.choices)
+
+
+def _comment(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
+    text = t("editor.template.field", label=spec.label, help=spec.help,
+             need=t("editor.template.required" if spec.required else "editor.template.optional"))
+    choices = _choices(spec, taxonomies)
+    if choices:
+        text += " " + t("editor.template.choices", choices=", ".join(choices))
+    return textwrap.wrap(text, COMMENT_WIDTH - 2, initial_indent="# ", subsequent_indent="#   ",
+                         break_on_hyphens=False)
+
+
+def initial_values(schema: Schema, taxonomies: Taxonomies, title: str, kind: str,
+                   themes: list[str]) -> dict[str, str | list[str] | None]:
+    """What we can fill in for the editor; everything else starts empty."""
+    roles = schema.roles
+    values: dict[str, str | list[str] | None] = {}
+    for name, spec in schema.fields.items():
+        values[name] = [] if spec.kind == "list" else None
+    values[roles.title] = title
+    values[roles.kind] = kind
+    if roles.themes:
+        values[roles.themes] = list(themes)
+    status = schema.role_field("status")
+    if status and status.taxonomy and taxonomies[status.taxonomy].terms:
+        values[status.name] = next(iter(taxonomies[status.taxonomy].terms))  # the first step, e.g. concept
+    return values
+
+
+def still_to_fill(schema: Schema, values: dict) -> list[str]:
+    return [name for name, spec in schema.fields.items() if spec.required and not values.get(name)]
+
+
+def template(schema: Schema, taxonomies: Taxonomies, values: dict) -> str:
+    lines = ["---"]
+    for name, spec in schema.fields.items():
+        lines += _comment(spec, taxonomies)
+        value = values.get(name)
+        if isinstance(value, list):
+            lines.append(f"{name}: [{', '.join(yaml_text(v) for v in value)}]")
+        elif value:
+            lines.append(f"{name}: {yaml_text(value)}")
+        else:
+            lines.append(f"{name}:")
+    lines.append("---")
+    lines.append("<!--")
+    lines += textwrap.wrap(t("editor.template.body"), COMMENT_WIDTH)
+    region_field = schema.region_field
+    if region_field is not None:
+        lines.append("")
+        lines += textwrap.wrap(t("editor.template.regions"), COMMENT_WIDTH)
+        regions = taxonomies[region_field.taxonomy]
+        example = next(iter(regions.terms), "regio-id")
+        block = schema.facet_of("regions").name if schema.facet_of("regions") else "regio"
+        # Indented, so that this example is not read as a real block.
+        lines += [f"    /// {block} | {example}", "    " + t("editor.template.region_example"), "    ///"]
+    lines += ["", t("editor.template.remove"), "-->", ""]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,98 @@
+"""`werkwijze init`: the files of a new, working manual, from the package's default schema.
+
+Every taxonomy gets one entry and the manual one element, all marked as examples, so that
+`mkdocs build --strict` and `werkwijze check` pass at once. What the entries hold follows
+the schema (required keys, references between taxonomies, the region field's
+`exclusive` value), so a changed default schema still gives a valid start.
+"""
+from __future__ import annotations
+
+import yaml
+
+from ..i18n import t
+from ..model.schema import DEFAULT_SCHEMA, Schema, default_schema_text, parse_schema_text
+from .scaffold import yaml_text
+
+EXAMPLE_ID = "voorbeeld"
+
+
+def _mkdocs_yml(language: str) -> str:
+    config = {
+        "site_name": t("starter.site_name"),
+        "site_description": t("starter.site_description"),
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": language, "font": False,
+                  "features": ["content.tabs.link", "navigation.sections"]},
+        "plugins": [{"werkwijze": {"elements_dir": "elements", "data_dir": "data",
+                                             "schema": DEFAULT_SCHEMA}}],
+        "markdown_extensions": ["admonition", "attr_list", "def_list", "md_in_html", "tables",
+                                {"toc": {"permalink": True}}, "pymdownx.superfences",
+                                {"pymdownx.tabbed": {"alternate_style": True}}],
+        "validation": {"omitted_files": "warn", "absolute_links": "warn",
+                       "unrecognized_links": "warn", "anchors": "warn"},
+        "nav": [{t("starter.nav_start"): "index.md"}, {t("starter.nav_elements"): "elementen/index.md"}],
+    }
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def _taxonomy_files(schema: Schema) -> dict[str, list[dict]]:
+    """One example term per taxonomy; references point at the referenced example."""
+    files = {}
+    for spec in schema.taxonomies.values():
+        term = {"id": EXAMPLE_ID}
+        for key in spec.keys.values():
+            if key.ref:
+                term[key.name] = EXAMPLE_ID
+            elif key.required:
+                term[key.name] = t("starter.example_term")
+        # A parent reference to itself would be a cycle: examples have no parent.
+        for key in spec.keys.values():
+            if key.ref == spec.name:
+                term.pop(key.name, None)
+        files[spec.file] = [term]
+    return files
+
+
+def _example_element(schema: Schema) -> str:
+    roles = schema.roles
+    lines = ["---"]
+    for name, spec in schema.fields.items():
+        if name == roles.title:
+            value = t("starter.example_element.title")
+        elif name == roles.summary:
+            value = t("starter.example_element.summary")
+        elif name == roles.kind:
+            value = next(iter(schema.soorten))
+        elif spec.kind == "choice" and spec.taxonomy:
+            value = EXAMPLE_ID
+        elif not spec.required:
+            continue
+        elif spec.kind == "list" and spec.items == "taxonomy":
+            value = [spec.exclusive] if spec.exclusive else [EXAMPLE_ID]
+        elif spec.kind == "list":
+            value = [t("starter.example_text")]
+        else:
+            value = t("starter.example_text")
+        if isinstance(value, list):
+            lines.append(f"{name}: [{', '.join(yaml_text(v) for v in value)}]")
+        else:
+            lines.append(f"{name}: {yaml_text(value)}")
+    lines += ["---", t("starter.example_element.body").rstrip("\n"), ""]
+    return "\n".join(lines)
+
+
+def starter_files(language: str) -> dict[str, str]:
+    """Relative path -> content of a new manual (the active catalogue's language)."""
+    schema_text = default_schema_text()
+    schema = parse_schema_text(schema_text)
+    files = {
+        "mkdocs.yml": _mkdocs_yml(language),
+        DEFAULT_SCHEMA: schema_text,
+        "docs/index.md": t("starter.index"),
+        f"elements/{t('starter.example_element.file')}.md": _example_element(schema),
+        ".gitignore": "site/\n.venv/\n__pycache__/\n",
+        "README.md": t("starter.readme", site_name=t("starter.site_name")),
+    }
+    for name, terms in _taxonomy_files(schema).items():
+        files[f"data/{name}"] = yaml.safe_dump(terms, allow_unicode=True, sort_keys=False)
+    return files

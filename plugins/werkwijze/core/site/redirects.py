@@ -1,0 +1,58 @@
+"""Redirect pages for renamed elements: `/elementen/<old-id>/` leads to the new page.
+
+Plain HTML files (not Markdown pages): they stay out of the navigation, search and the
+sitemap, and work without JavaScript (meta refresh) and without a server rewrite rule.
+With JavaScript the query and the anchor come along
+(`/elementen/oud/?regio=katwijk#kern` -> `/elementen/nieuw/?regio=katwijk#kern`); a meta
+refresh alone would drop both.
+
+Why not mkdocs-redirects: its map lives in mkdocs.yml, while ours comes from the elements'
+own `aliassen` (editors rename an element in its file, and the build checks that no old id
+clashes with a current one); the pages also need the manual's language and a link back,
+and the same code serves `werkwijze export`, which runs without MkDocs.
+"""
+from __future__ import annotations
+
+import json
+
+from ..render.html import h
+from ..i18n import active, t
+from ..render.render import element_src
+from .urls import Urls
+
+
+def redirect_path(urls: Urls, alias: str) -> str:
+    """Where the redirect file lands in the site, e.g. 'elementen/oud/index.html'."""
+    url = urls.url(element_src(alias))
+    return url + "index.html" if url.endswith("/") else url
+
+
+def redirect_html(urls: Urls, alias: str, target_id: str, title: str, site_url: str | None) -> str:
+    relative = urls.relative(element_src(alias), element_src(target_id))
+    canonical = (site_url.rstrip("/") + "/" + urls.url(element_src(target_id))) if site_url else relative
+    # JSON in a script: "</" is escaped so the value can never close the script element.
+    target = json.dumps(relative).replace("</", "<\\/")
+    return f"""<!doctype html>
+<html lang="{h(active().language)}">
+<head>
+<meta charset="utf-8">
+<title>{h(t("ui.redirect.title", titel=title))}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{h(canonical)}">
+<script>location.replace({target} + location.search + location.hash);</script>
+<meta http-equiv="refresh" content="0; url={h(relative)}">
+</head>
+<body>
+<p>{h(t("ui.redirect.text"))} <a href="{h(relative)}">{h(title)}</a>.</p>
+</body>
+</html>
+"""
+
+
+def redirect_files(manual, urls: Urls, site_url: str | None) -> dict[str, str]:
+    """Site path -> HTML, one per alias in the elements' `aliassen`."""
+    files = {}
+    for alias, target_id in sorted(manual.graph.aliases.items()):
+        element = manual.elements[target_id]
+        files[redirect_path(urls, alias)] = redirect_html(urls, alias, target_id, element.titel, site_url)
+    return files

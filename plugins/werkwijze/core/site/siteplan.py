@@ -1,0 +1,106 @@
+"""The site plan: every page and file the manual adds to a site, in one place.
+
+`plan_site()` renders the generated pages (element pages, overviews, facet pages, the
+sources page, the trainers' pages) and the files beside them (open data, redirects, the
+JSON Schema). `SitePlan.page_markdown()` gives the final Markdown of any page: a
+hand-written chapter with its `/// elementen` lists expanded and a generated listing
+merged in, plus the "how to cite" block. The MkDocs plugin serves the plan page by page;
+`werkwijze export` writes it to a folder, so that another generator can build from it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..sources.chapters import find_directives
+from ..render.export import filter_files, to_json
+from ..render.jsonschema import SCHEMA_URI, dumps, element_json_schema
+from ..render.render import GeneratedPage, Renderer, element_src
+from .trainers import reference_block, trainer_files, trainer_pages
+from .urls import Urls
+
+if TYPE_CHECKING:
+    from ..model.manual import Manual
+    from .pagememo import PageMemo
+
+
+@dataclass
+class SitePlan:
+    manual: Manual
+    urls: Urls
+    site_name: str
+    site_url: str | None
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by src URI
+    files: dict[str, str] = field(default_factory=dict)  # site path -> content
+
+    def page_markdown(self, src_uri: str, handwritten: str | None) -> str:
+        """The Markdown MkDocs renders for a page: `handwritten` is the docs file's text
+        (None for a purely generated page)."""
+        page = self.pages.get(src_uri)
+        if page is not None:
+            markdown = page.markdown(handwritten=handwritten)
+        else:
+            markdown = handwritten or ""
+        if src_uri in self.manual.chapters:
+            markdown = self._expand_directives(markdown, src_uri)
+        citation = reference_block(self.manual, src_uri, self.urls, self.site_name, self.site_url)
+        if citation:
+            markdown = markdown.rstrip("\n") + "\n\n" + citation
+        return markdown
+
+    def _expand_directives(self, markdown: str, src_uri: str) -> str:
+        directives = find_directives(markdown, 1, self.manual.facets.allowed())
+        if not directives:
+            return markdown
+        renderer = Renderer(self.manual, self.urls)
+        lines = markdown.split("\n")
+        for directive in reversed(directives):
+            html = renderer.directive(src_uri, directive.filters)
+            lines[directive.start:directive.end + 1] = ["", html, ""]
+        return "\n".join(lines)
+
+    def element_sources(self) -> dict[str, str]:
+        """Element page src URI -> the element file (for edit links and messages)."""
+        return {element_src(e.id): e.path for e in self.manual.elements.values()}
+
+    def write(self, folder: Path, docs_dir: Path) -> list[str]:
+        """Write every page (hand-written ones merged and expanded) and file to `folder`."""
+        written = []
+        handwritten = {p.relative_to(docs_dir).as_posix(): p for p in sorted(docs_dir.rglob("*.md"))}
+        for src_uri in sorted(set(self.pages) | set(handwritten)):
+            text = handwritten[src_uri].read_text("utf-8") if src_uri in handwritten else None
+            target = folder / src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.page_markdown(src_uri, text), "utf-8")
+            written.append(src_uri)
+        for path, content in sorted(self.files.items()):
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, "utf-8")
+            written.append(path)
+        return written
+
+
+def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
+              memo: PageMemo | None = None) -> SitePlan:
+    """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept."""
+    plan = SitePlan(manual, urls, site_name, site_url)
+    plan.pages = manual.generated_pages(urls, memo)
+    plan.pages.update(trainer_pages(manual, urls, site_url, memo))
+    plan.files = _open_data(manual, urls, site_url, memo)
+    plan.files[SCHEMA_URI] = dumps(element_json_schema(manual.schema, manual.taxonomies))
+    return plan
+
+
+def _open_data(manual: Manual, urls: Urls, site_url: str | None, memo: PageMemo | None) -> dict[str, str]:
+    """elementen.json, the filter's data, the CSV and alias redirects, by site path."""
+    def make():
+        files = {"elementen.json": to_json(manual, urls), **filter_files(manual, urls)}
+        files.update(trainer_files(manual, urls, site_url))
+        return files
+    if memo is None:
+        return make()
+    # They show only front matter: kept under serve while no element's front matter changed.
+    key = (site_url, tuple(map(memo.listed, manual.elements.values())))
+    return memo.get("open data", key, make)
