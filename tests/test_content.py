@@ -292,3 +292,15 @@ def test_no_generated_text_claims_regional_validity(manual):
             window = text[max(0, match.start() - 60):match.end() + 20]
             # Only a negation of the claim may name it ("... niet of het in alle regio's ...").
             assert re.search(r"\bniet\b|\bzeggen\b", window), f"{name}: '{match.group(0)}' in …{window}…"
+
+
+def test_every_chapter_the_schema_names_exists_with_its_heading(manual):
+    """explained_in in schema/element.yml: a missing chapter would silently drop the links."""
+    named = [spec.explained_in for spec in manual.schema.fields.values() if spec.explained_in]
+    assert named, "geen explained_in in schema/element.yml: pas deze test aan"
+    for target in named:
+        page, _, anchor = target.partition("#")
+        assert page in manual.chapters, target
+        if anchor:
+            headings = re.findall(r"^#+\s+(.*)$", (DOCS / page).read_text("utf-8"), re.MULTILINE)
+            assert any(h.strip().lower() == anchor or f"{{#{anchor}}}" in h for h in headings), target

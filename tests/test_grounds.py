@@ -186,3 +186,9 @@ def test_the_overview_sentence_names_each_facet_in_the_singular(plain):
     words = text(article(plain.page("elementen/")))
     assert ("U kunt ze ook bekijken per soort, thema, regio, betrokkene, perspectief of status. "
             "U kunt ze ook downloaden als tabel (CSV) of als JSON-bestand.") in words
+
+
+def test_the_sources_page_explains_the_kind_of_source(grounded, plain):
+    assert "Soort bron: Factsheet — Een fictief kort overzicht." in text(article(grounded.page("bronnen/")))
+    words = text(article(plain.page("bronnen/")))
+    assert "Soort bron: Factsheet" in words and "Factsheet —" not in words

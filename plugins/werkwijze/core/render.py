@@ -497,6 +497,8 @@ class Renderer:
                 cited[source_id] = cited.get(source_id, 0) + 1
         sources = [{"id": term.id, "citation": citation_html(term.role("citation", term.name)),
                     "type": types.label(term.role("type")) if types else term.role("type"),
+                    "type_description": (types.terms[term.role("type")].role("description")
+                                         if types and term.role("type") in types else ""),
                     "link": term.role("link"), "description": term.role("description"),
                     "cited": cited.get(term.id, 0)} for term in (registry or ())]
         title = t("pages.sources.title")
