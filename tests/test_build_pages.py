@@ -157,7 +157,7 @@ def test_properties_link_to_facet_pages(goed):
         "../../perspectieven/professionals/": "Professionals",
         "../../statussen/besproken/": "Besproken",
     }
-    assert "Generiek (alle regio&#x27;s)" in properties or "Generiek (alle regio's)" in properties
+    assert "Nog niet per regio beschreven" in properties
 
 
 def test_region_properties_link_to_region_pages(site):

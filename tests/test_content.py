@@ -224,3 +224,83 @@ def test_the_way_to_respond_does_not_need_github():
     assert len(without) == 2, "Reageren heeft geen deel 'Zonder GitHub'"
     section = without[1].split("\n## ", 1)[0]
     assert "github" not in section.lower()
+
+
+# -- generated texts (issue 12) -----------------------------------------------------
+def _generated_texts(manual):
+    """(name, text) of every generated page of the real manual, the reader texts of the
+    package catalogue (also the browser's) and the schema's labels and help."""
+    from werkwijze.core.i18n import package_messages
+    from werkwijze.core.site.trainers import trainer_pages
+    from werkwijze.core.site.urls import Urls
+
+    urls = Urls()
+    pages = {**manual.generated_pages(urls), **trainer_pages(manual, urls, "https://example.org/")}
+    for src, page in sorted(pages.items()):
+        yield src, page.markdown()
+    for key, message in sorted(package_messages("nl").items()):
+        yield f"catalogue {key}", message
+    schema = manual.schema
+    yield "schema generic_region_label", schema.generic_region_label
+    for spec in schema.fields.values():
+        yield f"schema fields.{spec.name}", f"{spec.label}\n{spec.help}"
+    for soort in schema.soorten.values():
+        yield f"schema soorten.{soort.id}", soort.inverse_heading
+
+
+def test_every_element_page_has_an_onderbouwing(manual):
+    from werkwijze.core.render.render import Renderer
+    from werkwijze.core.site.urls import Urls
+
+    renderer = Renderer(manual, Urls())
+    for element in manual.elements.values():
+        page = renderer.element_page(element).listing
+        assert "## Onderbouwing {#onderbouwing}" in page, element.path
+        grounds = page[page.index("## Onderbouwing"):]
+        grounds = grounds[:grounds.index("\n## ")]
+        for source in element.list("bronnen"):
+            assert f"bronnen/#{source}" in grounds, f"{element.path}: {source}"
+        assert "Status: " in grounds and "onderbouwing/" in grounds, element.path
+        if element.list("regios") == ["generiek"]:
+            assert "Regio: nog niet per regio beschreven." in grounds, element.path
+        if set(element.list("perspectieven")) <= {"onderzoekers"}:
+            assert "Uit wiens ervaring dit komt, zeggen de bronnen niet." in grounds, element.path
+
+
+def test_every_helpt_tegen_entry_carries_the_afgeleid_label(manual):
+    from werkwijze.core.render.render import Renderer
+    from werkwijze.core.site.urls import Urls
+
+    renderer = Renderer(manual, Urls())
+    pairs = [(e.id, target) for e in manual.elements.values() for target in e.list("helpt_tegen")]
+    assert pairs
+    for page_id, other, anchor in [(a, b, "helpt-tegen") for a, b in pairs] + [(b, a, "wat-helpt") for a, b in pairs]:
+        page = renderer.element_page(manual.elements[page_id]).listing
+        listed = page[page.index(f"{{#{anchor}}}"):]
+        entry = re.search(rf'<li class="ww-entry" data-id="{re.escape(other)}">.*?</li>', listed).group(0)
+        assert re.search(r'<a class="ww-afgeleid" href="[^"]*onderbouwing/#afgeleid"[^>]*>afgeleid</a>', entry), \
+            f"{page_id}: {other}"
+
+
+def test_no_generated_text_claims_regional_validity(manual):
+    # "Alle regio's" alone is the link back to the list of regions, not a claim.
+    claims = re.compile(REGIONAL_CLAIMS.pattern + r"|(in|voor|van)\s+alle\s+regio'?s|geldt\s+overal"
+                        r"|gelden\s+in\s+alle|in\s+elke\s+regio|overal\s+(zo|hetzelfde)", re.IGNORECASE)
+    for name, text in _generated_texts(manual):
+        text = text.replace("&#x27;", "'")
+        for match in claims.finditer(text):
+            window = text[max(0, match.start() - 60):match.end() + 20]
+            # Only a negation of the claim may name it ("... niet of het in alle regio's ...").
+            assert re.search(r"\bniet\b|\bzeggen\b", window), f"{name}: '{match.group(0)}' in …{window}…"
+
+
+def test_every_chapter_the_schema_names_exists_with_its_heading(manual):
+    """explained_in in schema/element.yml: a missing chapter would silently drop the links."""
+    named = [spec.explained_in for spec in manual.schema.fields.values() if spec.explained_in]
+    assert named, "geen explained_in in schema/element.yml: pas deze test aan"
+    for target in named:
+        page, _, anchor = target.partition("#")
+        assert page in manual.chapters, target
+        if anchor:
+            headings = re.findall(r"^#+\s+(.*)$", (DOCS / page).read_text("utf-8"), re.MULTILINE)
+            assert any(h.strip().lower() == anchor or f"{{#{anchor}}}" in h for h in headings), target

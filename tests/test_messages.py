@@ -195,7 +195,7 @@ def test_an_english_site_shows_english_trainer_pages(tmp_path):
     assert result.returncode == 0, result.output
     page = result.page("leerlijnen/sessie/")
     assert "Step 1: Hoofdstuk" in page and "For the trainer" in page
-    assert "Questions for this step" in page and "For the learning session (from the element)" in page
+    assert "Questions for this step" in page and "Questions from the element" in page
     assert "<dt>For whom</dt><dd>Testers</dd>" in page and "Chapter: <a" in page
     index = result.page("leerlijnen/")
     assert "For whom: Testers · Een uur" in index and "Learning paths" in index

@@ -142,7 +142,7 @@ def test_chapter_has_a_reference_and_the_reference_page_cites_the_manual(built):
     chapter = built.page("hoofdstuk/")
     assert ("<em>Hoofdstuk</em> (versie 2.0). Testhandboek. "
             "https://example.org/handboek/edities/2.0/hoofdstuk/") in chapter
-    assert "De hele handleiding" not in chapter
+    assert "De hele website" not in chapter
     start = built.page("")
     assert ("Testorganisatie. (2026). <em>Testhandboek</em> (versie 2.0). "
             "https://example.org/handboek/edities/2.0/</p>") in start
@@ -161,6 +161,14 @@ def test_reference_without_site_url_uses_the_path_and_apa_punctuation():
     editions = Editions("data/editie.yml", "Project Iets?!", editions=[Edition("0.1", date(2026, 11, 22))])
     assert (reference(editions, "Site", "Titel", "/titel/")
             == "Project Iets?! (2026). *Titel* (versie 0.1). Site. /titel/")
+
+
+def test_reference_without_an_organisation_puts_the_title_first():
+    """APA 7 for a web page without author: nobody is named as the publisher (R4)."""
+    editions = Editions("data/editie.yml", "", editions=[Edition("0.1", date(2026, 11, 22))])
+    assert (reference(editions, "Site", "Titel", "/titel/")
+            == "*Titel* (versie 0.1). (2026). Site. /titel/")
+    assert reference(Editions(""), "Site", "Site", "/") == "*Site*. (z.d.). /"
 
 
 def test_wijzigingen_page_lists_renames_without_git(built):

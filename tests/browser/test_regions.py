@@ -98,7 +98,7 @@ def test_a_region_only_element_says_whose_it_is(browse, site):
     page = browse().page
     page.goto(site.url("elementen/samen-leren/"))
     static = page.locator(".ww-alleen-regio").inner_text()
-    assert static == "Dit element gaat over Regio Zuid. Het geldt niet in alle regio's."
+    assert static == "Dit element is alleen beschreven voor Regio Zuid."
     choose(page, site, "dorp")
     page.goto(site.url("elementen/samen-leren/"))
     warning = page.locator(".ww-regio-waarschuwing").inner_text()

@@ -43,6 +43,8 @@ class FieldSpec:
     only_for_soort: str | None = None
     target_soort: str | None = None
     export: bool = True  # in elementen.json / .csv
+    derived: bool = False  # its links are derived by the site makers, not said by a source
+    explained_in: str | None = None  # a chapter (`page.md` or `page.md#anchor`) that explains it
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ class KeySpec:
     url: bool = False
 
 
-TERM_ROLES = ("name", "description", "parent", "citation", "link", "type")
+# experience: a key whose value `nee` says the term does not name whose experience a
+# finding is (a perspective such as "the researchers' conclusions").
+TERM_ROLES = ("name", "description", "parent", "citation", "link", "type", "experience")
 
 
 @dataclass(frozen=True)
@@ -261,7 +265,8 @@ def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSp
         min_items=_number(get("min_items"), raw.get("min_items", (line,))[0], f"{name}.min_items") or 0,
         max_items=_number(get("max_items"), raw.get("max_items", (line,))[0], f"{name}.max_items"),
         exclusive=get("exclusive"), only_for_soort=get("only_for_soort"),
-        target_soort=get("target_soort"), export=_flag(get("export", True)))
+        target_soort=get("target_soort"), export=_flag(get("export", True)),
+        derived=_flag(get("derived", False)), explained_in=get("explained_in"))
 
 
 def _key_spec(name: str, raw) -> KeySpec:

@@ -5,7 +5,12 @@ A reference to a page of the manual (a web page with a version):
     Organisatie. (2026). *Titel van de pagina* (versie 0.1). Naam van de site. URL
 
 APA: no full stop after an author that already ends in punctuation ("dichterbij?!"), and
-the site name is left out when it is the same as the author. The reference is plain text
+the site name is left out when it is the same as the author. Without an organisation
+(nobody is named as the publisher) the title takes the author's place (APA 7, no author):
+
+    *Titel van de pagina* (versie 0.1). (2026). Naam van de site. URL
+
+The reference is plain text
 with `*...*` around the italic part; `citation_html()` turns that into escaped HTML.
 """
 from __future__ import annotations
@@ -28,11 +33,12 @@ def _sentence(text: str) -> str:
 def reference(editions: Editions, site_name: str, title: str, url: str) -> str:
     """The reference to one page (or, with title == site_name, the whole manual)."""
     edition = editions.current
-    author = editions.organisation or site_name
-    parts = [_sentence(author), f"({edition.year if edition else t('reference.no_date')})."]
+    author = (editions.organisation or "").strip()
+    year = f"({edition.year if edition else t('reference.no_date')})."
     version = f" ({t('reference.version', version=edition.version)})" if edition else ""
-    parts.append(_sentence(f"*{title.strip()}*{version}"))
-    if site_name.strip() and site_name.strip() != author.strip() and title.strip() != site_name.strip():
+    work = _sentence(f"*{title.strip()}*{version}")
+    parts = [_sentence(author), year, work] if author else [work, year]
+    if site_name.strip() and site_name.strip() != author and title.strip() != site_name.strip():
         parts.append(_sentence(site_name))
     parts.append(url)
     return " ".join(parts)

@@ -45,6 +45,7 @@ FILTER_FILE = "elementen-filter.json"  # the filter's data (core/export.py filte
 FACET_LIST_LIMIT = 120
 FACET_PAGE_SIZE = 200
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+_NO = {"nee", "no", "false", "0"}  # the value of a term's `experience` key that says "no"
 
 
 @dataclass
@@ -123,7 +124,7 @@ class Renderer:
                 "badge.html", soort=soort, label=spec.label if spec else soort)
         return badge
 
-    def entry(self, from_src: str, element: Element, extra: str = "") -> Markup:
+    def entry(self, from_src: str, element: Element, extra: str = "", label: str = "") -> Markup:
         # Everything after the link is the same on every page that lists the element.
         rest = self._entry_rest.get(element.id)
         if rest is None:
@@ -131,7 +132,7 @@ class Renderer:
                 "entry_rest.html", badge=self.soort_badge(element.kind), summary=element.summary,
                 who=self.involved(element))
         return self.f.render("entry.html", id=element.id, title=element.title, rest=rest,
-                             href=self.href(from_src, element_src(element.id)), extra=extra)
+                             href=self.href(from_src, element_src(element.id)), extra=extra, label=label)
 
     def involved(self, element: Element) -> str:
         """Who is involved and whose experience it is: the facets without a role, one line."""
@@ -184,12 +185,14 @@ class Renderer:
         graph = self.m.graph
         sections = []
         counter = self.schema.counter_field
+        sections.append(self._grounds(src, element))
+        derived = self._derived_badge(src, counter)
         if counter and element.kind == counter.only_for_soort:
             sections.append(self._section(src, counter.label, "helpt-tegen",
-                                          graph.helps_against.get(element.id, [])))
+                                          graph.helps_against.get(element.id, []), derived))
         elif counter and element.kind == counter.target_soort:
             sections.append(self._section(src, self.schema.soorten[element.kind].inverse_heading,
-                                          "wat-helpt", graph.helped_by.get(element.id, [])))
+                                          "wat-helpt", graph.helped_by.get(element.id, []), derived))
         # An element already shown under "Helpt tegen" / "Wat helpt hiertegen" is not
         # repeated under the related elements.
         countered = set(graph.helps_against.get(element.id, [])) | set(graph.helped_by.get(element.id, []))
@@ -214,9 +217,78 @@ class Renderer:
         chapters = tuple((c.src_uri, c.title) for c in self.m.chapters_including.get(element.id, []))
         return token(element), lists, shown, chapters, self.m.updated.get(element.path)
 
-    def _section(self, src: str, title: str, anchor: str, ids: list[str]) -> Markup:
+    def _section(self, src: str, title: str, anchor: str, ids: list[str], extra: Markup = Markup("")) -> Markup:
         elements = [self.m.elements[i] for i in ids if i in self.m.elements]
-        return self.section(title, anchor, self.entry_list(src, elements, empty=t("pages.not_described")))
+        if not extra:
+            return self.section(title, anchor, self.entry_list(src, elements, empty=t("pages.not_described")))
+        entries = [self.entry(src, e, label=extra) for e in self.m.sorted(elements)]
+        return self.section(title, anchor, self.f.render("entry_list.html", entries=entries,
+                                                         empty=t("pages.not_described")))
+
+    def _explained_href(self, src: str, field) -> str | None:
+        """The link to the chapter a schema field names in `explained_in`, if that chapter exists."""
+        target = field.explained_in if field else None
+        page, _, anchor = (target or "").partition("#")
+        if not page or page not in self.m.chapters:
+            return None
+        return self.href(src, page, anchor)
+
+    def _derived_badge(self, src: str, field) -> Markup:
+        """'afgeleid' after each link of a field the schema marks `derived` ('' otherwise)."""
+        if field is None or not field.derived:
+            return Markup("")
+        return self.f.render("derived_badge.html", href=self._explained_href(src, field))
+
+    def _grounds(self, src: str, element: Element) -> Markup:
+        """'Onderbouwing': what the element rests on, from the data only: its sources (with
+        their kind and description), its status, whether it is described per region and
+        whether the data say whose experience it is."""
+        sources = []
+        field = self.schema.role_field("sources")
+        if field is not None and field.taxonomy in self.m.taxonomies:
+            registry = self.m.taxonomies[field.taxonomy]
+            type_key = self.schema.taxonomies[field.taxonomy].key_for("type")
+            types = self.m.taxonomies.get(type_key.ref) if type_key and type_key.ref else None
+            for term in (registry.terms.get(i) for i in element.list(field.name)):
+                if term is None:
+                    continue
+                kind = types.terms.get(term.role("type")) if types else None
+                sources.append({"citation": citation_html(term.role("citation", term.name)),
+                                "type": kind.name if kind else term.role("type"),
+                                "type_description": kind.role("description") if kind else "",
+                                "description": term.role("description"),
+                                "href": self.href(src, SOURCES_PAGE, term.id)})
+        status = None
+        status_field = self.schema.role_field("status")
+        value = element.text(status_field.name) if status_field else ""
+        if value:
+            terms = self.m.taxonomies.get(status_field.taxonomy) if status_field.taxonomy else None
+            term = terms.terms.get(value) if terms else None
+            status = (term.name if term else value, term.role("description") if term else "")
+        region_facet = self.facets.region_facet
+        generic_only = bool(region_facet) and self.facets.values(element, region_facet) == [self.schema.generic_region]
+        return self.f.render("grounds.md", sources=sources, status=status,
+                             region_facet=region_facet.title if generic_only else None,
+                             experience_unknown=self._experience_unknown(element),
+                             more_href=self._explained_href(src, field))
+
+    def _experience_unknown(self, element: Element) -> bool:
+        """True when the fields over a taxonomy with an `experience` key (the perspectives)
+        hold no term that names whose experience the element comes from. A manual whose
+        data have no such key says nothing about it."""
+        fields = [spec for spec in self.schema.fields.values() if spec.taxonomy
+                  and self.schema.taxonomies.get(spec.taxonomy)
+                  and self.schema.taxonomies[spec.taxonomy].key_for("experience")]
+        if not fields:
+            return False
+        for spec in fields:
+            terms = self.m.taxonomies.get(spec.taxonomy)
+            values = element.list(spec.name) if spec.kind == "list" else [element.text(spec.name)]
+            for value in filter(None, values):
+                term = terms.terms.get(value) if terms else None
+                if term is None or term.role("experience").strip().lower() not in _NO:
+                    return False
+        return True
 
     def _questions(self, element: Element) -> Markup:
         questions = element.role_list("questions")
@@ -273,8 +345,9 @@ class Renderer:
     def overview_page(self) -> GeneratedPage:
         src = f"{ELEMENTS_DIR}/index.md"
         theme_facet = self.schema.theme_facet
-        facet_links = Markup(", ").join(self.link(src, facet_src(f), f.plural.lower())
-                                        for f in self.schema.facets.values())
+        links = [self.link(src, facet_src(f), f.title.lower()) for f in self.schema.facets.values()]
+        facet_links = (Markup(", ").join(links[:-1]) + Markup(" {} ").format(t("common.or")) + links[-1]
+                       if len(links) > 1 else Markup("").join(links))
         full = len(self.m.elements) <= OVERVIEW_LIST_LIMIT
         groups = []
         if theme_facet is None:  # no themes: one list by kind
@@ -301,7 +374,16 @@ class Renderer:
         values = [(label, self.href(src, facet_src(facet, value)),
                    len(self.facets.select(self.m.elements.values(), {facet.name: [value]})))
                   for value, label in self.facets.options(facet)]
-        listing = self.f.render("facet_index.html", values=values) + "\n"
+        count_key = "pages.count_elements"
+        if facet is self.facets.region_facet:
+            # A region selects the elements not yet described per region too; counting them
+            # would suggest findings for the region. Count only its own.
+            generic = self.schema.generic_region
+            count_key = "pages.region.count"
+            values = [(label, href, len([e for e in self.facets.select(self.m.elements.values(), {facet.name: [value]})
+                                         if generic not in self.facets.values(e, facet)]))
+                      for (label, href, _), (value, _) in zip(values, self.facets.options(facet))]
+        listing = self.f.render("facet_index.html", values=values, count_key=count_key) + "\n"
         return GeneratedPage(src, facet.plural, f"# {_md(facet.plural)}", listing)
 
     def facet_pages(self, facet: FacetSpec, value: str) -> list[GeneratedPage]:
@@ -399,7 +481,7 @@ class Renderer:
         if with_text:
             parts.append(self.f.render("region_texts.md", region=label, elements=with_text))
         parts.append(self.section(t("pages.region.generic"), "generiek",
-                                  Markup("<p>{}</p>\n\n{}").format(t("pages.region.generic_intro"),
+                                  Markup("<p>{}</p>\n\n{}").format(t("pages.region.generic_intro", region=label),
                                                                    self.entry_list(src, common))))
         return "\n\n".join(parts)
 
@@ -415,6 +497,8 @@ class Renderer:
                 cited[source_id] = cited.get(source_id, 0) + 1
         sources = [{"id": term.id, "citation": citation_html(term.role("citation", term.name)),
                     "type": types.label(term.role("type")) if types else term.role("type"),
+                    "type_description": (types.terms[term.role("type")].role("description")
+                                         if types and term.role("type") in types else ""),
                     "link": term.role("link"), "description": term.role("description"),
                     "cited": cited.get(term.id, 0)} for term in (registry or ())]
         title = t("pages.sources.title")

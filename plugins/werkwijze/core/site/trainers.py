@@ -72,7 +72,7 @@ def reference_block(manual, src_uri: str, urls: Urls, site_name: str,
     """'Zo verwijst u naar deze pagina' for an element page, chapter, leerlijn or werkkaarten
     page ('' otherwise). The URL is the page's permanent address in this edition
     (`citation.permanent_url`, kept for good by scripts/publish.py)."""
-    # Without editie.yml: no version, year "z.d." and the site as the author (APA).
+    # Without editie.yml: no version, year "z.d." and, without an organisation, the title first (APA).
     editions = manual.editions or Editions("")
     if src_uri in manual.chapters:
         title = manual.chapters[src_uri].title
