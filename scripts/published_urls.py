@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from werkwijze.core.validate.published import (format_list, heading_anchors, page_file,  # noqa: E402
                                       redirect_target)
-from werkwijze.core.render.render import ELEMENTS_DIR  # noqa: E402
+from werkwijze.core.site.paths import ELEMENTS_DIR  # noqa: E402
 
 # Contract files beside the pages (open data, JSON Schema).
 DATA_FILES = ["elementen.json", "elementen.csv", "schema/element.schema.json"]

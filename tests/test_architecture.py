@@ -1,5 +1,6 @@
 """The core imports nothing from MkDocs (nor ProperDocs, nor Material): it must stay
-usable by the CLI and other tools without a site generator."""
+usable by the CLI and other tools without a site generator. And its stages depend only
+on earlier ones: sources -> model -> validate -> site -> render (loading never renders)."""
 from __future__ import annotations
 
 import ast
@@ -10,7 +11,16 @@ import pytest
 CORE = Path(__file__).resolve().parent.parent / "plugins" / "werkwijze" / "core"
 FORBIDDEN = {"mkdocs", "properdocs", "material"}  # material: the MkDocs theme package
 # The adapter may import the core, never the other way round.
-ADAPTER_MODULES = {"plugin", "config"}
+ADAPTER_MODULES = {"plugin", "config", "adapter", "cli"}
+STAGES = ["sources", "model", "validate", "site", "render"]  # in pipeline order
+# What each early stage may import besides the core's root modules (i18n, problems, suggest).
+ALLOWED = {
+    "sources": {"sources"},
+    "model": {"sources", "model"},
+    "validate": {"sources", "model", "validate"},
+}
+# The loader runs the checks and needs the site's page addresses for link checks.
+EXCEPTIONS = {("model", "manual.py"): {"validate", "site.paths"}}
 
 
 def imported_modules(path: Path) -> list[tuple[int, str, int]]:
@@ -51,3 +61,39 @@ def test_core_module_imports_no_site_generator(path):
             assert top != "werkwijze" or not module.startswith(("werkwijze.plugin", "werkwijze.config")), where
         elif level >= 2:  # from ..x import y: out of the core, into the adapter
             assert top not in ADAPTER_MODULES, f"{where} imports the MkDocs adapter ({module})"
+
+
+def _core_target(path: Path, module: str, level: int) -> str | None:
+    """The core-relative dotted name an import points to ('model.schema'), if in the core."""
+    if level == 0:
+        prefix = "werkwijze.core."
+        return module[len(prefix):] if module.startswith(prefix) else None
+    parts = list(path.relative_to(CORE).parent.parts)
+    up = level - 1
+    if up > len(parts):
+        return None  # out of the core (the adapter or the package root)
+    base = parts[:len(parts) - up] if up else parts
+    return ".".join([*base, *([module] if module else [])])
+
+
+STAGED = [p for p in MODULES if p.relative_to(CORE).parts[0] in ALLOWED]
+
+
+@pytest.mark.parametrize("path", STAGED, ids=[str(p.relative_to(CORE)) for p in STAGED])
+def test_early_stages_import_no_later_stage(path):
+    stage = path.relative_to(CORE).parts[0]
+    extra = EXCEPTIONS.get((stage, path.name), set())
+    for line, module, level in imported_modules(path):
+        target = _core_target(path, module, level)
+        if not target or target.split(".")[0] not in STAGES:
+            continue  # the standard library, a package, or a core root module
+        allowed = ALLOWED[stage] | extra
+        assert target.split(".")[0] in allowed or target in allowed, \
+            f"{path.relative_to(CORE)}:{line} ({stage}) imports {target}"
+
+
+def test_every_core_module_sits_in_a_stage_or_is_shared():
+    shared = {"__init__.py", "i18n.py", "problems.py", "suggest.py"}
+    for path in MODULES:
+        rel = path.relative_to(CORE)
+        assert rel.parts[0] in STAGES or rel.name in shared, rel

@@ -231,11 +231,12 @@ def _generated_texts(manual):
     """(name, text) of every generated page of the real manual, the reader texts of the
     package catalogue (also the browser's) and the schema's labels and help."""
     from werkwijze.core.i18n import package_messages
+    from werkwijze.core.site.siteplan import generated_pages
     from werkwijze.core.site.trainers import trainer_pages
     from werkwijze.core.site.urls import Urls
 
     urls = Urls()
-    pages = {**manual.generated_pages(urls), **trainer_pages(manual, urls, "https://example.org/")}
+    pages = {**generated_pages(manual, urls), **trainer_pages(manual, urls, "https://example.org/")}
     for src, page in sorted(pages.items()):
         yield src, page.markdown()
     for key, message in sorted(package_messages("nl").items()):

@@ -80,6 +80,7 @@ def test_a_data_change_checks_unchanged_elements_again(project):
 def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
     """core/pagememo.py: a page is reused only while everything it shows is unchanged."""
     from werkwijze.core.site.pagememo import PageMemo
+    from werkwijze.core.site.siteplan import generated_pages
     from werkwijze.core.site.trainers import trainer_pages
     from werkwijze.core.site.urls import Urls
 
@@ -90,9 +91,9 @@ def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
     def kept_and_fresh():
         manual = load_manual(Layout(p.root), cache)
         memo.begin((cache.context, urls))
-        kept = {**manual.generated_pages(urls, memo), **trainer_pages(manual, urls, None, memo)}
+        kept = {**generated_pages(manual, urls, memo), **trainer_pages(manual, urls, None, memo)}
         fresh_manual = load_manual(Layout(p.root))
-        fresh = {**fresh_manual.generated_pages(urls), **trainer_pages(fresh_manual, urls, None)}
+        fresh = {**generated_pages(fresh_manual, urls), **trainer_pages(fresh_manual, urls, None)}
         assert kept.keys() == fresh.keys()
         for uri, page in fresh.items():
             assert (kept[uri].markdown(), kept[uri].searchable) == (page.markdown(), page.searchable), uri

@@ -23,7 +23,7 @@ from .core.sources.project import CONFIG_NAMES, ProjectNotFound, find_config, fi
 from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template
 from .core.site.siteplan import plan_site
 from .core.render.starter import starter_files
-from .core.validate.suggest import did_you_mean
+from .core.suggest import did_you_mean
 from .core.site.urls import Urls
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2

@@ -26,7 +26,8 @@ from .adapter.pagecache import PageCache, fingerprint, rewrite_search_index
 from .adapter.stash import Stash
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
 from .adapter.sourcemap import Source, map_message
-from .core.render.render import GeneratedPage, element_src
+from .core.render.render import GeneratedPage
+from .core.site.paths import element_src
 from .core.validate.published import check_published
 from .core.problems import ProblemList
 from .core.site.siteplan import plan_site

@@ -32,9 +32,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..core.i18n import t
-from ..core.render.render import ELEMENTS_DIR, element_src
+from ..core.site.paths import ELEMENTS_DIR, WERKKAARTEN_SRC, element_src
 from .stash import LATE_CLASSES
-from ..core.render.werkkaarten import WERKKAARTEN_SRC
 
 OUTPUT = "pagefind"
 # Classes whose text stays out of the index: the stash's late blocks (lists, facet

@@ -16,7 +16,7 @@ from ..i18n import t
 from ..problems import ProblemList
 from .schema import ID_PATTERN, FieldSpec, Roles, Schema
 from ..i18n import t
-from ..validate.suggest import did_you_mean
+from ..suggest import did_you_mean
 from .taxonomy import Taxonomies
 
 _ID = re.compile(ID_PATTERN)

@@ -25,7 +25,7 @@ from ..sources.datafile import check_keys, read_mapping, text_of
 from ..i18n import t
 from ..problems import ProblemList
 from .schema import ID_PATTERN, LEERLIJNEN_DEFAULT, DataFileSpec
-from ..validate.suggest import did_you_mean
+from ..suggest import did_you_mean
 
 LEERLIJNEN_DIR = LEERLIJNEN_DEFAULT.location  # the URL folder of the leerlijn pages
 _ID = re.compile(ID_PATTERN)

@@ -20,34 +20,15 @@ from ..sources.gitlog import Commit, read_history
 from ..validate.graph import Graph, build_graph, index_elements
 from ..i18n import t
 from .leerlijnen import Leerlijn
-from ..site.pagememo import PageMemo
 from ..problems import Problem, ProblemList
-from ..render.render import ELEMENTS_DIR, SOURCES_PAGE, GeneratedPage, Renderer, element_src, facet_src
+from ..site.paths import ELEMENTS_DIR, element_src, generated_uris
 from ..sources.overrides import load_overrides
-from .schema import DEFAULT_SCHEMA, Schema, load_schema, read_schema
+from ..sources.layout import Layout
+from .schema import Schema, load_schema, read_schema
 from .taxonomy import Taxonomies, load_taxonomies
-from ..site.trainers import load_trainer_data, trainer_uris
-from ..site.urls import Urls
-
-
-@dataclass
-class Layout:
-    """Where a manual's parts live, relative to its project root."""
-    root: Path
-    elements_dir: str = "elements"
-    data_dir: str = "data"
-    docs_dir: str = "docs"
-    schema_file: str = DEFAULT_SCHEMA  # the manual's element schema; the package default if absent
-    language: str = "nl"  # theme.language in mkdocs.yml: the language of every text shown
-    fragments_dir: str = "fragments"  # the manual's own versions of the page fragments
-
-    @property
-    def fragments_path(self) -> Path | None:
-        path = self.root / self.fragments_dir
-        return path if path.is_dir() else None
-
-    def path(self, rel: str) -> Path:
-        return self.root / rel
+from .edition import load_editions
+from .leerlijnen import load_leerlijnen
+from ..suggest import did_you_mean
 
 
 _UNREAD = object()  # git history not read yet
@@ -82,42 +63,6 @@ class Manual:
 
     def sorted(self, elements) -> list[Element]:
         return sorted(elements, key=lambda e: (e.titel.casefold(), e.id))
-
-    def generated_pages(self, urls: Urls, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:
-        """Every page the manual adds to the site, by src URI. With a `memo` (under
-        `mkdocs serve`) element and facet pages whose content is unchanged are kept."""
-        renderer = Renderer(self, urls)
-        if memo is None:
-            keep = lambda name, key, make: make()  # noqa: E731
-            token = listed = None
-        else:
-            keep, token, listed = memo.get, memo.token, memo.listed
-        pages = {}
-        for e in self.elements.values():
-            key = token and renderer.element_page_inputs(e, token, listed)
-            pages[element_src(e.id)] = keep(element_src(e.id), key, lambda e=e: renderer.element_page(e))
-        overview = renderer.overview_page()
-        pages[overview.src_uri] = overview
-        for facet in self.schema.facets.values():
-            index = renderer.facet_index(facet)
-            pages[index.src_uri] = index
-            for value, _ in self.facets.options(facet):
-                # A facet page only lists its elements (and data, in the memo's context).
-                key = listed and tuple(map(listed, self.facets.select(self.elements.values(),
-                                                                      {facet.name: [value]})))
-                for page in keep((facet.name, value), key, lambda: renderer.facet_pages(facet, value)):
-                    pages[page.src_uri] = page
-        sources = renderer.sources_page()
-        pages[sources.src_uri] = sources
-        return pages
-
-    @property
-    def _generated_uris(self) -> set[str]:
-        uris = {element_src(i) for i in self.elements} | {f"{ELEMENTS_DIR}/index.md", SOURCES_PAGE}
-        for facet in self.schema.facets.values():
-            uris.add(facet_src(facet))
-            uris |= {facet_src(facet, value) for value, _ in self.facets.options(facet)}
-        return uris | trainer_uris(self)
 
 
 def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
@@ -160,8 +105,8 @@ def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
     chapters, docs_files = load_chapters(layout.path(layout.docs_dir), layout.docs_dir,
                                          facets.allowed(), problems)
     manual = Manual(layout, schema, taxonomies, facets, elements, graph, chapters, docs_files)
-    load_trainer_data(manual, problems)
-    generated = manual._generated_uris
+    _load_trainer_data(manual, problems)
+    generated = generated_uris(manual)
     known = lambda uri: uri in docs_files or uri in generated  # noqa: E731
     links_context = None
     if cache is not None:
@@ -173,6 +118,21 @@ def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
     _check_chapter_links(manual, known, problems)
     manual.problems = sorted(set(problems))
     return manual
+
+
+def _load_trainer_data(manual: Manual, problems: ProblemList) -> None:
+    """editie.yml and the leerlijnen (optional), checked like everything else."""
+    layout = manual.layout
+    data_dir = layout.path(layout.data_dir)
+    manual.editions = editions = load_editions(data_dir, layout.data_dir, problems, manual.schema.editions)
+    if editions and editions.reference_page and editions.reference_page not in manual.chapters:
+        problems.add(editions.path, editions.reference_page_line,
+                     t("reference.errors.reference_page_missing", page=editions.reference_page)
+                     + f"{did_you_mean(editions.reference_page, manual.chapters)} "
+                     + t("reference.errors.reference_page_hint"))
+    manual.leerlijnen = load_leerlijnen(data_dir, layout.data_dir, manual.elements,
+                                        manual.graph.aliases, manual.chapters, problems,
+                                        manual.schema.leerlijnen)
 
 
 def element_link_rewriter(manual: Manual, element: Element, known, problems: ProblemList | None,

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from ..sources import yamltree
 from ..sources.datafile import read_tree
+from ..sources.layout import DEFAULT_SCHEMA
 from ..i18n import t
 from ..problems import ProblemList
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-DEFAULT_SCHEMA = "schema/element.yml"  # in the package, and where a manual keeps its own
 KINDS = ("text", "choice", "list")
 ITEM_KINDS = ("text", "id", "taxonomy", "element")
 

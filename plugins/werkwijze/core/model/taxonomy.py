@@ -10,7 +10,7 @@ from ..sources.datafile import check_keys, read_tree
 from ..i18n import t
 from ..problems import ProblemList
 from .schema import ID_PATTERN, Schema, TaxonomySpec
-from ..validate.suggest import did_you_mean
+from ..suggest import did_you_mean
 
 _ID = re.compile(ID_PATTERN)
 _URL = re.compile(r"^https?://[^\s<>\"']+$")

@@ -15,9 +15,9 @@ from ..model.edition import dutch_date
 from ..sources.gitlog import Commit
 from .html import h, md
 from ..i18n import t, t_html
-from .render import GeneratedPage, Renderer, element_src
+from ..site.paths import CHANGES_SRC, element_src
+from .render import GeneratedPage, Renderer
 
-CHANGES_SRC = "wijzigingen.md"
 
 
 @dataclass

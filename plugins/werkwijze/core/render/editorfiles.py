@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .jsonschema import SCHEMA_URI, dumps, element_json_schema
-from .render import ELEMENTS_DIR
+from ..site.paths import ELEMENTS_DIR, SCHEMA_URI
+from .jsonschema import dumps, element_json_schema
 from ..model.schema import FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
 

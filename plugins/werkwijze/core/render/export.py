@@ -22,14 +22,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .render import FILTER_FILE, element_src
+from ..site.paths import FILTER_FILE, SUMMARIES_FILE, element_src
 from ..site.urls import Urls
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
 
 EXPORT_VERSION = 1
-SUMMARIES_FILE = "elementen-samenvattingen.json"
 SUMMARIES_LIMIT = 250  # above: summaries in a file of their own
 
 

@@ -15,7 +15,6 @@ from ..model.taxonomy import Taxonomies
 from ..i18n import t
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_URI = "schema/element.schema.json"  # where the site publishes it
 # Control characters the validator refuses. Python's str.split() treats \x0b, \x0c and
 # \x1c-\x1f as whitespace (the validator folds them to spaces), so they are allowed here.
 NO_CONTROL = "^[^\\x00-\\x08\\x0e-\\x1b\\x7f]*$"

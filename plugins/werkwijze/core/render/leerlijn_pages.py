@@ -7,14 +7,11 @@ from __future__ import annotations
 from .html import h, md
 from ..i18n import t, t_html
 from ..model.leerlijnen import LEERLIJNEN_DIR, Leerlijn
-from .render import GeneratedPage, Renderer, element_src
+from ..site.paths import LEERLIJNEN_INDEX as INDEX, element_src, leerlijn_src
+from .render import GeneratedPage, Renderer
 from .werkkaarten import print_block
 
-INDEX = f"{LEERLIJNEN_DIR}/index.md"
 
-
-def leerlijn_src(leerlijn_id: str) -> str:
-    return f"{LEERLIJNEN_DIR}/{leerlijn_id}.md"
 
 
 def _questions(questions: list[str], label: str) -> str:

@@ -26,18 +26,17 @@ from .html import md
 from ..i18n import active, t
 from .regions_view import region_section
 from ..model.schema import FacetSpec
+from ..site.paths import (CSV_FILE, FILTER_FILE, JSON_FILE, OVERVIEW, SOURCES_PAGE,
+                          element_src, facet_src)
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
     from ..site.urls import Urls
 
-ELEMENTS_DIR = "elementen"
-SOURCES_PAGE = "bronnen.md"
 # Above this many elements the overview lists no elements itself (the filter renders them
 # from its JSON; without JavaScript the theme pages list them): it lists every element
 # once per theme, about 1 KB each, and no page should pass 100 KB.
 OVERVIEW_LIST_LIMIT = 60
-FILTER_FILE = "elementen-filter.json"  # the filter's data (core/export.py filter_files)
 # Facet pages of a big manual (more than FACET_LIST_LIMIT elements for one value) list
 # compact entries (title and soort) in pages of FACET_PAGE_SIZE: `/themas/x/` is page 1,
 # `/themas/x/2/` page 2, ..., with page links at top and bottom (no JavaScript needed).
@@ -64,17 +63,6 @@ class GeneratedPage:
         if handwritten is not None:
             return handwritten.rstrip("\n") + "\n\n" + self.listing
         return f"{self.intro}\n\n{self.listing}" if self.intro else self.listing
-
-
-def element_src(element_id: str) -> str:
-    return f"{ELEMENTS_DIR}/{element_id}.md"
-
-
-def facet_src(facet: FacetSpec, value: str | None = None, number: int = 1) -> str:
-    """A facet's index, a value's page, or page `number` of a value's paginated list."""
-    if number > 1:
-        return f"{facet.path}/{value}/{number}.md"
-    return f"{facet.path}/{value or 'index'}.md"
 
 
 _FRAGMENTS: dict[object, Fragments] = {}
@@ -164,7 +152,7 @@ class Renderer:
     def filter_link(self, from_src: str, filters: dict[str, list[str]], text: str | None = None) -> Markup:
         """A link into the overview with these filters set (read by assets/filter.js)."""
         query = urlencode([(name, value) for name, values in filters.items() for value in values])
-        href = self.href(from_src, f"{ELEMENTS_DIR}/index.md") + (f"?{query}" if query else "")
+        href = self.href(from_src, OVERVIEW) + (f"?{query}" if query else "")
         return self.f.render("filter_link.html", href=href, text=text or t("pages.filter_link"))
 
     def facet_links(self, from_src: str, facet: FacetSpec, values: list[str]) -> Markup:
@@ -343,7 +331,7 @@ class Renderer:
 
     # -- overviews and facet pages -----------------------------------------------
     def overview_page(self) -> GeneratedPage:
-        src = f"{ELEMENTS_DIR}/index.md"
+        src = OVERVIEW
         theme_facet = self.schema.theme_facet
         links = [self.link(src, facet_src(f), f.title.lower()) for f in self.schema.facets.values()]
         facet_links = (Markup(", ").join(links[:-1]) + Markup(" {} ").format(t("common.or")) + links[-1]
@@ -363,8 +351,8 @@ class Renderer:
                     self.f.env.globals["tm"]("pages.overview.to_theme", count=len(chosen), link=link))))
         listing = self.f.render(
             "overview.md", count=len(self.m.elements), facet_links=facet_links,
-            csv_link=self.link(src, "elementen.csv", t("pages.overview.csv")),
-            json_link=self.link(src, "elementen.json", t("pages.overview.json")),
+            csv_link=self.link(src, CSV_FILE, t("pages.overview.csv")),
+            json_link=self.link(src, JSON_FILE, t("pages.overview.json")),
             root=self.href(src, "index.md"), data=self.href(src, FILTER_FILE), groups=groups)
         title = t("pages.overview.title")
         return GeneratedPage(src, title, f"# {_md(title)}", listing + "\n")

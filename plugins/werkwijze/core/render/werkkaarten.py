@@ -20,16 +20,15 @@ from markupsafe import Markup
 
 from .citation import absolute_url
 from ..i18n import active, t
-from .render import GeneratedPage, element_src, fragments_for, pager
+from ..site.paths import PDF_DIR, WERKKAARTEN_SRC, card_page_src, element_src
+from .render import GeneratedPage, fragments_for, pager
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
     from ..site.urls import Urls
 
-WERKKAARTEN_SRC = "werkkaarten/index.md"
 WERKKAARTEN_LIMIT = 60  # up to here: all cards on one page (about 1 KB of HTML per card)
 CARDS_PER_PAGE = 50
-PDF_DIR = "pdf"  # where `make pdf` output is published beside the site (scripts/pdf.py names)
 ALL_THEMES = "alle"  # the one card group of a manual without themes
 
 
@@ -89,10 +88,6 @@ def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=Non
     return {WERKKAARTEN_SRC: GeneratedPage(WERKKAARTEN_SRC, title, intro, listing + "\n", searchable=False)}
 
 
-def theme_src(theme: str, number: int = 1) -> str:
-    return f"werkkaarten/{theme}.md" if number == 1 else f"werkkaarten/{theme}/{number}.md"
-
-
 def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, GeneratedPage]:
     schema = manual.schema
     fragments = manual_fragments(manual)
@@ -116,12 +111,12 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
             if at:
                 first, last = at[0] // CARDS_PER_PAGE + 1, at[-1] // CARDS_PER_PAGE + 1
                 kinds.append({"id": kind.id, "label": kind.plural, "first": first, "last": last,
-                              "href": urls.relative(WERKKAARTEN_SRC, theme_src(value, first))})
+                              "href": urls.relative(WERKKAARTEN_SRC, card_page_src(value, first))})
         themes.append({"id": value, "label": label, "count": len(chosen), "pages": count, "kinds": kinds,
-                       "href": urls.relative(WERKKAARTEN_SRC, theme_src(value))})
+                       "href": urls.relative(WERKKAARTEN_SRC, card_page_src(value))})
         for number in range(1, count + 1):
-            src = theme_src(value, number)
-            nav = pager([urls.relative(src, theme_src(value, n)) for n in range(1, count + 1)], number,
+            src = card_page_src(value, number)
+            nav = pager([urls.relative(src, card_page_src(value, n)) for n in range(1, count + 1)], number,
                         fragments)
             cards = []
             for e in chosen[(number - 1) * CARDS_PER_PAGE:number * CARDS_PER_PAGE]:

@@ -17,7 +17,7 @@ import json
 
 from ..render.html import h
 from ..i18n import active, t
-from ..render.render import element_src
+from .paths import element_src
 from .urls import Urls
 
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..sources.chapters import find_directives
 from ..render.export import filter_files, to_json
-from ..render.jsonschema import SCHEMA_URI, dumps, element_json_schema
-from ..render.render import GeneratedPage, Renderer, element_src
+from ..render.jsonschema import dumps, element_json_schema
+from ..render.render import GeneratedPage, Renderer
+from .paths import SCHEMA_URI, element_src, facet_src
 from .trainers import reference_block, trainer_files, trainer_pages
 from .urls import Urls
 
@@ -82,11 +83,40 @@ class SitePlan:
         return written
 
 
+def generated_pages(manual: Manual, urls: Urls, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:
+    """Every page the manual adds to the site, by src URI. With a `memo` (under
+    `mkdocs serve`) element and facet pages whose content is unchanged are kept."""
+    renderer = Renderer(manual, urls)
+    if memo is None:
+        keep = lambda name, key, make: make()  # noqa: E731
+        token = listed = None
+    else:
+        keep, token, listed = memo.get, memo.token, memo.listed
+    pages = {}
+    for e in manual.elements.values():
+        key = token and renderer.element_page_inputs(e, token, listed)
+        pages[element_src(e.id)] = keep(element_src(e.id), key, lambda e=e: renderer.element_page(e))
+    overview = renderer.overview_page()
+    pages[overview.src_uri] = overview
+    for facet in manual.schema.facets.values():
+        index = renderer.facet_index(facet)
+        pages[index.src_uri] = index
+        for value, _ in manual.facets.options(facet):
+            # A facet page only lists its elements (and data, in the memo's context).
+            key = listed and tuple(map(listed, manual.facets.select(manual.elements.values(),
+                                                                  {facet.name: [value]})))
+            for page in keep((facet.name, value), key, lambda: renderer.facet_pages(facet, value)):
+                pages[page.src_uri] = page
+    sources = renderer.sources_page()
+    pages[sources.src_uri] = sources
+    return pages
+
+
 def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
               memo: PageMemo | None = None) -> SitePlan:
     """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept."""
     plan = SitePlan(manual, urls, site_name, site_url)
-    plan.pages = manual.generated_pages(urls, memo)
+    plan.pages = generated_pages(manual, urls, memo)
     plan.pages.update(trainer_pages(manual, urls, site_url, memo))
     plan.files = _open_data(manual, urls, site_url, memo)
     plan.files[SCHEMA_URI] = dumps(element_json_schema(manual.schema, manual.taxonomies))

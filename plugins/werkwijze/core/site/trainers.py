@@ -7,47 +7,16 @@ redirects for renamed elements) and the reference block on every page.
 from __future__ import annotations
 
 from ..render import citation
-from ..render.changes import CHANGES_SRC, changes_page
+from ..render.changes import changes_page
 from ..render.csvexport import to_csv
-from ..model.edition import Editions, load_editions
+from ..model.edition import Editions
 from ..i18n import t
-from ..render.leerlijn_pages import INDEX as LEERLIJNEN_INDEX, LeerlijnRenderer, leerlijn_src
-from ..model.leerlijnen import load_leerlijnen
-from ..problems import ProblemList
+from ..render.leerlijn_pages import LeerlijnRenderer
 from .redirects import redirect_files
-from ..render.render import ELEMENTS_DIR, GeneratedPage
-from ..validate.suggest import did_you_mean
+from ..render.render import GeneratedPage
+from .paths import CSV_FILE, element_id_of
 from .urls import Urls
-from ..render.werkkaarten import WERKKAARTEN_SRC, werkkaarten_pages
-
-CSV_FILE = "elementen.csv"
-JSON_FILE = "elementen.json"  # written by the plugin (export.to_json)
-
-
-def load_trainer_data(manual, problems: ProblemList) -> None:
-    """Load editie.yml and the leerlijnen into the manual, reporting problems."""
-    layout = manual.layout
-    data_dir = layout.path(layout.data_dir)
-    manual.editions = load_editions(data_dir, layout.data_dir, problems, manual.schema.editions)
-    editions = manual.editions
-    if editions and editions.reference_page and editions.reference_page not in manual.chapters:
-        problems.add(editions.path, editions.reference_page_line,
-                     t("reference.errors.reference_page_missing", page=editions.reference_page)
-                     + f"{did_you_mean(editions.reference_page, manual.chapters)} "
-                     + t("reference.errors.reference_page_hint"))
-    manual.leerlijnen = load_leerlijnen(data_dir, layout.data_dir, manual.elements,
-                                        manual.graph.aliases, manual.chapters, problems,
-                                        manual.schema.leerlijnen)
-
-
-def trainer_uris(manual) -> set[str]:
-    """The src URIs of the pages `trainer_pages()` makes (for link checks)."""
-    uris = {WERKKAARTEN_SRC, CHANGES_SRC}
-    uris |= {CSV_FILE, JSON_FILE}  # open data beside the pages, so chapters can link to it
-    if getattr(manual, "leerlijnen", None):
-        uris |= {LEERLIJNEN_INDEX} | {leerlijn_src(i) for i in manual.leerlijnen}
-    return uris
-
+from ..render.werkkaarten import werkkaarten_pages
 
 def trainer_pages(manual, urls: Urls, site_url: str | None, memo=None) -> dict[str, GeneratedPage]:
     """`memo`: a core/pagememo.py PageMemo under `mkdocs serve` (keeps unchanged cards)."""
@@ -76,8 +45,8 @@ def reference_block(manual, src_uri: str, urls: Urls, site_name: str,
     editions = manual.editions or Editions("")
     if src_uri in manual.chapters:
         title = manual.chapters[src_uri].title
-    elif _is_element_page(manual, src_uri):
-        title = manual.elements[src_uri.rpartition("/")[2][:-3]].titel
+    elif element_id_of(src_uri) in manual.elements:
+        title = manual.elements[element_id_of(src_uri)].title
     elif src_uri in getattr(manual, "cited_pages", {}):
         title = manual.cited_pages[src_uri]
     else:
@@ -90,8 +59,3 @@ def reference_block(manual, src_uri: str, urls: Urls, site_name: str,
         references.append((t("reference.whole_manual"),
                            citation.reference(editions, site_name, site_name, home)))
     return citation.block(references)
-
-
-def _is_element_page(manual, src_uri: str) -> bool:
-    folder, _, name = src_uri.rpartition("/")
-    return folder == ELEMENTS_DIR and name.endswith(".md") and name[:-3] in manual.elements

@@ -20,7 +20,7 @@ from pathlib import Path
 from .frontmatter import DocumentProblem, decode
 from ..i18n import t
 from ..problems import ProblemList
-from ..validate.suggest import did_you_mean
+from ..suggest import did_you_mean
 
 _OPEN = re.compile(r"^(/{3,})\s*elementen\s*$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")

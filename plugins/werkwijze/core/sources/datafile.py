@@ -11,7 +11,7 @@ from . import yamltree
 from .frontmatter import DocumentProblem, decode
 from ..i18n import t
 from ..problems import ProblemList
-from ..validate.suggest import did_you_mean
+from ..suggest import did_you_mean
 
 
 def read_tree(path: Path, rel: str, problems: ProblemList) -> yamltree.Node | None:

@@ -19,7 +19,7 @@ from . import yamltree
 from .datafile import read_tree, text_of
 from ..i18n import FALLBACK, package_messages, placeholders, t
 from ..problems import ProblemList
-from ..validate.suggest import did_you_mean
+from ..suggest import did_you_mean
 
 OVERRIDES_FILE = "teksten.yml"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..i18n import t
-from ..model.manual import Layout
+from .layout import Layout
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 PLUGIN_NAME = "werkwijze"

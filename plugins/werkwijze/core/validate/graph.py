@@ -12,7 +12,7 @@ from ..model.elements import Element
 from ..i18n import t
 from ..problems import ProblemList
 from ..model.schema import Schema
-from .suggest import did_you_mean
+from ..suggest import did_you_mean
 
 
 @dataclass

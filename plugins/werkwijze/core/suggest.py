@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from ..i18n import t
+from .i18n import t
 
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:
