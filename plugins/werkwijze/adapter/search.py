@@ -35,6 +35,11 @@ from ..core.i18n import t
 from ..core.site.paths import ELEMENTS_DIR, WERKKAARTEN_SRC, element_src
 from .stash import LATE_CLASSES
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.model.manual import Manual
+
 OUTPUT = "pagefind"
 # Classes whose text stays out of the index: the stash's late blocks (lists, facet
 # labels, sources, 'how to cite', cards; a chapter's directive list can reach us),
@@ -112,7 +117,7 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
-def element_filters(manual, element) -> dict[str, list[str]]:
+def element_filters(manual: Manual, element) -> dict[str, list[str]]:
     """Facet title -> the labels of the element's values (regions as the site counts them)."""
     facets = manual.facets
     filters = {}
@@ -127,7 +132,7 @@ def element_filters(manual, element) -> dict[str, list[str]]:
     return filters
 
 
-def element_record(manual, element, url: str, html: str) -> Record:
+def element_record(manual: Manual, element, url: str, html: str) -> Record:
     soort = manual.schema.soorten.get(element.soort)
     # The page's HTML without its generated headings: the core and regional text, and
     # the questions for the session (the title and summary come first, from the model).
@@ -154,7 +159,7 @@ class SiteSearch:
         existing = {f.src_uri for f in files.documentation_pages()}
         self.records = {src: r for src, r in self.records.items() if src in existing}
 
-    def page(self, page, html: str, manual, generated: dict) -> None:
+    def page(self, page, html: str, manual: Manual, generated: dict) -> None:
         """Record the page (on_page_content), or forget it when it is no longer searched."""
         src = page.file.src_uri
         record = self._record(page, html, manual, generated.get(src))
@@ -163,7 +168,7 @@ class SiteSearch:
         else:
             self.records[src] = record
 
-    def _record(self, page, html: str, manual, generated) -> Record | None:
+    def _record(self, page, html: str, manual: Manual, generated) -> Record | None:
         src = page.file.src_uri
         folder, _, name = src.rpartition("/")
         if folder == ELEMENTS_DIR and name[:-3] in manual.elements and src == element_src(name[:-3]):

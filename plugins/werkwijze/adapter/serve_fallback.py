@@ -31,6 +31,11 @@ from collections.abc import Callable, Iterable
 from ..core.i18n import t
 from ..core.problems import Problem
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..core.model.manual import Manual
+
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
 SHOWN = 10  # problems listed on the page; the terminal has all of them
@@ -86,7 +91,7 @@ class ServeFallback:
         self._notice: bytes | None = None  # read by the server thread, set by the build thread
         self.written = False  # this build has written every page (set in on_post_build)
 
-    def check(self, manual, have_last_good: bool):
+    def check(self, manual: Manual, have_last_good: bool):
         """The manual, or `KeptLastGood` when it has problems and a last good site exists."""
         if manual.problems and have_last_good:
             for problem in sorted(set(manual.problems)):

@@ -18,6 +18,11 @@ from ..i18n import t, t_html
 from ..site.paths import CHANGES_SRC, element_src
 from .render import GeneratedPage, Renderer
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model.manual import Manual
+
 
 
 @dataclass
@@ -62,7 +67,7 @@ def _note(items: list, value) -> None:
         items.append(value)
 
 
-def changes_page(manual, urls) -> GeneratedPage:
+def changes_page(manual: Manual, urls) -> GeneratedPage:
     renderer = Renderer(manual, urls)
     src = CHANGES_SRC
     editions = manual.editions.editions if manual.editions else []

@@ -14,11 +14,16 @@ from .citation import absolute_url
 from .export import element_records
 from ..site.urls import Urls
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model.manual import Manual
+
 LIST_SEPARATOR = "; "
 BOM = "\ufeff"
 
 
-def to_csv(manual, urls: Urls, site_url: str | None = None) -> str:
+def to_csv(manual: Manual, urls: Urls, site_url: str | None = None) -> str:
     """`url` holds absolute URLs when the site's address is known (site_url)."""
     records = element_records(manual, urls)
     if site_url:

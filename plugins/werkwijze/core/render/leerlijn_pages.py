@@ -11,6 +11,12 @@ from ..site.paths import LEERLIJNEN_INDEX as INDEX, element_src, leerlijn_src
 from .render import GeneratedPage, Renderer
 from .werkkaarten import print_block
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model.manual import Manual
+    from ..site.urls import Urls
+
 
 
 
@@ -22,7 +28,7 @@ def _questions(questions: list[str], label: str) -> str:
 
 
 class LeerlijnRenderer:
-    def __init__(self, manual, urls):
+    def __init__(self, manual: Manual, urls: Urls):
         self.m = manual
         self.base = Renderer(manual, urls)
 

@@ -20,6 +20,11 @@ from ..i18n import active, t
 from .paths import element_src
 from .urls import Urls
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model.manual import Manual
+
 
 def redirect_path(urls: Urls, alias: str) -> str:
     """Where the redirect file lands in the site, e.g. 'elementen/oud/index.html'."""
@@ -49,7 +54,7 @@ def redirect_html(urls: Urls, alias: str, target_id: str, title: str, site_url: 
 """
 
 
-def redirect_files(manual, urls: Urls, site_url: str | None) -> dict[str, str]:
+def redirect_files(manual: Manual, urls: Urls, site_url: str | None) -> dict[str, str]:
     """Site path -> HTML, one per alias in the elements' `aliassen`."""
     files = {}
     for alias, target_id in sorted(manual.graph.aliases.items()):

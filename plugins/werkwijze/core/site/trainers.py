@@ -18,7 +18,12 @@ from .paths import CSV_FILE, element_id_of
 from .urls import Urls
 from ..render.werkkaarten import werkkaarten_pages
 
-def trainer_pages(manual, urls: Urls, site_url: str | None, memo=None) -> dict[str, GeneratedPage]:
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model.manual import Manual
+
+def trainer_pages(manual: Manual, urls: Urls, site_url: str | None, memo=None) -> dict[str, GeneratedPage]:
     """`memo`: a core/pagememo.py PageMemo under `mkdocs serve` (keeps unchanged cards)."""
     pages = LeerlijnRenderer(manual, urls).pages()
     pages.update(werkkaarten_pages(manual, urls, site_url, memo))
@@ -29,14 +34,14 @@ def trainer_pages(manual, urls: Urls, site_url: str | None, memo=None) -> dict[s
     return pages
 
 
-def trainer_files(manual, urls: Urls, site_url: str | None) -> dict[str, str]:
+def trainer_files(manual: Manual, urls: Urls, site_url: str | None) -> dict[str, str]:
     """Site path -> content of the non-page files (open data, redirects)."""
     files = {CSV_FILE: to_csv(manual, urls, site_url)}
     files.update(redirect_files(manual, urls, site_url))
     return files
 
 
-def reference_block(manual, src_uri: str, urls: Urls, site_name: str,
+def reference_block(manual: Manual, src_uri: str, urls: Urls, site_name: str,
                     site_url: str | None) -> str:
     """'Zo verwijst u naar deze pagina' for an element page, chapter, leerlijn or werkkaarten
     page ('' otherwise). The URL is the page's permanent address in this edition
