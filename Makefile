@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-# --dirty: a save rebuilds only the pages it changes (plugins/werkwijze/core/pagecache.py).
+# --dirty: a save rebuilds only the pages it changes (plugins/werkwijze/adapter/pagecache.py).
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --strict -a $(ADDR)
 

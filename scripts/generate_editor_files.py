@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write this manual's editor files: the same as `werkwijze editorbestanden` (see
-plugins/werkwijze/core/editorfiles.py). `--check` only compares and exits 1 when a file
+plugins/werkwijze/core/render/editorfiles.py). `--check` only compares and exits 1 when a file
 is out of date (the tests use it)."""
 from __future__ import annotations
 

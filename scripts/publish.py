@@ -5,7 +5,7 @@
 The current edition (the working tree) is built at the root of public/: the contract URLs
 (/elementen/<id>/, /elementen.json, ...) always show it. Every git tag `editie-<versie>`
 is built once from that tag into public/edities/<versie>/ and stays readable there for
-good. Then core/editions_site.py marks every page of an earlier edition as older, with
+good. Then core/site/editions_site.py marks every page of an earlier edition as older, with
 a link to the same page in the current edition, points its canonical to the current page,
 lists the earlier editions on current pages and keeps the sitemap to the current edition.
 

@@ -35,7 +35,7 @@ from werkwijze.core.site.paths import ELEMENTS_DIR  # noqa: E402
 
 # Contract files beside the pages (open data, JSON Schema).
 DATA_FILES = ["elementen.json", "elementen.csv", "schema/element.schema.json"]
-# The sections of every element page (core/render.py writes them with these ids).
+# The sections of every element page (core/render/render.py writes them with these ids).
 ELEMENT_ANCHORS = ("kern", "kenmerken", "bronnen", "verwijzen")
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

@@ -1,5 +1,5 @@
 """Big manuals stay light: paginated facet pages, werkkaarten per theme, lists kept out
-of the search index (core/render.py, core/werkkaarten.py, core/stash.py).
+of the search index (core/render/render.py, core/render/werkkaarten.py, adapter/stash.py).
 
 One real build of a synthetic corpus (scripts/corpus.py, fictional) just above the limits.
 """

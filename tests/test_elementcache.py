@@ -1,4 +1,4 @@
-"""The element cache of `mkdocs serve` (core/elementcache.py): a rebuild re-reads only
+"""The element cache of `mkdocs serve` (core/model/elementcache.py): a rebuild re-reads only
 changed files, and gives the same manual and the same problems as a fresh load."""
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def test_a_data_change_checks_unchanged_elements_again(project):
 
 
 def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
-    """core/pagememo.py: a page is reused only while everything it shows is unchanged."""
+    """core/site/pagememo.py: a page is reused only while everything it shows is unchanged."""
     from werkwijze.core.site.pagememo import PageMemo
     from werkwijze.core.site.siteplan import generated_pages
     from werkwijze.core.site.trainers import trainer_pages

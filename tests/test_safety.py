@@ -1,4 +1,4 @@
-"""Contributed Markdown policy (core/safety.py), the HTML sanitiser behind it, external
+"""Contributed Markdown policy (core/validate/safety.py), the HTML sanitiser behind it, external
 link marking, source mapping of MkDocs' messages, and the YAML/size limits."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The site search's index (plugins/werkwijze/search.py): Pagefind, built with the site,
+"""The site search's index (plugins/werkwijze/adapter/search.py): Pagefind, built with the site,
 holding the text of elements and chapters, not generated lists; every facet a filter."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """`mkdocs serve --dirty` (make serve): a save rebuilds only the pages it changes, and
 those are all of them: the element's page, the pages that list it, the search index
-(core/pagecache.py; the Pagefind index: plugins/werkwijze/search.py)."""
+(adapter/pagecache.py; the Pagefind index: plugins/werkwijze/adapter/search.py)."""
 from __future__ import annotations
 
 import json

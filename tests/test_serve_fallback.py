@@ -1,6 +1,6 @@
 """`make serve` never freezes: a broken save keeps the last good site served at once, with a
 Dutch notice (file, line, message) on every page, and the fix removes it with the normal
-reload (plugins/werkwijze/serve_fallback.py). A real `mkdocs serve`, as `make serve` runs it."""
+reload (plugins/werkwijze/adapter/serve_fallback.py). A real `mkdocs serve`, as `make serve` runs it."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""core/themefix.py: Material's invalid markup repaired, everything else untouched."""
+"""adapter/themefix.py: Material's invalid markup repaired, everything else untouched."""
 from werkwijze.adapter.themefix import fix_theme_markup
 
 

@@ -67,7 +67,7 @@ class _SourceMapFilter(logging.Filter):
 
 
 class _DropDirtyWarning(logging.Filter):
-    """Under `serve --dirty` we keep pages, nav and search current (core/pagecache.py),
+    """Under `serve --dirty` we keep pages, nav and search current (adapter/pagecache.py),
     so MkDocs' warning about stale pages does not apply (and would fail --strict)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -87,7 +87,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.merged: set[str] = set()  # hand-written pages that get a generated listing
         self.source_map = _SourceMapFilter()
-        self.stash = Stash()  # generated lists skip the Markdown parser (core/stash.py)
+        self.stash = Stash()  # generated lists skip the Markdown parser (adapter/stash.py)
         self.page_cache: PageCache | None = None  # only under `mkdocs serve --dirty`
         self.element_cache: ElementCache | None = None  # only under `mkdocs serve`
         self.page_memo: PageMemo | None = None  # with the element cache
@@ -209,7 +209,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if self.page_cache is None:
             return File.generated(config, src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
         # Backed by a cache file that changes only with its content: `--dirty` skips it
-        # while it is unchanged (core/pagecache.py).
+        # while it is unchanged (adapter/pagecache.py).
         path = self.page_cache.write(src_uri, page.markdown(), source=page)
         return File.generated(config, src_uri, abs_src_path=path, inclusion=InclusionLevel.NOT_IN_NAV)
 

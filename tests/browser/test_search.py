@@ -1,4 +1,4 @@
-"""The site search (assets/search.js on Pagefind, plugins/werkwijze/search.py) in Chromium:
+"""The site search (assets/search.js on Pagefind, plugins/werkwijze/adapter/search.py) in Chromium:
 Dutch results, stemming, filters, the keyboard and screen readers, no lunr, no JS."""
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def test_without_javascript_the_box_goes_to_the_overview(browse, real_site):
 
 
 def test_big_overview_loads_summaries_only_for_text_search(corpus_site, browse):
-    """Above SUMMARIES_LIMIT the filter's data has no summaries (core/export.py);
+    """Above SUMMARIES_LIMIT the filter's data has no summaries (core/render/export.py);
     the first text search loads them and then finds words that only a summary has.
     No page loads the search index before the reader goes to the search box."""
     with urllib.request.urlopen(corpus_site.url("elementen.json")) as response:

@@ -1,6 +1,6 @@
 """The filter's expected results, computed in Python from elementen.json.
 
-Mirrors core/facets.py (region family: the region, its parent and its children; generic
+Mirrors core/model/facets.py (region family: the region, its parent and its children; generic
 elements hold everywhere) independently of assets/filter.js.
 """
 from __future__ import annotations

@@ -37,7 +37,7 @@ class PageCache:
     def write(self, src_uri: str, markdown: str, source: object = None) -> str:
         """The cache file of a page; rewritten (newer mtime) only if its content changed.
         `source`: the (unchanging) object the Markdown was made from; the same one as last
-        time (a page kept by core/pagememo.py) means the same Markdown, not hashed again."""
+        time (a page kept by core/site/pagememo.py) means the same Markdown, not hashed again."""
         path = self.folder / src_uri
         if source is not None and self._sources.get(src_uri) is source and path.is_file():
             return str(path)

@@ -2,13 +2,13 @@
 
 The records come from the manual's model and the page's HTML as MkDocs rendered it
 (`page()`, called from on_page_content, before the stashed lists are put back, see
-core/stash.py): so the index holds the text of elements and chapters, never the
+adapter/stash.py): so the index holds the text of elements and chapters, never the
 generated lists that repeat it.
 
 - Element: title, summary, the text of its body (core, regional parts, questions for the
   session); `meta.summary` is the result text (no badge, no heading in the snippet);
   every facet of the schema is a Pagefind filter (the region filter as the site's:
-  generic elements and those of a parent or child region count, core/facets.py).
+  generic elements and those of a parent or child region count, core/model/facets.py).
 - Chapter (a hand-written page): its text. Generated pages add their title and
   introduction only (a search for a theme finds its page), not their lists.
 

@@ -10,7 +10,7 @@ build that succeeded, and the browser shows nothing. So, once a build has succee
   so the server serves the folder at once (the last good site) and reloads the browsers;
 - it also wraps the server's WSGI app: while problems are known, every HTML page it sends
   gets a notice at the top of its body (file, line and message, from the catalogue).
-  The files on disk never change, so the `--dirty` page cache (core/pagecache.py) is not
+  The files on disk never change, so the `--dirty` page cache (adapter/pagecache.py) is not
   affected; the next good build removes the notice with the normal reload.
 
 A rebuild that fails after every page was written (the plugin's `on_post_build` sets

@@ -1,9 +1,9 @@
 /* werkwijze: faceted filter on the overview page (/elementen/).
  *
- * Reads elementen-filter.json (core/export.py filter_files: elementen.json without the
+ * Reads elementen-filter.json (core/render/export.py filter_files: elementen.json without the
  * fields it does not use; for big manuals without summaries, which it loads on the first
  * text search). AND across facets, OR within a facet; the
- * region facet mirrors core/facets.py: an element matches region R if it is generic or
+ * region facet mirrors core/model/facets.py: an element matches region R if it is generic or
  * lists R, R's parent or a child of R. The state lives in the URL query
  * (?soort=belemmerend&regio=katwijk&tekst=...). Everything is built with createElement and
  * textContent: no HTML is ever made from data. Options and matches are precomputed;
@@ -57,7 +57,7 @@
                     options: spec.opties,
                     index: index, generic: spec.generiek || null });
     });
-    // The manual's field names for title, kind and summary (core/export.py "rollen").
+    // The manual's field names for title, kind and summary (core/render/export.py "rollen").
     var roles = data.rollen || { titel: "titel", soort: "soort", samenvatting: "samenvatting" };
     var elements = data.elementen.map(function (record) {
       record.titel = record[roles.titel];

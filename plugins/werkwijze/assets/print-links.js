@@ -19,7 +19,7 @@
   }
 
   // Leerlijn and werkkaarten pages: a print button beside the PDF link
-  // (core/werkkaarten.py print_block). Added by script: without it, it would do nothing.
+  // (core/render/werkkaarten.py print_block). Added by script: without it, it would do nothing.
   function printButtons() {
     document.querySelectorAll(".ww-afdrukken").forEach(function (block) {
       if (block.querySelector(".ww-print")) return;

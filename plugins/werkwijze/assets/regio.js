@@ -3,7 +3,7 @@
  * region section of element pages and pre-selects the region facet on the overview
  * (assets/filter.js asks window.werkwijzeRegio.get()).
  *
- * Element pages (core/regions_view.py) show the kern, then every region's text under
+ * Element pages (core/render/regions_view.py) show the kern, then every region's text under
  * "Invulling in <regio>". For the reader's region this script puts the kern and the
  * reader's own text side by side (or says that nothing is written for that region yet,
  * with a link to propose it), and moves the other regions' texts behind one button,

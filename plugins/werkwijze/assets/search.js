@@ -1,6 +1,6 @@
 /*
  * The site search in the header (templates/partials/search.html), on Pagefind's index
- * (pagefind/, written by plugins/werkwijze/search.py; served by the site itself).
+ * (pagefind/, written by plugins/werkwijze/adapter/search.py; served by the site itself).
  *
  * - Pagefind loads when the reader goes to the search box, not on every page.
  * - Results are links in a list: Tab (or the arrow keys) goes from the box to them;

@@ -1,6 +1,6 @@
 // Werkkaarten: show only the cards that match ?thema=...&soort=... (comma-separated).
 // Without JavaScript, or without a query, every card shows. With one page per theme
-// (big manuals, core/werkkaarten.py) the index forwards ?thema= to that theme's page.
+// (big manuals, core/render/werkkaarten.py) the index forwards ?thema= to that theme's page.
 (function () {
   "use strict";
 

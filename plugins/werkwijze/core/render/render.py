@@ -195,7 +195,7 @@ class Renderer:
         return GeneratedPage(src, element.title, "", body + "\n")
 
     def element_page_inputs(self, element: Element, token, listed) -> tuple:
-        """What element_page shows besides data files and URLs (core/pagememo.py): the
+        """What element_page shows besides data files and URLs (core/site/pagememo.py): the
         element (`token`), what it shows of the elements it lists (`listed`), its chapters
         and date. Keep in step with it."""
         graph = self.m.graph

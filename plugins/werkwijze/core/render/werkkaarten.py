@@ -64,7 +64,7 @@ def manual_fragments(manual: Manual):
 
 
 def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=None) -> dict[str, GeneratedPage]:
-    """The werkkaarten page(s), by src URI. `memo` (core/pagememo.py, under `mkdocs serve`)
+    """The werkkaarten page(s), by src URI. `memo` (core/site/pagememo.py, under `mkdocs serve`)
     keeps the card of an unchanged element."""
     def card(element) -> Markup:
         if memo is None:
