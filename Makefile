@@ -63,9 +63,10 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES) --reps $(BENCH_REPS) \
 		--output BENCHMARKS.md --notes scripts/bench-notes.md
 
-# PDFs of the whole manual, each leerlijn and the werkkaarten, from the built site (pdf/).
+# PDFs of the whole manual, each leerlijn and the werkkaarten, from the built site, into
+# site/pdf/: published with the site, where the print buttons' PDF links point.
 pdf: build
-	$(BIN)/python scripts/pdf.py site --out pdf
+	$(BIN)/python scripts/pdf.py site --out site/pdf
 
 clean:
 	rm -rf site .site-new .site-old

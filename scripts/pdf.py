@@ -1,6 +1,6 @@
 """`make pdf`: print the built site to PDF with headless Chromium.
 
-Usage: .venv/bin/python scripts/pdf.py [SITE_DIR] [--out pdf]
+Usage: .venv/bin/python scripts/pdf.py [SITE_DIR] [--out site/pdf]  (make pdf)
 
 Writes, into the output folder:
 - handleiding.pdf: the whole manual: the pages of the navigation in order, then every
