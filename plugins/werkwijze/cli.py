@@ -66,10 +66,22 @@ def _layout(args: argparse.Namespace) -> Layout:
 
 def _check_command(layout: Layout, rel: str | None = None) -> str:
     """The command an editor runs to check (a file): what works in this project."""
-    makefile = layout.root / "Makefile"
-    if makefile.is_file() and "\ncheck:" in "\n" + makefile.read_text("utf-8", errors="replace"):
+    if _has_make_target(layout, "check"):
         return "make check" + (f" BESTAND={rel}" if rel else "")
     return f"werkwijze {t('cli.commands.check')}" + (f" {rel}" if rel else "")
+
+
+def _new_command(layout: Layout, kind: str) -> str:
+    """How an editor makes a new element in this project (make, where there is a Makefile)."""
+    example = t("starter.example_element.title")
+    if _has_make_target(layout, "nieuw"):
+        return f'make nieuw TITEL="{example}" SOORT={kind}'
+    return f'werkwijze {t("cli.commands.new")} --titel "{example}" --soort {kind}'
+
+
+def _has_make_target(layout: Layout, target: str) -> bool:
+    makefile = layout.root / "Makefile"
+    return makefile.is_file() and f"\n{target}:" in "\n" + makefile.read_text("utf-8", errors="replace")
 
 
 def _loaded(layout: Layout) -> Manual:
@@ -166,8 +178,7 @@ def _new(args: argparse.Namespace) -> int:
 
     title = _ask(t("cli.new.ask_title"), args.titel)
     if not title or not title.strip():
-        raise UsageError(t("cli.usage.title_missing", example=t("starter.example_element.title"),
-                           kind=kinds[0]))
+        raise UsageError(t("cli.usage.title_missing", command=_new_command(layout, kinds[0])))
     title = " ".join(title.split())
     limit = schema.fields[schema.roles.title].max_length
     if limit and len(title) > limit:
