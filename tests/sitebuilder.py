@@ -226,3 +226,13 @@ class Project:
     def check(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([str(BIN / "werkwijze"), "check", *args], cwd=self.root,
                               capture_output=True, text=True, timeout=120)
+
+
+def load_script(name: str):
+    """A script of scripts/ as a module (they are run as files, not installed)."""
+    import importlib.util
+    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"script_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

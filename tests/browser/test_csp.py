@@ -3,13 +3,14 @@
 no violation, served without any header."""
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from sitebuilder import load_script
 
 from reader_helpers import open_search
 from safety_helpers import page_urls, serve
@@ -25,25 +26,18 @@ document.addEventListener('securitypolicyviolation', e =>
 """
 
 
-def _csp():
-    spec = importlib.util.spec_from_file_location("csp", REPO / "scripts" / "csp.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def site(real_site, tmp_path_factory) -> Path:
     """A copy of the real manual's build with the policy written into its pages, in a
     folder named like the site_url path."""
     copy = tmp_path_factory.mktemp("csp-meta") / MOUNT
     shutil.copytree(real_site.root, copy)
-    assert _csp().write_meta(copy) == len(list(copy.rglob("*.html")))
+    assert load_script("csp").write_meta(copy) == len(list(copy.rglob("*.html")))
     return copy
 
 
 def test_every_page_has_the_policy_before_anything_it_loads(site):
-    value = _csp().policy(site, meta=True)
+    value = load_script("csp").policy(site, meta=True)
     assert "frame-ancestors" not in value and "default-src 'none'" in value
     for page in site.rglob("*.html"):
         text = page.read_text("utf-8")
@@ -53,7 +47,7 @@ def test_every_page_has_the_policy_before_anything_it_loads(site):
         for tag in re.finditer(r"<(script|style)\b|<link\b(?![^>]*rel=\"canonical\")", head):
             assert tag.start() > meta, (page, tag.group(0))
     # Running it again replaces the policy instead of adding a second one.
-    _csp().write_meta(site)
+    load_script("csp").write_meta(site)
     assert (site / "index.html").read_text("utf-8").count("Content-Security-Policy") == 1
 
 

@@ -2,13 +2,12 @@
 printed by headless Chromium from a built fixture site."""
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 
-from sitebuilder import Project
+from sitebuilder import Project, load_script
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -25,13 +24,6 @@ FILES = {
 }
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("pdf_script", REPO / "scripts" / "pdf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _text(path: Path) -> str:
     from pypdf import PdfReader
     reader = PdfReader(str(path))
@@ -44,7 +36,7 @@ def pdfs(tmp_path_factory, browser):
     root = tmp_path_factory.mktemp("pdf")
     result = Project(root / "manual", FILES).build()
     assert result.returncode == 0, result.output
-    written = _load_script().make_pdfs(result.site, root / "pdf", browser)
+    written = load_script("pdf").make_pdfs(result.site, root / "pdf", browser)
     return {path.name: path for path in written}
 
 

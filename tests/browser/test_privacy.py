@@ -3,12 +3,13 @@ no request to any other host, no cookies, and no Content-Security-Policy violati
 the pages are served with the policy scripts/csp.py prints for the built site."""
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from sitebuilder import load_script
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -27,13 +28,6 @@ document.addEventListener('securitypolicyviolation', e =>
 """
 
 
-def _load_csp():
-    spec = importlib.util.spec_from_file_location("csp", REPO / "scripts" / "csp.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def site(real_site) -> Path:
     """The real manual, built once by conftest's `real_site` (we serve it with a CSP)."""
@@ -41,14 +35,14 @@ def site(real_site) -> Path:
 
 
 def test_csp_allows_exactly_the_inline_scripts_of_the_site(site):
-    policy = _load_csp().policy(site)
+    policy = load_script("csp").policy(site)
     assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy
     assert "'unsafe-eval'" not in policy and "https:" not in policy
     assert policy.count("'sha256-") >= 2  # Material's inline helpers, per folder depth
 
 
 def test_no_third_party_request_no_cookie_no_csp_violation_on_any_page(site, browser):
-    policy = _load_csp().policy(site)
+    policy = load_script("csp").policy(site)
     urls = page_urls(site)
     assert {"", "elementen/", "bronnen/", "regios/", "privacy/", "toegankelijkheid/"} <= set(urls)
     assert sum(u.startswith("elementen/") for u in urls) > 5

@@ -1,12 +1,11 @@
 """Trainers in a real browser: the copy button and the werkkaarten filter."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-from sitebuilder import Project
+from sitebuilder import Project, load_script
 
 REPO = Path(__file__).resolve().parents[2]
 LEERLIJN = """\
@@ -23,10 +22,7 @@ def site(tmp_path_factory, browser):
     result = Project(tmp_path_factory.mktemp("browser") / "manual",
                      {"data/leerlijnen/eerste-sessie.yml": LEERLIJN}).build()
     assert result.returncode == 0, result.output
-    spec = importlib.util.spec_from_file_location("pdf_script", REPO / "scripts" / "pdf.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    httpd = script.serve(result.site)
+    httpd = load_script("pdf").serve(result.site)
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     yield context.new_page(), f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -15,7 +15,6 @@ from ..sources.frontmatter import DocumentProblem, decode, split
 from ..i18n import t
 from ..problems import ProblemList
 from .schema import ID_PATTERN, FieldSpec, Roles, Schema
-from ..i18n import t
 from ..suggest import did_you_mean
 from .taxonomy import Taxonomies
 

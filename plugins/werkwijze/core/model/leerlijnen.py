@@ -27,7 +27,6 @@ from ..problems import ProblemList
 from .schema import ID_PATTERN, LEERLIJNEN_DEFAULT, DataFileSpec
 from ..suggest import did_you_mean
 
-LEERLIJNEN_DIR = LEERLIJNEN_DEFAULT.location  # the URL folder of the leerlijn pages
 _ID = re.compile(ID_PATTERN)
 MAX_TEXT = 1000
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .html import h, md
 from ..i18n import t, t_html
-from ..model.leerlijnen import LEERLIJNEN_DIR, Leerlijn
+from ..model.leerlijnen import Leerlijn
 from ..site.paths import LEERLIJNEN_INDEX as INDEX, element_src, leerlijn_src
 from .render import GeneratedPage, Renderer
 from .werkkaarten import print_block

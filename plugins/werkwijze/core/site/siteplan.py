@@ -17,7 +17,7 @@ from ..sources.chapters import find_directives
 from ..render.export import filter_files, to_json
 from ..render.jsonschema import dumps, element_json_schema
 from ..render.render import GeneratedPage, Renderer
-from .paths import SCHEMA_URI, element_src, facet_src
+from .paths import SCHEMA_URI, element_src
 from .trainers import reference_block, trainer_files, trainer_pages
 from .urls import Urls
 
