@@ -28,7 +28,9 @@ def shown_ids(page) -> list[str]:
 
 
 def visible_ids(page) -> list[str]:
-    """All results: presses "Toon meer" until every result is listed."""
+    """All results: presses "Toon meer" until every result is listed, once the summaries
+    of a big manual are in (the list is aria-busy while they load)."""
+    page.wait_for_function("!document.querySelector('.ww-filter__lijst[aria-busy=true]')")
     page.evaluate("""() => {
         const more = document.querySelector('.ww-filter__meer');
         while (!more.hidden) more.click();

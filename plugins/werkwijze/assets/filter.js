@@ -294,6 +294,8 @@
   Filter.prototype.loadSummaries = function () {
     if (!this.summariesUrl || this.summaries) return;
     var self = this;
+    // Until they are in, text matches only titles: say so to assistive technology.
+    this.list.setAttribute("aria-busy", "true");
     this.summaries = fetch(this.summariesUrl).then(function (r) {
       if (!r.ok) throw new Error("samenvattingen: " + r.status);
       return r.json();
@@ -305,7 +307,9 @@
       self.items = new Array(self.model.elements.length);
       self.shownIds = [];
       self.render(self.readForm());
-    }).catch(function () { self.summaries = null; });
+    }).catch(function () { self.summaries = null; }).then(function () {
+      self.list.removeAttribute("aria-busy");
+    });
   };
 
   Filter.prototype.apply = function (state) {
