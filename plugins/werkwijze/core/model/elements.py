@@ -193,8 +193,15 @@ def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
         problems.add(rel, key_line, t("validate.element.too_many", name=name, count=len(items),
                                       limit=spec.max_items))
     if len(values) < spec.min_items and len(items) == len(values):
-        problems.add(rel, key_line, t("validate.element.too_few", name=name, limit=spec.min_items,
-                                      help=spec.help))
+        if spec.items == "taxonomy":  # name what can be chosen, as the other messages do
+            taxonomy = taxonomies[spec.taxonomy]
+            allowed = [spec.exclusive, *taxonomy.terms] if spec.exclusive else list(taxonomy.terms)
+            problems.add(rel, key_line, t("validate.element.too_few_choose", name=name,
+                                          limit=spec.min_items, help=spec.help, file=taxonomy.path,
+                                          allowed=", ".join(allowed)))
+        else:
+            problems.add(rel, key_line, t("validate.element.too_few", name=name, limit=spec.min_items,
+                                          help=spec.help))
     if spec.exclusive and spec.exclusive in values and len(values) > 1:
         problems.add(rel, key_line, t("validate.element.exclusive", value=spec.exclusive, name=name))
     element.item_lines[name] = lines

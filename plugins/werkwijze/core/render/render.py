@@ -207,6 +207,8 @@ class Renderer:
 
     def _section(self, src: str, title: str, anchor: str, ids: list[str], extra: Markup = Markup("")) -> Markup:
         elements = [self.m.elements[i] for i in ids if i in self.m.elements]
+        if not elements:  # a heading over "not described" says nothing: leave it out
+            return Markup("")
         if not extra:
             return self.section(title, anchor, self.entry_list(src, elements, empty=t("pages.not_described")))
         entries = [self.entry(src, e, label=extra) for e in self.m.sorted(elements)]
