@@ -265,7 +265,7 @@ def test_every_element_page_has_an_onderbouwing(manual):
         if element.list("regios") == ["generiek"]:
             assert "Regio: nog niet per regio beschreven." in grounds, element.path
         if set(element.list("perspectieven")) <= {"onderzoekers"}:
-            assert "Uit wiens ervaring dit komt, zeggen de bronnen niet." in grounds, element.path
+            assert "De bronnen zeggen niet uit wiens ervaring dit komt." in grounds, element.path
 
 
 def test_every_helpt_tegen_entry_carries_the_afgeleid_label(manual):

@@ -118,7 +118,7 @@ def test_grounds_name_each_source_its_kind_and_description_and_the_status(ground
     assert "Regio: nog niet per regio beschreven." in words
     assert '<a href="../../uitleg/">Meer over de onderbouwing</a>' in grounds
     # Professionals is someone's experience: nothing to say about it.
-    assert "Uit wiens ervaring" not in words
+    assert "uit wiens ervaring" not in words
 
 
 def test_grounds_say_only_what_the_data_hold(grounded):
@@ -126,9 +126,9 @@ def test_grounds_say_only_what_the_data_hold(grounded):
     assert "Status: Vastgesteld" in words and "Vastgesteld —" not in words  # no description
     assert "nog niet per regio beschreven" not in words  # described for Regio Zuid
     # Its only perspective says it is nobody's experience (`ervaring: nee`).
-    assert "Uit wiens ervaring dit komt, zeggen de bronnen niet." in words
+    assert "De bronnen zeggen niet uit wiens ervaring dit komt." in words
     # No perspectives at all: the same.
-    assert "Uit wiens ervaring dit komt, zeggen de bronnen niet." in text(
+    assert "De bronnen zeggen niet uit wiens ervaring dit komt." in text(
         section(article(grounded.page("elementen/slecht-overleg/")), "onderbouwing"))
 
 
@@ -167,7 +167,7 @@ def test_a_derived_field_without_its_chapter_is_labelled_without_a_link(tmp_path
 def test_the_region_index_counts_only_what_is_described_for_each_region(plain):
     words = text(article(plain.page("regios/")))
     assert "Regio Zuid (1 element voor deze regio beschreven)" in words
-    assert "Regio Noord (0 elementen voor deze regio beschreven)" in words
+    assert "Regio Noord (nog geen elementen alleen voor deze regio)" in words
     # The themes still count every element.
     assert "Samenwerking (2 elementen)" in text(article(plain.page("themas/")))
 

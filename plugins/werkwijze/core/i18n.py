@@ -82,8 +82,7 @@ class Catalogue:
         return text.format_map(params) if params else text
 
     def _text(self, key: str, params: dict) -> str:
-        if "count" in params and f"{key}.other" in self.messages:
-            key = f"{key}.one" if params["count"] == 1 else f"{key}.other"
+        key = self.plural_key(key, params)
         try:
             return self.messages[key]
         except KeyError:
@@ -100,6 +99,15 @@ class Catalogue:
             if name is not None:
                 out.append(str(markup[name]))
         return "".join(out)
+
+    def plural_key(self, key: str, params: dict) -> str:
+        """The form for `count`: `zero` (where the message has one), `one` or `other`."""
+        if "count" not in params or f"{key}.other" not in self.messages:
+            return key
+        count = params["count"]
+        if count == 0 and f"{key}.zero" in self.messages:
+            return f"{key}.zero"
+        return f"{key}.one" if count == 1 else f"{key}.other"
 
     def __contains__(self, key: str) -> bool:
         return key in self.messages or f"{key}.other" in self.messages

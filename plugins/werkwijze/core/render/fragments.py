@@ -30,9 +30,7 @@ def _tm(key: str, /, **params) -> Markup:
 def _raw(key: str, params: dict) -> str:
     """The catalogue text with its placeholders still in it (the count picks the form)."""
     catalogue = active()
-    if "count" in params and f"{key}.other" in catalogue.messages:
-        key = f"{key}.one" if params["count"] == 1 else f"{key}.other"
-    return catalogue.messages[key]
+    return catalogue.messages[catalogue.plural_key(key, params)]
 
 
 def _t(key: str, /, **params) -> str:
