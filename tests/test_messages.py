@@ -21,7 +21,7 @@ from werkwijze.core.problems import ProblemList
 
 PLUGIN = Path(__file__).resolve().parent.parent / "plugins" / "werkwijze"
 # t("key"), t_html("key"), werkwijze_t("key") (Jinja) and werkwijzeText("key") (JS, without `js.`)
-USE = re.compile(r"""(?<![\w.])(t|t_html|werkwijze_t|werkwijzeText)\(\s*["']([\w.-]+)["']""")
+USE = re.compile(r"""(?<![\w.])(t|tm|t_html|werkwijze_t|werkwijzeText)\(\s*["']([\w.-]+)["']""")
 # Keys the code builds with f-strings (t(f"validate.yaml.{subject}.invalid"), ...).
 DYNAMIC_KEYS = (
     [f"validate.yaml.{subject}.{name}" for subject in ("front_matter", "file")
@@ -81,7 +81,7 @@ def test_english_is_translated_not_copied():
 def _used_keys() -> set[tuple[str, str]]:
     found = set()
     for path in PLUGIN.rglob("*"):
-        if path.suffix not in (".py", ".html", ".js") or "messages" in path.parts:
+        if path.suffix not in (".py", ".html", ".js", ".md") or "messages" in path.parts:
             continue
         for func, key in USE.findall(path.read_text("utf-8")):
             found.add((str(path.relative_to(PLUGIN)), "js." + key if func == "werkwijzeText" else key))
