@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-
-from ..model.edition import dutch_date
-from ..sources.gitlog import Commit
-from .html import h, md
-from ..i18n import t, t_html
-from ..site.paths import CHANGES_SRC, element_src
-from .render import GeneratedPage, Renderer
-
 from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ..i18n import t
+from ..model.edition import dutch_date
+from ..site.paths import CHANGES_SRC, element_src
+from ..sources.gitlog import Commit
+from .html import md
+from .render import GeneratedPage, Renderer
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
-
 
 
 @dataclass
@@ -74,39 +74,20 @@ def changes_page(manual: Manual, urls) -> GeneratedPage:
     aliases = manual.graph.aliases
     history = manual.git_history()
 
-    def element_link(element_id: str) -> str:
+    def element_link(element_id: str) -> Markup:
         element = manual.elements.get(element_id)
         if element is None:
-            return f'<span class="ww-weg">{h(t("trainers.changes.removed", id=element_id))}</span>'
-        return renderer.link(src, element_src(element_id), element.titel)
+            return Markup('<span class="ww-weg">{}</span>').format(t("trainers.changes.removed", id=element_id))
+        return renderer.link(src, element_src(element_id), element.title)
 
-    def listing(title: str, items: list[str]) -> str:
-        if not items:
-            return ""
-        return (f'<p class="ww-wijziging-soort">{h(title)} ({len(items)})</p>\n<ul class="ww-wijzigingen">\n'
-                + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>")
-
-    parts = [f'<p>{h(t("trainers.changes.intro"))}</p>']
-    if history is None:
-        parts.append(f'<p class="ww-leeg">{h(t("trainers.changes.no_history"))}</p>')
-    else:
-        for bucket in bucket_history(history, editions, aliases):
-            section = [f"## {md(bucket.title)}"]
-            if bucket.note:
-                section.append(f"<p>{h(bucket.note)}</p>")
-            section += [listing(t("trainers.changes.added"), [element_link(i) for i in bucket.added]),
-                        listing(t("trainers.changes.changed"), [element_link(i) for i in bucket.changed]),
-                        listing(t("trainers.changes.renamed"),
-                                [f"{h(old)} → {element_link(new)}" for old, new in bucket.renamed])]
-            if len(section) == 1 + bool(bucket.note):
-                section.append(f'<p class="ww-leeg">{h(t("trainers.changes.none"))}</p>')
-            parts.append("\n\n".join(s for s in section if s))
-    if aliases:
-        items = ["<li>" + t_html("trainers.changes.now_called", old=f"<code>{h(old)}</code>",
-                                 new=element_link(new)) + "</li>"
-                 for old, new in sorted(aliases.items())]
-        parts.append(f"## {md(t('trainers.changes.earlier_ids'))} {{#eerdere-ids}}\n\n"
-                     f"<p>{h(t('trainers.changes.earlier_ids_intro'))}</p>\n\n"
-                     '<ul class="ww-wijzigingen">\n' + "\n".join(items) + "\n</ul>")
+    buckets = []
+    for bucket in bucket_history(history or [], editions, aliases) if history is not None else ():
+        buckets.append({"title": bucket.title, "note": bucket.note, "lists": [
+            (t("trainers.changes.added"), [element_link(i) for i in bucket.added]),
+            (t("trainers.changes.changed"), [element_link(i) for i in bucket.changed]),
+            (t("trainers.changes.renamed"),
+             [Markup("{} → {}").format(old, element_link(new)) for old, new in bucket.renamed])]})
+    renamed = [(Markup("<code>{}</code>").format(old), element_link(new)) for old, new in sorted(aliases.items())]
     title = t("trainers.changes.title")
-    return GeneratedPage(src, title, f"# {md(title)}", "\n\n".join(parts) + "\n")
+    listing = renderer.f.render("changes.md", history=history is not None, buckets=buckets, renamed=renamed)
+    return GeneratedPage(src, title, f"# {md(title)}", listing + "\n")
