@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 
 from ..model.edition import Editions
-from .html import h, md
 from ..i18n import t
-from .render import citation_html
+from .render import citation_html, fragments_for
 
 _ENDS_WITH_PUNCTUATION = re.compile(r"[.!?]$")
 
@@ -71,11 +70,6 @@ def permanent_url(site_url: str | None, version: str | None, page_url: str) -> s
 
 
 def block(references: list[tuple[str, str]], anchor: str = "verwijzen") -> str:
-    """'Zo verwijst u naar deze pagina': (heading, reference) pairs. `copy.js` adds a copy
-    button to each reference; without JavaScript the text can still be selected."""
-    items = []
-    for label, text in references:
-        items.append(f'<div class="ww-verwijzing">\n<p class="ww-verwijzing-label">{h(label)}</p>\n'
-                     f'<p class="ww-verwijzing-tekst">{citation_html(text)}</p>\n</div>')
-    return (f"## {md(t('reference.heading'))} {{#{anchor}}}\n\n"
-            + "\n".join(items) + "\n")
+    """'Zo verwijst u naar deze pagina': (heading, reference) pairs (fragments/reference.md)."""
+    return str(fragments_for(None).render(
+        "reference.md", anchor=anchor, references=[(label, citation_html(text)) for label, text in references]))

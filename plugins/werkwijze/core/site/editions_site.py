@@ -28,6 +28,7 @@ from ..render.citation import absolute_url, edition_path
 from ..render.html import h
 from ..i18n import t
 from ..validate.published import redirect_target
+from ..render.render import fragments_for
 
 TAG_PREFIX = "editie-"
 EDITIONS_DIR = edition_path("x").split("/")[0]  # 'edities'
@@ -118,33 +119,30 @@ def set_canonical(page_html: str, href: str) -> str:
     return page_html.replace("</head>", f"{link}\n</head>", 1)
 
 
-def _admonition(kind: str, title: str, sentences: list[str]) -> str:
-    return (f'<div class="admonition {kind} ww-editie-melding" role="note">\n'
-            f'<p class="admonition-title">{h(title)}</p>\n<p>{" ".join(sentences)}</p>\n</div>\n')
+def _notice(kind: str, title: str, sentences: list[str], href: str, link: str) -> str:
+    return str(fragments_for(None).render("edition_notice.html", kind=kind, title=title,
+                                          sentences=sentences, href=href, link=link)) + "\n"
 
 
 def old_edition_notice(version: str, current: str, href: str, gone: bool) -> str:
+    sentences = [t("editions.old_edition.notice", version=version)]
     if gone:
-        sentences = [h(t("editions.old_edition.notice", version=version)),
-                     h(t("editions.old_edition.gone", current=current)),
-                     f'<a href="{h(href)}">{h(t("editions.old_edition.to_overview"))}</a>']
+        sentences.append(t("editions.old_edition.gone", current=current))
+        link = t("editions.old_edition.to_overview")
     else:
-        sentences = [h(t("editions.old_edition.notice", version=version)),
-                     f'<a href="{h(href)}">{h(t("editions.old_edition.to_current", current=current))}</a>']
-    return _admonition("warning", t("editions.old_edition.label"), sentences)
+        link = t("editions.old_edition.to_current", current=current)
+    return _notice("warning", t("editions.old_edition.label"), sentences, href, link)
 
 
 def current_edition_notice(version: str, href: str) -> str:
-    return _admonition("info", t("editions.current_edition.label"),
-                       [h(t("editions.current_edition.notice", version=version)),
-                        f'<a href="{h(href)}">{h(t("editions.current_edition.to_current"))}</a>'])
+    return _notice("info", t("editions.current_edition.label"),
+                   [t("editions.current_edition.notice", version=version)], href,
+                   t("editions.current_edition.to_current"))
 
 
 def earlier_editions(links: list[tuple[str, str]]) -> str:
     """'Deze pagina in eerdere edities: versie 0.2 · versie 0.1' (version, href pairs)."""
-    items = " · ".join(f'<a href="{h(href)}">{h(t("editions.earlier.version", version=v))}</a>'
-                       for v, href in links)
-    return f'<p class="ww-eerdere-edities"><strong>{h(t("editions.earlier.label"))}:</strong> {items}</p>'
+    return str(fragments_for(None).render("earlier_editions.html", links=links))
 
 
 # -- the whole published folder ------------------------------------------------------

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import json
 
-from ..render.html import h
-from ..i18n import active, t
+from markupsafe import Markup
+
+from ..render.render import fragments_for
+from ..i18n import active
 from .paths import element_src
 from .urls import Urls
 
@@ -37,21 +39,9 @@ def redirect_html(urls: Urls, alias: str, target_id: str, title: str, site_url: 
     canonical = (site_url.rstrip("/") + "/" + urls.url(element_src(target_id))) if site_url else relative
     # JSON in a script: "</" is escaped so the value can never close the script element.
     target = json.dumps(relative).replace("</", "<\\/")
-    return f"""<!doctype html>
-<html lang="{h(active().language)}">
-<head>
-<meta charset="utf-8">
-<title>{h(t("ui.redirect.title", titel=title))}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{h(canonical)}">
-<script>location.replace({target} + location.search + location.hash);</script>
-<meta http-equiv="refresh" content="0; url={h(relative)}">
-</head>
-<body>
-<p>{h(t("ui.redirect.text"))} <a href="{h(relative)}">{h(title)}</a>.</p>
-</body>
-</html>
-"""
+    return str(fragments_for(None).render(
+        "redirect.html", language=active().language, title=title, canonical=canonical,
+        target=Markup(target), relative=relative)) + "\n"
 
 
 def redirect_files(manual: Manual, urls: Urls, site_url: str | None) -> dict[str, str]:
