@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import t
+from .markdown import code_lines
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _OPEN = re.compile(r"^(/{3,})\s*([A-Za-z][\w-]*)\s*(?:\|\s*(.*?))?\s*$")
 _CLOSE = re.compile(r"^(/{3,})\s*$")
 DEFAULT_REGION_BLOCK = "regio"  # the block name when the schema has no region facet
@@ -42,21 +42,14 @@ def split_body(text: str, first_line: int, region_block: str = DEFAULT_REGION_BL
     kern: list[str] = []
     invullingen: list[Invulling] = []
     problems: list[tuple[int, str]] = []
-    fence: str | None = None
+    code = code_lines(lines)
     stack: list[tuple[str, str, int]] = []  # (slashes, block name, line)
     current: tuple[Invulling, list[str], str] | None = None  # invulling, its lines, slashes
 
     for index, line in enumerate(lines):
         number = first_line + index
         target = current[1] if current else kern
-        fence_match = _FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            target.append(line)
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
+        if code[index]:  # fenced code: kept as it is, never read for blocks
             target.append(line)
             continue
         opened = _OPEN.match(line)

@@ -21,9 +21,9 @@ from .frontmatter import DocumentProblem, decode
 from ..i18n import t
 from ..problems import ProblemList
 from ..suggest import did_you_mean
+from .markdown import code_lines
 
 _OPEN = re.compile(r"^(/{3,})\s*elementen\s*$")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 
 
@@ -59,19 +59,12 @@ def strip_front_matter(text: str) -> tuple[str, int]:
 def find_directives(markdown: str, first_line: int, facets: dict[str, set[str] | None]) -> list[Directive]:
     """Find and parse directives. `facets` maps facet name -> allowed values."""
     lines = markdown.split("\n")
+    code = code_lines(lines)
     found: list[Directive] = []
-    fence: str | None = None
     index = 0
     while index < len(lines):
         line = lines[index]
-        fence_match = _FENCE.match(line)
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            index += 1
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
+        if code[index]:
             index += 1
             continue
         opened = _OPEN.match(line)

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from urllib.parse import unquote
 
 from ..i18n import t
+from ..sources.markdown import code_lines
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target "title") and ![alt](target); target may be wrapped in <>.
 _INLINE = re.compile(r"(!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(<[^>\n]*>|[^\s)]+)((?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\))")
@@ -41,15 +41,8 @@ def transform(text: str, first_line: int, visit: Rewrite) -> str:
     """Call visit(target, line) for every link target outside code; a non-None result
     replaces the target. Returns the (possibly) rewritten text."""
     lines = text.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
+    for index, (line, code) in enumerate(zip(lines, code_lines(lines))):
+        if code:
             continue
         number = first_line + index
 

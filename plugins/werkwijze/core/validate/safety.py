@@ -25,6 +25,7 @@ import nh3
 
 from . import links
 from ..i18n import t
+from ..sources.markdown import code_lines
 
 # Tags that run code, embed other documents, change how the page loads or send data.
 FORBIDDEN_TAGS = {
@@ -35,7 +36,6 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "da
                   "background", "cite", "longdesc", "xlink:href", "ping", "manifest"}
 IMAGE_TAGS = {"img", "picture", "source", "video", "audio", "track", "image", "input"}
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1)[\s\S])+?\1")
 _INDENTED_CODE = re.compile(r"^(?: {4}|\t)")
 _MD_IMAGE = re.compile(r"!\[((?:[^\]\\\n]|\\.)*)\](?:\(\s*(<[^>\n]*>|[^\s)]+)|\[([^\]\n]*)\])?")
@@ -73,17 +73,9 @@ def mask_code(text: str) -> str:
     """Replace fenced code, indented code and code spans by spaces (newlines kept), so
     that examples in code are never mistaken for HTML."""
     lines = text.split("\n")
-    fence: str | None = None
     previous_blank = True
-    for index, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            lines[index] = ""
-            continue
-        if match:
-            fence = match.group(1)
+    for index, (line, code) in enumerate(zip(list(lines), code_lines(lines))):
+        if code:
             lines[index] = ""
             continue
         if previous_blank and _INDENTED_CODE.match(line) and line.strip():
