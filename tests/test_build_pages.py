@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import textwrap
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuilder import BIN, Project
+from sitebuilder import BASE_FILES, BIN, Project
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -327,3 +328,15 @@ def test_the_real_manual_builds_without_warnings(tmp_path):
     assert "WARNING" not in output and "ERROR" not in output, output
     assert (site_dir / "elementen" / "index.html").is_file()
     assert json.loads((site_dir / "elementen.json").read_text("utf-8"))["elementen"]
+
+
+def test_a_manual_sets_its_own_colours_in_mkdocs_yml(tmp_path):
+    config = textwrap.dedent(BASE_FILES["mkdocs.yml"]) + (
+        "extra:\n  werkwijze_kleuren: {primair: '#123456', link: '#0a0b0c', accent: 'rood; x: y'}\n")
+    result = Project(tmp_path / "m", {"mkdocs.yml": config}).build()
+    assert result.returncode == 0, result.output
+    css = (result.site / "assets" / "werkwijze" / "kleuren.css").read_text("utf-8")
+    assert "--ww-primair: #123456;" in css and "--ww-link: #0a0b0c;" in css
+    assert "accent" not in css and "rood" not in css  # only plain hex colours are taken over
+    page = result.page("")
+    assert page.index("assets/werkwijze/identity.css") < page.index("assets/werkwijze/kleuren.css")

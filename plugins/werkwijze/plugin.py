@@ -34,6 +34,7 @@ from .core.site.siteplan import plan_site
 from .core.site.urls import Urls
 from .adapter.themefix import fix_theme_markup
 from .core import i18n
+from .core.render.colours import colours_css
 from .adapter.serve_fallback import KeptLastGood, ServeFallback
 from .adapter.search import SiteSearch
 
@@ -44,6 +45,7 @@ TEMPLATES_DIR = PACKAGE_DIR / "templates"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSETS_URI = "assets/werkwijze"  # where our CSS/JS land in the site
 MESSAGES_JS = f"{ASSETS_URI}/messages.js"  # the catalogue's `js.*` texts, for assets/*.js
+COLOURS_CSS = f"{ASSETS_URI}/kleuren.css"  # the manual's colours (extra.werkwijze_kleuren)
 
 # Extensions the generated Markdown relies on: heading ids and region tabs.
 REQUIRED_EXTENSIONS = {
@@ -132,6 +134,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                 config.extra_css.append(uri)
             elif asset.suffix == ".js" and uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
+        if COLOURS_CSS not in config.extra_css:
+            config.extra_css.append(COLOURS_CSS)  # after identity.css, whose defaults it sets
         if MESSAGES_JS not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.insert(0, MESSAGES_JS)  # before the scripts that read it
         # The catalogue of theme.language; load_manual() adds the manual's own wording.
@@ -196,6 +200,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, MESSAGES_JS, content=i18n.script(self.catalogue)))
+        files.append(File.generated(config, COLOURS_CSS,
+                                    content=colours_css(config.extra.get("werkwijze_kleuren"))))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",
