@@ -6,37 +6,31 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 from pathlib import Path
-
-import jinja2
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .config import WerkwijzeConfig
-from .core.render.export import facet_data
-from .core.sources.gitdates import last_updated
-from .core.model.elementcache import ElementCache
-from .core.model.manual import Layout, Manual, load_manual
-from .core.site.pagememo import PageMemo
-from .adapter.pagecache import PageCache, fingerprint, rewrite_search_index
-from .adapter.stash import Stash
-from .core.validate.safety import clean_html, escape_meta, mark_external_links
+from .adapter.pagecache import fingerprint, rewrite_search_index
+from .adapter.search import SiteSearch
+from .adapter.serve import ServeSession
 from .adapter.sourcemap import Source, map_message
+from .adapter.stash import Stash
+from .adapter.themefix import fix_theme_markup
+from .config import WerkwijzeConfig
+from .core import i18n
+from .core.model.manual import Layout, Manual, load_manual
+from .core.problems import ProblemList
+from .core.render.colours import colours_css
+from .core.render.export import facet_data
 from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
-from .core.validate.published import check_published
-from .core.problems import ProblemList
 from .core.site.siteplan import plan_site
 from .core.site.urls import Urls
-from .adapter.themefix import fix_theme_markup
-from .core import i18n
-from .core.render.colours import colours_css
-from .adapter.serve_fallback import KeptLastGood, ServeFallback
-from .adapter.search import SiteSearch
+from .core.sources.gitdates import last_updated
+from .core.validate.published import check_published
+from .core.validate.safety import clean_html, escape_meta, mark_external_links
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
@@ -90,32 +84,43 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.merged: set[str] = set()  # hand-written pages that get a generated listing
         self.source_map = _SourceMapFilter()
         self.stash = Stash()  # generated lists skip the Markdown parser (adapter/stash.py)
-        self.page_cache: PageCache | None = None  # only under `mkdocs serve --dirty`
-        self.element_cache: ElementCache | None = None  # only under `mkdocs serve`
-        self.page_memo: PageMemo | None = None  # with the element cache
+        self.serve: ServeSession | None = None  # what `mkdocs serve` keeps (adapter/serve.py)
         self.built_urls: set[str] = set()
         self.page_urls: set[str] = set()
-        self.fallback: ServeFallback | None = None  # only under `mkdocs serve`
         self.loaded: Manual | None = None  # loaded in on_pre_build under serve
         self.search = SiteSearch()  # Pagefind records; kept across serve rebuilds
 
+    # Under `mkdocs serve` the caches of the session (adapter/serve.py); else None.
+    @property
+    def element_cache(self):
+        return self.serve.elements if self.serve else None
+
+    @property
+    def page_memo(self):
+        return self.serve.memo if self.serve else None
+
+    @property
+    def page_cache(self):
+        return self.serve.pages if self.serve else None
+
+    @property
+    def fallback(self):
+        return self.serve.fallback if self.serve else None
+
     def on_startup(self, *, command, dirty):
-        # MkDocs keeps plugin instances across serve rebuilds: the caches live as long.
-        if command == "serve" and self.element_cache is None:
-            self.fallback = ServeFallback()
-            self.element_cache = ElementCache()
-            self.page_memo = PageMemo(lambda element: self.element_cache.entry(element.path))
-        if command == "serve" and dirty and self.page_cache is None:
-            self.page_cache = PageCache(Path(tempfile.mkdtemp(prefix="werkwijze-serve-")))
-            logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+        # MkDocs keeps plugin instances across serve rebuilds: the session lives as long.
+        if command == "serve" and self.serve is None:
+            self.serve = ServeSession(dirty)
+            if dirty:
+                logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 
     def on_shutdown(self):
-        if self.page_cache is not None:
-            shutil.rmtree(self.page_cache.folder, ignore_errors=True)
+        if self.serve is not None:
+            self.serve.close()
 
     def on_build_error(self, error):
-        if self.page_cache is not None and not isinstance(error, KeptLastGood):
-            self.page_cache.fingerprint = None  # pages and index may disagree: build all next time
+        if self.serve is not None:
+            self.serve.failed(error)
 
     def on_config(self, config):
         for name, options in REQUIRED_EXTENSIONS.items():
@@ -177,8 +182,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.manual = manual
         manual.updated = last_updated(self.layout.root, self.layout.elements_dir,
                                       [e.path for e in manual.elements.values()], manual.git_history())
-        if self.page_memo is not None:
-            self.page_memo.begin((self.element_cache.context, self.urls))
+        if self.serve is not None:
+            self.serve.begin(self.urls)
         self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo)
         self.pages = self.plan.pages
         self.source_map.sources = {
@@ -292,9 +297,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
 
     # -- reader features (assets/filter.js, assets/regio.js) ---------------------------
     def on_env(self, env, config, files):
-        if self.page_cache is not None:
-            # MkDocs makes a fresh template environment per rebuild: keep the compiled templates.
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.page_cache.folder))
+        if self.serve is not None and self.serve.pages is not None:
+            env.bytecode_cache = self.serve.bytecode_cache()
         env.globals["werkwijze_t"] = self.catalogue
         # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions.
         region_facet = self.manual.facets.region_facet  # None: a manual without regions
