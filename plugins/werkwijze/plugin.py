@@ -206,7 +206,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
 
     def _page_file(self, config, src_uri: str, page: GeneratedPage) -> File:
         if self.page_cache is None:
-            return File.generated(config, src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
+            # Empty: on_page_markdown takes the page's Markdown from the plan (a copy here
+            # held every generated page twice, 80 MB at 5,000 elements).
+            return File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         # Backed by a cache file that changes only with its content: `--dirty` skips it
         # while it is unchanged (core/pagecache.py).
         path = self.page_cache.write(src_uri, page.markdown(), source=page)
