@@ -201,7 +201,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                                             abs_src_path=str(asset)))
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
-        self.search.begin(files)
+        self.search.begin(files, config.theme.get("language"))  # Pagefind indexes while pages render
         return files
 
     def _page_file(self, config, src_uri: str, page: GeneratedPage) -> File:
@@ -303,8 +303,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         # Lists go back in only now: search indexing (on_page_context) never parses them.
         src_uri = page.file.src_uri
         self.built_urls.add(page.url)
-        clean = clean_html if src_uri in self.source_map.sources else None
-        output = self.stash.restore_late(src_uri, output, clean)
+        # Generated from escaped values (fragments): the cleaner is for contributed HTML.
+        output = self.stash.restore_late(src_uri, output)
         return fix_theme_markup(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:

@@ -12,20 +12,25 @@ generated lists that repeat it.
 - Chapter (a hand-written page): its text. Generated pages add their title and
   introduction only (a search for a theme finds its page), not their lists.
 
-`write()` (on_post_build) hands all records to Pagefind's Python API and writes the
-bundle to `site/pagefind/`, served from the site itself; `assets/search.js` reads it.
+Pagefind's process starts with the build (`begin()`, on_files) and gets each record as
+its page is rendered, through Pagefind's Python API on an event loop in a thread: its
+indexing runs on the other core while MkDocs renders. `write()` (on_post_build) waits
+for the last records and writes the bundle to `site/pagefind/`, served from the site
+itself; `assets/search.js` reads it.
 Records live as long as the plugin: under `mkdocs serve --dirty` a rebuild renders only
 the changed pages, the others keep their records, and pages that no longer exist drop
-out (`begin()`). The whole bundle is rewritten each build (about a second at 1,000
-elements).
+out (`begin()`); kept records are sent in `write()`. The whole bundle is rewritten each
+build (writing takes about 0.8 s at 1,000 elements, 2.7 s at 5,000, after the records).
 """
 from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import re
 import shutil
+import threading
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -222,11 +227,18 @@ class SiteSearch:
 
     def __init__(self):
         self.records: dict[str, Record] = {}  # by src URI
+        self._session: _Session | None = None
+        self._sent: dict[str, Record] = {}  # handed to this build's session, by src URI
 
-    def begin(self, files) -> None:
-        """Forget pages that no longer exist (a rebuild under serve keeps the others)."""
+    def begin(self, files, language: str | None = None) -> None:
+        """Forget pages that no longer exist (a rebuild under serve keeps the others), and
+        start this build's Pagefind: records go to it while MkDocs renders the pages, so
+        its indexing runs on the other core instead of after the build."""
         existing = {f.src_uri for f in files.documentation_pages()}
         self.records = {src: r for src, r in self.records.items() if src in existing}
+        if self._session is not None:  # a build that failed before write()
+            self._session.close()
+        self._session, self._sent = _Session(_language(language)), {}
 
     def page(self, page, html: str, manual, generated: dict) -> None:
         """Record the page (on_page_content), or forget it when it is no longer searched."""
@@ -236,6 +248,9 @@ class SiteSearch:
             self.records.pop(src, None)
         else:
             self.records[src] = record
+            if self._session is not None and src not in self._sent:
+                self._sent[src] = record
+                self._session.add(record)
 
     def _record(self, page, html: str, manual, generated) -> Record | None:
         src = page.file.src_uri
@@ -255,12 +270,23 @@ class SiteSearch:
 
     def write(self, site_dir: Path, language: str | None) -> None:
         """Write the bundle to site/pagefind/ (replacing the previous one)."""
-        language = (language or "nl").split("-")[0].lower()
+        language = _language(language)
         target = Path(site_dir) / OUTPUT
         fresh = Path(site_dir) / f".{OUTPUT}-new"
         shutil.rmtree(fresh, ignore_errors=True)
+        session = self._session
+        if session is None or session.language != language:
+            if session is not None:
+                session.close()
+            session, self._sent = _Session(language), {}
+        self._session = None
+        # Records kept from earlier builds (serve) were not sent during this one.
+        for src, record in self.records.items():
+            if src not in self._sent:
+                session.add(record)
+        self._sent = {}
         try:
-            asyncio.run(_write(list(self.records.values()), language, fresh))
+            session.finish(fresh)
         except FileNotFoundError as error:  # no Pagefind binary
             raise PluginError(t("search.missing", error=str(error))) from error
         for name in _UNUSED:
@@ -269,14 +295,57 @@ class SiteSearch:
         fresh.rename(target)
 
 
-async def _write(records: list[Record], language: str, output: Path) -> None:
-    from pagefind.index import IndexConfig
-    async with _Service() as service:
-        index = await service.create_index(IndexConfig(force_language=language))
-        await asyncio.gather(*(index.add_custom_record(url=r.url, content=r.content, language=language,
-                                                       meta=r.meta, filters=r.filters or None)
-                               for r in records))
-        await index.write_files(output_path=str(output.resolve()))
+class _Session:
+    """One build's Pagefind index, fed from the build while it renders: an event loop in
+    a thread talks to the Pagefind process (which does the indexing, on the other core);
+    `finish()` waits for every record and writes the bundle. Errors (no binary) surface
+    in `finish()`."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="werkwijze-pagefind",
+                                        daemon=True)
+        self._thread.start()
+        self._started = asyncio.run_coroutine_threadsafe(self._start(), self._loop)
+        self._pending: list = []
+
+    async def _start(self):
+        self._service = await _service_class()().launch()
+        from pagefind.index import IndexConfig
+        return await self._service.create_index(IndexConfig(force_language=self.language))
+
+    async def _add(self, record: Record):
+        index = await asyncio.wrap_future(self._started)
+        await index.add_custom_record(url=record.url, content=record.content, language=self.language,
+                                      meta=record.meta, filters=record.filters or None)
+
+    def add(self, record: Record) -> None:
+        self._pending.append(asyncio.run_coroutine_threadsafe(self._add(record), self._loop))
+
+    def finish(self, output: Path) -> None:
+        try:
+            index = self._started.result()
+            for future in self._pending:
+                future.result()
+            asyncio.run_coroutine_threadsafe(
+                index.write_files(output_path=str(output.resolve())), self._loop).result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        async def stop():
+            if getattr(self, "_service", None) is not None:
+                await self._service.close()
+        if self._loop.is_running():
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(stop(), self._loop).result(timeout=30)
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=30)
+
+
+def _language(language: str | None) -> str:
+    return (language or "nl").split("-")[0].lower()
 
 
 def _service_class():
@@ -305,14 +374,3 @@ def _service_class():
                     future.set_result(payload)
 
     return Service
-
-
-class _Service:
-    """Async context: the service with the fast reader (imported only when indexing)."""
-
-    async def __aenter__(self):
-        self._service = await _service_class()().launch()
-        return self._service
-
-    async def __aexit__(self, *exc):
-        await self._service.close()
