@@ -258,7 +258,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     def on_post_build(self, config):
         if self.fallback is not None:
             self.fallback.written = True  # every page is in the site folder now
-        self.search.write(Path(config.site_dir), config.theme.get("language"))
+        # Under serve the search bundle follows the pages (search.py SiteSearch.write).
+        self.search.write(Path(config.site_dir), config.theme.get("language"),
+                          background=self.fallback is not None)
         if self.page_cache is not None:
             rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json",
                                  self.page_cache, self.built_urls, self.page_urls)

@@ -28,6 +28,7 @@ import asyncio
 import base64
 import contextlib
 import json
+import logging
 import re
 import shutil
 import threading
@@ -44,6 +45,7 @@ from .core.stash import LATE_CLASSES
 from .core.werkkaarten import WERKKAARTEN_SRC
 
 OUTPUT = "pagefind"
+log = logging.getLogger("mkdocs.plugins.werkwijze")
 # Classes whose text stays out of the index: the stash's late blocks (lists, facet
 # labels, sources, 'how to cite', cards; a chapter's directive list can reach us),
 # permalinks, badges, dates, chapter links, counts, tab labels (the regional parts
@@ -229,11 +231,13 @@ class SiteSearch:
         self.records: dict[str, Record] = {}  # by src URI
         self._session: _Session | None = None
         self._sent: dict[str, Record] = {}  # handed to this build's session, by src URI
+        self._writer: threading.Thread | None = None  # a bundle being written (serve)
 
     def begin(self, files, language: str | None = None) -> None:
         """Forget pages that no longer exist (a rebuild under serve keeps the others), and
         start this build's Pagefind: records go to it while MkDocs renders the pages, so
         its indexing runs on the other core instead of after the build."""
+        self.wait()  # the previous build's bundle (serve) first
         existing = {f.src_uri for f in files.documentation_pages()}
         self.records = {src: r for src, r in self.records.items() if src in existing}
         if self._session is not None:  # a build that failed before write()
@@ -268,8 +272,14 @@ class SiteSearch:
         lines = [line for line in text.split("\n") if line != title]
         return Record(_url(page), "\n".join([title, *lines]), {"title": title})
 
-    def write(self, site_dir: Path, language: str | None) -> None:
-        """Write the bundle to site/pagefind/ (replacing the previous one)."""
+    def write(self, site_dir: Path, language: str | None, background: bool = False) -> None:
+        """Write the bundle to site/pagefind/ (replacing the previous one).
+
+        `background` (under `mkdocs serve`): when a bundle is already there, return at once
+        and swap the new one in when Pagefind is done (about a second at 1,000 elements),
+        so that an edited page is served without waiting for the search; the next build
+        waits for it first (`begin()`). The first bundle is written in the foreground, so
+        a missing Pagefind fails the first build as it fails `mkdocs build`."""
         language = _language(language)
         target = Path(site_dir) / OUTPUT
         fresh = Path(site_dir) / f".{OUTPUT}-new"
@@ -285,14 +295,34 @@ class SiteSearch:
             if src not in self._sent:
                 session.add(record)
         self._sent = {}
-        try:
-            session.finish(fresh)
-        except FileNotFoundError as error:  # no Pagefind binary
-            raise PluginError(t("search.missing", error=str(error))) from error
-        for name in _UNUSED:
-            (fresh / name).unlink(missing_ok=True)
-        shutil.rmtree(target, ignore_errors=True)
-        fresh.rename(target)
+
+        def complete() -> None:
+            try:
+                session.finish(fresh)
+            except FileNotFoundError as error:  # no Pagefind binary
+                raise PluginError(t("search.missing", error=str(error))) from error
+            for name in _UNUSED:
+                (fresh / name).unlink(missing_ok=True)
+            shutil.rmtree(target, ignore_errors=True)
+            fresh.rename(target)
+
+        if not (background and target.is_dir()):
+            complete()
+            return
+
+        def in_background() -> None:
+            try:
+                complete()
+            except Exception as error:  # noqa: BLE001 - reported, the next build tries again
+                log.error(str(error))
+        self._writer = threading.Thread(target=in_background, name="werkwijze-pagefind-write", daemon=True)
+        self._writer.start()
+
+    def wait(self) -> None:
+        """Until a bundle being written in the background is in place."""
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
 
 
 class _Session:
