@@ -79,11 +79,11 @@ import json, resource, sys, time
 import werkwijze.search as search
 waits, records = [], []
 write = search.SiteSearch.write
-def timed(self, *args):
+def timed(self, *args, **kwargs):
     records.append(len(self.records))
     start = time.perf_counter()
     try:
-        return write(self, *args)
+        return write(self, *args, **kwargs)
     finally:
         waits.append(time.perf_counter() - start)
 search.SiteSearch.write = timed
