@@ -5,7 +5,11 @@ Everything is derived from the real schema (`schema/element.yml`, via
 `werkwijze.core.model.taxonomy`): field names, soorten, themes, regions, sources and statuses
 are the real ones, so the corpus exercises the same code paths as the manual. The
 texts are obviously synthetic ("Synthetisch element 17") and only ever written to a
-folder outside the repository's content.
+folder outside the repository's content. Like the manual's elements, each has about 200
+words of body (paragraphs and a list of links to related elements), 2-5 related elements,
+1-3 perspectives (all perspectives occur), 2-3 reflection questions and, for 30%, regional
+texts; the sentences are random draws from the manual's own vocabulary, so no two texts
+are alike.
 
 Two projects per corpus share the element bodies:
 - `plugin/`: the manual's mkdocs.yml (theme, extensions) with the werkwijze plugin;
@@ -32,11 +36,30 @@ from werkwijze.core.problems import ProblemList  # noqa: E402
 from werkwijze.core.model.schema import load_schema  # noqa: E402
 from werkwijze.core.model.taxonomy import load_taxonomies  # noqa: E402
 
-WORDS = ("gezin hulp team gemeente afspraak overleg regie expertise jeugd zorg school ouders "
-         "wijk casus plan doel vertrouwen rol visie belang leersessie evaluatie samenwerking "
-         "professional organisatie budget tijd ruimte taal begrip signaal netwerk praktijk "
-         "beleid keuze moment gesprek aanpak ervaring inzet kennis").split()
+# Words with their frequencies in the manual's own prose (docs/ and elements/ bodies, front
+# matter left out): synthetic sentences drawn from them have a real vocabulary (about a
+# thousand words, Zipf-like), which matters for the search index and compression.
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+_FALLBACK = ("gezin hulp team gemeente afspraak overleg regie expertise jeugd zorg school ouders "
+             "wijk casus plan doel vertrouwen rol visie belang").split()
 VERBS = "helpt vraagt kost geeft maakt houdt brengt zoekt deelt bespreekt".split()
+
+
+def _vocabulary() -> tuple[list[str], list[int]]:
+    counts: dict[str, int] = {}
+    for path in sorted([*(REPO / "docs").rglob("*.md"), *(REPO / "elements").rglob("*.md")]):
+        text = _FRONT.sub("", path.read_text("utf-8"))
+        text = re.sub(r"\]\([^)]*\)|<[^>]+>|\{[^}]*\}", " ", text)  # link targets, tags, attributes
+        for word in _WORD.findall(text.lower()):
+            counts[word] = counts.get(word, 0) + 1
+    if len(counts) < 100:
+        return _FALLBACK, [1] * len(_FALLBACK)
+    words = sorted(counts)
+    return words, [counts[w] for w in words]
+
+
+WORDS, WEIGHTS = _vocabulary()
 
 
 @dataclass
@@ -49,7 +72,7 @@ class Spec:
 
 
 def _sentence(rng: random.Random) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(6, 14))]
+    words = rng.choices(WORDS, WEIGHTS, k=rng.randint(6, 16))
     words.insert(2, rng.choice(VERBS))
     return " ".join(words).capitalize() + "."
 
@@ -97,15 +120,15 @@ def plan(count: int, seed: int = 1) -> tuple[list[Spec], dict]:
         soort = soorten[n % len(soorten)]
         themas = rng.sample(ids["themas"], rng.randint(1, 2))
         specs.append(Spec(f"synthetisch-element-{n:05d}", themas[0], soort, {
-            "titel": f"Synthetisch element {n} over {rng.choice(WORDS)}",
+            "titel": f"Synthetisch element {n} over {' '.join(rng.choices(WORDS, WEIGHTS, k=2))}",
             "soort": soort,
             "samenvatting": _sentence(rng) + " " + _sentence(rng),
             "themas": themas,
             "betrokkenen": rng.sample(ids["betrokkenen"], rng.randint(1, 3)),
-            "perspectieven": rng.sample(ids["perspectieven"], rng.randint(0, 2)),
+            "perspectieven": rng.sample(ids["perspectieven"], rng.randint(1, 3)),
             "regios": [generic] if rng.random() < 0.6 else rng.sample(ids["regios"], rng.randint(1, 2)),
             "bronnen": rng.sample(ids["bronnen"], 1),
-            "reflectievragen": [_sentence(rng)[:-1] + "?" for _ in range(rng.randint(0, 3))],
+            "reflectievragen": [_sentence(rng)[:-1] + "?" for _ in range(rng.randint(2, 3))],
             "status": rng.choice(ids["statussen"]),
         }))
     by_soort = {s: [e for e in specs if e.soort == s] for s in soorten}
@@ -113,15 +136,18 @@ def plan(count: int, seed: int = 1) -> tuple[list[Spec], dict]:
         # Mostly local references (neighbours), like real clusters of related elements.
         near = [specs[(index + d) % count] for d in (1, 2, 3, 7, 31) if count > 1]
         spec.values["gerelateerd"] = list(dict.fromkeys(
-            e.id for e in rng.sample(near, min(len(near), rng.randint(0, 3))) if e.id != spec.id))
+            e.id for e in rng.sample(near, min(len(near), rng.randint(2, 5))) if e.id != spec.id))
         if spec.soort == counter.only_for_soort and by_soort.get(counter.target_soort):
             targets = by_soort[counter.target_soort]
             spec.values[counter.name] = list(dict.fromkeys(
                 rng.choice(targets).id for _ in range(rng.randint(1, 2))))
-        other = specs[(index + 5) % count]
-        link = f"../{other.thema}/{other.id}.md"
-        parts = [_paragraph(rng, 4), f"Zie ook [{other.values['titel']}]({link}).",
-                 _paragraph(rng, 3)]
+        # About 200 words, as the manual's elements: paragraphs, and a list of links to
+        # related elements (as in elements/partnerschap/gezamenlijke-visie.md).
+        related = [specs[(index + d) % count] for d in (5, 11, 17)][:rng.randint(1, 3)]
+        links = "\n".join(f"- [{' '.join(rng.choices(WORDS, WEIGHTS, k=5))}]"
+                          f"(../{other.thema}/{other.id}.md);" for other in related)
+        parts = [_paragraph(rng, 3), _paragraph(rng, 2)[:-1] + ":", links, _paragraph(rng, 3),
+                 _paragraph(rng, 2)]
         chosen = spec.values["regios"]
         if rng.random() < 0.3:
             allowed = ids["regios"] if generic in chosen else [

@@ -62,7 +62,7 @@ def _reader_texts(manual):
     for path in sorted(DOCS.rglob("*.md")):
         yield path.relative_to(REPO).as_posix(), _prose(path.read_text("utf-8"))
     for element in manual.elements.values():
-        yield element.path, _prose(element.body.kern + "\n" + element.samenvatting + "\n"
+        yield element.path, _prose(element.body.kern + "\n" + element.summary + "\n"
                                    + "\n".join(element.list("reflectievragen")))
     for name, text in _data_texts():
         yield name, _prose(text)
@@ -143,7 +143,7 @@ def test_every_element_starts_with_its_source(manual):
 def test_a_derived_element_says_so_in_its_summary(manual):
     for element in manual.elements.values():
         if "afgeleid" in _paragraphs(element.body.kern)[0].lower():
-            assert "afgeleid" in element.samenvatting.lower(), element.path
+            assert "afgeleid" in element.summary.lower(), element.path
             assert element.status == "concept", element.path
 
 

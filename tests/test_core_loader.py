@@ -187,7 +187,7 @@ def test_valid_element_loads_with_normalised_values(load):
     element, problems = load(VALID)
     assert problems == []
     assert element.id == "een-element"
-    assert element.titel == "Een titel"
+    assert element.title == "Een titel"
     assert element.list("regios") == ["noord"]
     assert element.line_of("regios", 0) == 7
     assert element.body.kern == "Kern."

@@ -42,7 +42,7 @@ def test_cached_rebuilds_match_a_fresh_load(project):
 
     p.write({TARGET: element_file("Nieuwe doeltekst.", titel="Nieuw doel")})
     edited = load_manual(Layout(p.root), cache)
-    assert edited.elements["doel"].titel == "Nieuw doel"
+    assert edited.elements["doel"].title == "Nieuw doel"
     _same_as_fresh(edited, p.root)
 
 

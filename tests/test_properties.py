@@ -125,7 +125,7 @@ def test_yaml_like_front_matter(env, meta, body, newline, bom):
     element, problems = load(env, data)
     if element is not None and not problems:
         # A clean element has every required field with a usable value.
-        assert element.titel and element.soort and element.status
+        assert element.title and element.kind and element.status
         assert element.list("themas") and element.list("regios")
 
 

@@ -213,12 +213,14 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                                             abs_src_path=str(asset)))
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
-        self.search.begin(files)
+        self.search.begin(files, config.theme.get("language"))  # Pagefind indexes while pages render
         return files
 
     def _page_file(self, config, src_uri: str, page: GeneratedPage) -> File:
         if self.page_cache is None:
-            return File.generated(config, src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
+            # Empty: on_page_markdown takes the page's Markdown from the plan (a copy here
+            # held every generated page twice, 80 MB at 5,000 elements).
+            return File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         # Backed by a cache file that changes only with its content: `--dirty` skips it
         # while it is unchanged (adapter/pagecache.py).
         path = self.page_cache.write(src_uri, page.markdown(), source=page)
@@ -268,7 +270,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     def on_post_build(self, config):
         if self.fallback is not None:
             self.fallback.written = True  # every page is in the site folder now
-        self.search.write(Path(config.site_dir), config.theme.get("language"))
+        # Under serve the search bundle follows the pages (search.py SiteSearch.write).
+        self.search.write(Path(config.site_dir), config.theme.get("language"),
+                          background=self.fallback is not None)
         if self.page_cache is not None:
             rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json",
                                  self.page_cache, self.built_urls, self.page_urls)
@@ -312,8 +316,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         # Lists go back in only now: search indexing (on_page_context) never parses them.
         src_uri = page.file.src_uri
         self.built_urls.add(page.url)
-        clean = clean_html if src_uri in self.source_map.sources else None
-        output = self.stash.restore_late(src_uri, output, clean)
+        # Generated from escaped values (fragments): the cleaner is for contributed HTML.
+        output = self.stash.restore_late(src_uri, output)
         return fix_theme_markup(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:

@@ -64,11 +64,6 @@ class Element:
     def status(self) -> str:
         return self.role_text("status")
 
-    # The names of this manual's front matter, still used by code not yet moved to roles.
-    titel = title
-    soort = kind
-    samenvatting = summary
-
     def line_of(self, key: str, index: int | None = None) -> int:
         if index is not None and key in self.item_lines and index < len(self.item_lines[key]):
             return self.item_lines[key][index]
@@ -114,11 +109,11 @@ def load_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
                                    help=schema.fields[name].help))
 
     for spec in schema.fields.values():
-        if spec.only_for_soort and element.list(spec.name) and element.soort \
-                and element.soort != spec.only_for_soort:
+        if spec.only_for_soort and element.list(spec.name) and element.kind \
+                and element.kind != spec.only_for_soort:
             problems.add(rel, element.line_of(spec.name), t(
                 "validate.element.only_for_soort", name=spec.name, soort=spec.only_for_soort,
-                actual=element.soort))
+                actual=element.kind))
 
     region_facet = schema.facet_of("regions")
     element.body = split_body(document.body, document.body_first_line,

@@ -62,7 +62,7 @@ class Manual:
         return self._history
 
     def sorted(self, elements) -> list[Element]:
-        return sorted(elements, key=lambda e: (e.titel.casefold(), e.id))
+        return sorted(elements, key=lambda e: (e.title.casefold(), e.id))
 
 
 def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:

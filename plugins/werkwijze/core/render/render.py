@@ -95,6 +95,10 @@ class Renderer:
         self.schema = manual.schema
         self.f = fragments_for(manual.layout.fragments_path)
         self._entry_rest: dict[str, Markup] = {}
+        # Rendered entries by (element, link, extra): element pages share a folder, so a
+        # neighbour's entry is the same on every page that lists it.
+        self._entries: dict[tuple[str, str, str], Markup] = {}
+        self._compact: dict[tuple[str, str, str | None], Markup] = {}
         self._badges: dict[str, Markup] = {}
 
     # -- small pieces -------------------------------------------------------------
@@ -119,8 +123,13 @@ class Renderer:
             rest = self._entry_rest[element.id] = self.f.render(
                 "entry_rest.html", badge=self.soort_badge(element.kind), summary=element.summary,
                 who=self.involved(element))
-        return self.f.render("entry.html", id=element.id, title=element.title, rest=rest,
-                             href=self.href(from_src, element_src(element.id)), extra=extra, label=label)
+        href = self.href(from_src, element_src(element.id))
+        key = (element.id, href, extra, label)
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = self._entries[key] = self.f.render("entry.html", id=element.id, title=element.title,
+                                                       rest=rest, href=href, extra=extra, label=label)
+        return entry
 
     def involved(self, element: Element) -> str:
         """Who is involved and whose experience it is: the facets without a role, one line."""
@@ -442,13 +451,20 @@ class Renderer:
         return pages
 
     def _compact_entry(self, from_src: str, element: Element, region: str | None) -> Markup:
+        href = self.href(from_src, element_src(element.id))
+        key = (element.id, href, region)
+        entry = self._compact.get(key)
+        if entry is None:
+            entry = self._compact[key] = self._render_compact_entry(from_src, element, region, href)
+        return entry
+
+    def _render_compact_entry(self, from_src: str, element: Element, region: str | None, href: str) -> Markup:
         region_href = region_label = None
         if region:
             regions = self.m.taxonomies[self.schema.region_field.taxonomy]
             region_href = self.href(from_src, element_src(element.id), f"regio-{region}")
             region_label = regions.label(region)
-        return self.f.render("entry_compact.html", id=element.id, title=element.title,
-                             href=self.href(from_src, element_src(element.id)),
+        return self.f.render("entry_compact.html", id=element.id, title=element.title, href=href,
                              badge=self.soort_badge(element.kind), region_href=region_href,
                              region_label=region_label)
 

@@ -49,5 +49,5 @@ def redirect_files(manual: Manual, urls: Urls, site_url: str | None) -> dict[str
     files = {}
     for alias, target_id in sorted(manual.graph.aliases.items()):
         element = manual.elements[target_id]
-        files[redirect_path(urls, alias)] = redirect_html(urls, alias, target_id, element.titel, site_url)
+        files[redirect_path(urls, alias)] = redirect_html(urls, alias, target_id, element.title, site_url)
     return files

@@ -55,9 +55,9 @@ def build_graph(elements: dict[str, Element], schema: Schema, problems: ProblemL
                                                        target=target, name=spec.name,
                                                        hint=did_you_mean(target, elements)))
                     continue
-                if spec.target_soort and other.soort and other.soort != spec.target_soort:
+                if spec.target_soort and other.kind and other.kind != spec.target_soort:
                     problems.add(element.path, line, t("validate.graph.wrong_soort", target=target,
-                                                       soort=other.soort, name=spec.name,
+                                                       soort=other.kind, name=spec.name,
                                                        target_soort=spec.target_soort))
                     continue
                 if spec.target_soort:
