@@ -305,3 +305,9 @@ def test_every_chapter_the_schema_names_exists_with_its_heading(manual):
         if anchor:
             headings = re.findall(r"^#+\s+(.*)$", (DOCS / page).read_text("utf-8"), re.MULTILINE)
             assert any(h.strip().lower() == anchor or f"{{#{anchor}}}" in h for h in headings), target
+
+
+def test_open_data_states_a_licence_and_no_rights_holder_it_cannot_know():
+    text = (REPO / "docs" / "open-data.md").read_text("utf-8")
+    assert "CC BY 4.0" in text and "{#licentie}" in text
+    assert "Wie de rechten op deze teksten heeft, staat niet in de bronnen" in text
