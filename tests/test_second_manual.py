@@ -166,3 +166,27 @@ def test_the_wheel_carries_everything_another_study_needs(tmp_path):
                    "werkwijze/fragments/element.md", "werkwijze/templates/main.html",
                    "werkwijze/assets/filter.js"):
         assert needed in names, needed
+
+
+def test_a_non_editable_install_is_all_another_study_needs(tmp_path):
+    """The wheel installed into a folder of its own (not this checkout) starts and builds a
+    manual: templates, assets, fragments, the default schema and both catalogues ship."""
+    wheels, target = tmp_path / "wheels", tmp_path / "installed"
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
+                            str(REPO)], capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                                str(target), *map(str, wheels.glob("*.whl"))],
+                               capture_output=True, text=True, timeout=300)
+    assert installed.returncode == 0, installed.stderr
+    env = {**ENV, "PYTHONPATH": str(target), "HOME": str(tmp_path)}
+    check = subprocess.run([sys.executable, "-c", "import werkwijze, sys; print(werkwijze.__file__)"],
+                           capture_output=True, text=True, env=env)
+    assert check.stdout.startswith(str(target)), check.stdout + check.stderr  # not this checkout
+    init = subprocess.run([sys.executable, "-m", "werkwijze.cli", "init", "studie", "--taal", "en"],
+                          cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
+    assert init.returncode == 0, init.stderr
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path / "studie",
+                           capture_output=True, text=True, env=env, timeout=300)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert (tmp_path / "studie" / "site" / "elementen" / "example-element" / "index.html").is_file()
