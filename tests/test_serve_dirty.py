@@ -68,15 +68,6 @@ def test_dirty_serve_rebuilds_the_element_its_lists_and_search(project):
         assert proc.poll() is None
 
 
-def test_search_merge_keeps_unbuilt_pages_and_drops_removed_ones():
-    from werkwijze.adapter.pagecache import merge_search_docs
-    previous = [{"location": "a/"}, {"location": "a/#x"}, {"location": "b/"}, {"location": "gone/"}]
-    built = [{"location": "a/"}, {"location": "a/#y"}]
-    merged = merge_search_docs(previous, built, {"a/"}, {"a/", "b/"})
-    assert sorted(d["location"] for d in merged) == ["a/", "a/#y", "b/"]
-    assert merge_search_docs(None, built, {"a/"}, {"a/"}) == built
-
-
 def test_fingerprint_follows_config_data_and_page_sets(tmp_path):
     from werkwijze.adapter.pagecache import fingerprint
     (tmp_path / "data").mkdir()

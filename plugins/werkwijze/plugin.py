@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .adapter.pagecache import fingerprint, rewrite_search_index
+from .adapter.pagecache import fingerprint
 from .adapter.search import SiteSearch
 from .adapter.serve import ServeSession
 from .adapter.sourcemap import Source, map_message
@@ -41,10 +41,9 @@ ASSETS_URI = "assets/werkwijze"  # where our CSS/JS land in the site
 MESSAGES_JS = f"{ASSETS_URI}/messages.js"  # the catalogue's `js.*` texts, for assets/*.js
 COLOURS_CSS = f"{ASSETS_URI}/kleuren.css"  # the manual's colours (extra.werkwijze_kleuren)
 
-# Extensions the generated Markdown relies on: heading ids and region tabs.
+# Extensions the generated Markdown relies on: heading ids and classes (attr_list).
 REQUIRED_EXTENSIONS = {
     "attr_list": {},
-    "pymdownx.tabbed": {"alternate_style": True},
 }
 
 
@@ -85,8 +84,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.source_map = _SourceMapFilter()
         self.stash = Stash()  # generated lists skip the Markdown parser (adapter/stash.py)
         self.serve: ServeSession | None = None  # what `mkdocs serve` keeps (adapter/serve.py)
-        self.built_urls: set[str] = set()
-        self.page_urls: set[str] = set()
         self.loaded: Manual | None = None  # loaded in on_pre_build under serve
         self.search = SiteSearch()  # Pagefind records; kept across serve rebuilds
 
@@ -229,15 +226,11 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     def _dirty_build_plan(self, files: Files, config) -> None:
         """Which pages a `--dirty` rebuild must build besides those whose Markdown changed."""
         cache = self.page_cache
-        for plugin in config.plugins.values():
-            if hasattr(plugin, "search_index_prev"):
-                # Material's own merge assumes one rebuilt page; ours (on_post_build) does not.
-                plugin.search_index_prev = None
         docs = [f.src_uri for f in files.documentation_pages() if f.src_uri not in self.pages]
         current = fingerprint(self.layout.root, config.config_file_path,
                               self.layout.path(self.layout.data_dir), docs, self.manual.elements)
         if current != cache.fingerprint:  # first build, or something every page depends on
-            cache.fingerprint, cache.search_docs = current, None
+            cache.fingerprint = current
             for file in files:
                 file.is_modified = _always
         # Hand-written pages can hold generated listings (merged pages, directives).
@@ -245,8 +238,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             file = files.get_file_from_path(src_uri)
             if file is not None:
                 file.is_modified = _always
-        self.page_urls = {f.url for f in files.documentation_pages()}
-        self.built_urls = set()
 
     def on_nav(self, nav, config, files):
         if self.page_cache is not None:
@@ -273,9 +264,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         # Under serve the search bundle follows the pages (search.py SiteSearch.write).
         self.search.write(Path(config.site_dir), config.theme.get("language"),
                           background=self.fallback is not None)
-        if self.page_cache is not None:
-            rewrite_search_index(Path(config.site_dir) / "search" / "search_index.json",
-                                 self.page_cache, self.built_urls, self.page_urls)
         # Links in last year's reader must still work: every published URL is served.
         if not self.config.published_urls:
             return
@@ -315,7 +303,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         # Lists go back in only now: search indexing (on_page_context) never parses them.
         src_uri = page.file.src_uri
-        self.built_urls.add(page.url)
         # Generated from escaped values (fragments): the cleaner is for contributed HTML.
         output = self.stash.restore_late(src_uri, output)
         return fix_theme_markup(output)

@@ -12,13 +12,12 @@ What the Markdown does not hold, the plugin handles (plugin.py):
   pages and elements exist): when it changes, every page is built again;
 - pages in the nav and hand-written pages (chapters with directives, pages with a
   generated listing) are always built: other pages show their titles in the nav;
-- `merge_search_docs()`: the search index of a dirty build only holds the pages it
-  built; entries of the other pages come from the previous index.
+- the Pagefind index keeps the records of pages a dirty build did not build
+  (search.py).
 """
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 
@@ -31,7 +30,6 @@ class PageCache:
         self.folder = folder
         self._digests: dict[str, str] = {}  # src URI -> digest of the Markdown on disk
         self._sources: dict[str, object] = {}  # src URI -> what that Markdown was made from
-        self.search_docs: list[dict] | None = None  # the last complete search index entries
         self.fingerprint: str | None = None
 
     def write(self, src_uri: str, markdown: str, source: object = None) -> str:
@@ -59,28 +57,3 @@ def fingerprint(root: Path, config_file: str | None, data_dir: Path, docs_uris, 
     parts.append("\n".join(sorted(docs_uris)))
     parts.append("\n".join(sorted(element_ids)))
     return _digest("\n\x00".join(parts))
-
-
-def _page_of(location: str) -> str:
-    return location.split("#", 1)[0]
-
-
-def merge_search_docs(previous: list[dict] | None, built: list[dict], built_urls: set[str],
-                      existing_urls: set[str]) -> list[dict]:
-    """The complete index entries: the built pages' new entries, and the previous entries
-    of pages that still exist and were not built this time."""
-    if previous is None:
-        return built
-    kept = [d for d in previous
-            if _page_of(d["location"]) not in built_urls and _page_of(d["location"]) in existing_urls]
-    return kept + built
-
-
-def rewrite_search_index(path: Path, cache: PageCache, built_urls: set[str], existing_urls: set[str]) -> None:
-    """Complete the search index file the search plugin wrote, and remember it."""
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text("utf-8"))
-    index["docs"] = merge_search_docs(cache.search_docs, index.get("docs", []), built_urls, existing_urls)
-    cache.search_docs = index["docs"]
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
