@@ -12,8 +12,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from ..i18n import active, t
 from .html import md
-from ..i18n import active
 
 PACKAGE_FRAGMENTS = Path(str(resources.files("werkwijze").joinpath("fragments")))
 
@@ -33,10 +33,6 @@ def _raw(key: str, params: dict) -> str:
     return catalogue.messages[catalogue.plural_key(key, params)]
 
 
-def _t(key: str, /, **params) -> str:
-    return active()(key, **params)
-
-
 class Fragments:
     def __init__(self, override_dir: Path | None = None):
         loaders = [jinja2.FileSystemLoader(str(PACKAGE_FRAGMENTS))]
@@ -48,7 +44,7 @@ class Fragments:
             # `{#id}` is Markdown (attr_list), so Jinja comments are `{%# ... #%}`.
             comment_start_string="{%#", comment_end_string="#%}")
         self.env.filters["md"] = _md
-        self.env.globals.update(t=_t, tm=_tm)
+        self.env.globals.update(t=t, tm=_tm)
         self._templates: dict[str, jinja2.Template] = {}
 
     def render(self, name: str, **context) -> Markup:
