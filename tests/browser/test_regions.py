@@ -165,7 +165,7 @@ def test_the_region_choice_is_a_labelled_landmark_that_explains_itself(browse, s
     assert landmark.get_attribute("aria-label") == "Uw regio kiezen"
     assert landmark.locator("#ww-mijnregio-keuze").count() == 1
     described = page.get_attribute("#ww-mijnregio-keuze", "aria-describedby")
-    assert page.inner_text(f"#{described}").startswith("Kies uw regio: dan ziet u bij elk element")
+    assert page.inner_text(f"#{described}").startswith("Kies uw regio. Is er een tekst voor uw regio?")
 
 
 def test_an_alias_redirect_keeps_the_query_and_the_anchor(browse, site):
