@@ -18,7 +18,7 @@ from ..render.export import filter_files, to_json
 from ..render.jsonschema import dumps, element_json_schema
 from ..render.render import GeneratedPage, Renderer
 from .paths import SCHEMA_URI, element_src
-from .trainers import reference_block, trainer_files, trainer_pages
+from .trainers import cited_pages, reference_block, trainer_files, trainer_pages
 from .urls import Urls
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ class SitePlan:
     site_name: str
     site_url: str | None
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by src URI
+    cited: dict[str, str] = field(default_factory=dict)  # trainers' pages cited like chapters
     files: dict[str, str] = field(default_factory=dict)  # site path -> content
 
     def page_markdown(self, src_uri: str, handwritten: str | None) -> str:
@@ -45,7 +46,8 @@ class SitePlan:
             markdown = handwritten or ""
         if src_uri in self.manual.chapters:
             markdown = self._expand_directives(markdown, src_uri)
-        citation = reference_block(self.manual, src_uri, self.urls, self.site_name, self.site_url)
+        citation = reference_block(self.manual, src_uri, self.urls, self.site_name, self.site_url,
+                                   self.cited)
         if citation:
             markdown = markdown.rstrip("\n") + "\n\n" + citation
         return markdown
@@ -117,7 +119,9 @@ def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
     """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept."""
     plan = SitePlan(manual, urls, site_name, site_url)
     plan.pages = generated_pages(manual, urls, memo)
-    plan.pages.update(trainer_pages(manual, urls, site_url, memo))
+    trainers = trainer_pages(manual, urls, site_url, memo)
+    plan.pages.update(trainers)
+    plan.cited = cited_pages(trainers)
     plan.files = _open_data(manual, urls, site_url, memo)
     plan.files[SCHEMA_URI] = dumps(element_json_schema(manual.schema, manual.taxonomies))
     return plan

@@ -14,7 +14,7 @@ from ..i18n import t
 from ..render.leerlijn_pages import LeerlijnRenderer
 from .redirects import redirect_files
 from ..render.render import GeneratedPage
-from .paths import CSV_FILE, element_id_of
+from .paths import CHANGES_SRC, CSV_FILE, element_id_of
 from .urls import Urls
 from ..render.werkkaarten import werkkaarten_pages
 
@@ -27,8 +27,6 @@ def trainer_pages(manual: Manual, urls: Urls, site_url: str | None, memo=None) -
     """`memo`: a core/pagememo.py PageMemo under `mkdocs serve` (keeps unchanged cards)."""
     pages = LeerlijnRenderer(manual, urls).pages()
     pages.update(werkkaarten_pages(manual, urls, site_url, memo))
-    # Leerlijnen and werkkaarten are cited like chapters (`reference_block`).
-    manual.cited_pages = {src: page.title for src, page in pages.items()}
     changes = changes_page(manual, urls)
     pages[changes.src_uri] = changes
     return pages
@@ -41,8 +39,13 @@ def trainer_files(manual: Manual, urls: Urls, site_url: str | None) -> dict[str,
     return files
 
 
+def cited_pages(pages: dict[str, GeneratedPage]) -> dict[str, str]:
+    """The trainers' pages that are cited like chapters (leerlijnen, werkkaarten): src -> title."""
+    return {src: page.title for src, page in pages.items() if src != CHANGES_SRC}
+
+
 def reference_block(manual: Manual, src_uri: str, urls: Urls, site_name: str,
-                    site_url: str | None) -> str:
+                    site_url: str | None, cited: dict[str, str] | None = None) -> str:
     """'Zo verwijst u naar deze pagina' for an element page, chapter, leerlijn or werkkaarten
     page ('' otherwise). The URL is the page's permanent address in this edition
     (`citation.permanent_url`, kept for good by scripts/publish.py)."""
@@ -52,8 +55,8 @@ def reference_block(manual: Manual, src_uri: str, urls: Urls, site_name: str,
         title = manual.chapters[src_uri].title
     elif element_id_of(src_uri) in manual.elements:
         title = manual.elements[element_id_of(src_uri)].title
-    elif src_uri in getattr(manual, "cited_pages", {}):
-        title = manual.cited_pages[src_uri]
+    elif cited and src_uri in cited:
+        title = cited[src_uri]
     else:
         return ""
     version = editions.current.version if editions.current else None
