@@ -19,7 +19,8 @@ from .core.render.editorfiles import editor_files
 from .core.i18n import t
 from .core.model.manual import Layout, Manual, load_manual
 from .core.problems import Problem
-from .core.sources.project import CONFIG_NAMES, ProjectNotFound, find_config, find_project, read_layout
+from .core.sources.project import (CONFIG_NAMES, ProjectNotFound, find_config, find_project,
+                                   read_layout, read_site)
 from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template
 from .core.site.siteplan import plan_site
 from .core.render.starter import starter_files
@@ -250,18 +251,13 @@ def _export(args: argparse.Namespace) -> int:
     if target == docs or docs in target.parents:
         raise UsageError(t("cli.usage.export_inside", docs=layout.docs_dir))
     manual = _loaded(layout)
-    site_name, site_url = _site_settings(layout)
+    site_name, site_url = read_site(_config_in(layout.root))
     plan = plan_site(manual, Urls(), site_name, site_url)
     if target.exists():
         shutil.rmtree(target)
     written = plan.write(target, docs)
     print(t("cli.export.written", count=len(written), folder=args.folder))
     return OK
-
-
-def _site_settings(layout: Layout) -> tuple[str, str | None]:
-    from .core.sources.project import read_site
-    return read_site(_config_in(layout.root))
 
 
 def _editor_files(args: argparse.Namespace) -> int:
