@@ -57,3 +57,21 @@ def open_search(page, query: str) -> None:
             const status = document.querySelector('.ww-zoek__status');
             return status && status.textContent.includes('‘' + query + '’');
         }""", arg=query, timeout=30_000)
+
+
+# WCAG 2.0-2.2 A and AA (the Dutch standard is moving to 2.2), and axe's best practices
+# (landmarks, heading order, ...).
+WCAG22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WCAG22_AND_BEST = [*WCAG22, "best-practice"]
+
+
+def axe_violations(page, axe_source: str, tags: list[str] = WCAG22_AND_BEST,
+                   context: object = "document") -> list[str]:
+    """axe-core's violations on the page (or in `context`, an axe context: a selector or
+    {exclude: [...]}), one readable line each; [] is the aim."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source)
+    violations = page.evaluate("""([tags, context]) => axe.run(context === 'document' ? document : context,
+                                      {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)""",
+                               [tags, context])
+    return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations]

@@ -49,6 +49,6 @@ def test_werkkaarten_query_forwards_to_the_theme_pages(browse, corpus_site):
     page.wait_for_url(f"**/werkkaarten/{thema}/**")
     assert f"soort={soort}" in page.url and "thema=" not in page.url
     page.wait_for_selector(".ww-werkkaarten-filter:not([hidden])")
-    shown = page.locator(f".ww-kaart:not([hidden])")
+    shown = page.locator(".ww-kaart:not([hidden])")
     assert shown.count() > 0
     assert all(s == soort for s in shown.evaluate_all("cards => cards.map(c => c.dataset.soort)"))

@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
-# WCAG 2.0-2.2 A and AA, and axe's best practices (landmarks, heading order, ...).
-AXE_TAGS_22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+from reader_helpers import axe_violations
+
 PHONE = {"width": 390, "height": 844}
 
 # Every page type of the real manual (the search dialog is the search engine's own).
@@ -38,11 +38,8 @@ def serve_404_assets(page) -> None:
 
 
 def axe(page, axe_source: str) -> list[str]:
-    page.add_script_tag(content=axe_source)
-    violations = page.evaluate(
-        """tags => axe.run({exclude: [['.md-search'], ['#__search']]}, {runOnly: {type: 'tag', values: tags}})
-                    .then(r => r.violations)""", AXE_TAGS_22)
-    return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations]
+    # The search dialog has its own, stricter run (tests/browser/test_search.py).
+    return axe_violations(page, axe_source, context={"exclude": [[".md-search"], ["#__search"]]})
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])

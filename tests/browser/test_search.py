@@ -8,9 +8,11 @@ import urllib.request
 
 import pytest
 
-from reader_helpers import open_search, vnu_command
+from reader_helpers import WCAG22, axe_violations, open_search, vnu_command
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# Material fades the results in (0.4 s): they are visible once the fade is done.
+FADED_IN = "() => getComputedStyle(document.querySelector('.md-search__output')).opacity === '1'"
 
 
 def _items(page) -> list[str]:
@@ -19,13 +21,8 @@ def _items(page) -> list[str]:
 
 def _axe(page, axe_source: str) -> list[str]:
     """WCAG 2.2 AA on the page, and also the best-practice rules on the search itself."""
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(content=axe_source)
-    violations = page.evaluate("""async tags => {
-        const all = await axe.run(document, {runOnly: {type: 'tag', values: tags.filter(t => t !== 'best-practice')}});
-        const search = await axe.run('[data-ww-zoek]', {runOnly: {type: 'tag', values: tags}});
-        return all.violations.concat(search.violations); }""", AXE_TAGS)
-    return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations]
+    return (axe_violations(page, axe_source, WCAG22)
+            + axe_violations(page, axe_source, context="[data-ww-zoek]"))
 
 
 def _open_filters(page) -> None:
@@ -121,8 +118,7 @@ def test_keyboard_only_walk_with_visible_focus(browse, real_site):
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Zoeken in de handleiding"
     assert page.locator(".ww-zoek__status").get_attribute("role") == "status"
     page.keyboard.press("Tab")
-    # Material fades the results in (0.4 s): visible once the fade is done.
-    page.wait_for_function("() => getComputedStyle(document.querySelector('.md-search__output')).opacity === '1'")
+    page.wait_for_function(FADED_IN)
     focused = _focused(page)
     assert focused["tag"] == "SUMMARY" and focused["outline"] and focused["outputVisible"]
     page.keyboard.press("Tab")  # the results: links, visible, with a visible focus ring
@@ -141,6 +137,7 @@ def test_keyboard_only_walk_with_visible_focus(browse, real_site):
     page.keyboard.press("Shift+Tab")
     assert _focused(page)["id"] == "ww-zoek-invoer"
     page.keyboard.press("ArrowDown")  # opens the results again, on the first one
+    page.wait_for_function(FADED_IN)
     assert _focused(page)["href"] == first["href"] and _focused(page)["outputVisible"]
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{first['href']}")

@@ -75,11 +75,13 @@ def fragments_for(override_dir) -> Fragments:
     return _FRAGMENTS[override_dir]
 
 
-def pager(hrefs: list[str], number: int, fragments: Fragments | None = None) -> str:
+def pager(hrefs: list[str], number: int, fragments: Fragments | None = None) -> tuple[Markup, Markup]:
     """'Pagina 2 van 5' with links to every page and to the previous and next one
-    (`hrefs[i]` is page i+1; the current page is not a link)."""
-    return (fragments or fragments_for(None)).render("pager.html", hrefs=hrefs, number=number,
-                                                      total=len(hrefs))
+    (`hrefs[i]` is page i+1; the current page is not a link): for above and below the list,
+    each a navigation landmark with a name of its own."""
+    render = (fragments or fragments_for(None)).render
+    return tuple(render("pager.html", hrefs=hrefs, number=number, total=len(hrefs), place=place)
+                 for place in ("top", "bottom"))
 
 
 def citation_html(text: str) -> Markup:
@@ -432,9 +434,9 @@ class Renderer:
         pages = []
         for number in range(1, count + 1):
             src = facet_src(facet, value, number)
-            nav = pager([self.href(src, facet_src(facet, value, n)) for n in range(1, count + 1)],
-                        number, self.f)
-            parts, heading, items = [self._back(src, facet, value), nav], None, []
+            nav_top, nav_bottom = pager([self.href(src, facet_src(facet, value, n))
+                                         for n in range(1, count + 1)], number, self.f)
+            parts, heading, items = [self._back(src, facet, value), nav_top], None, []
             for row_heading, anchor, element, region in rows[(number - 1) * FACET_PAGE_SIZE:number * FACET_PAGE_SIZE]:
                 if row_heading != heading:
                     if items:
@@ -443,7 +445,7 @@ class Renderer:
                     heading, items = row_heading, []
                 items.append(self._compact_entry(src, element, region))
             parts.append(self.f.render("entry_list.html", entries=items, empty=""))
-            parts.append(nav)
+            parts.append(nav_bottom)
             title = label if number == 1 else t("pages.pager.title", label=label, number=number, total=count)
             page_intro = intro if number == 1 else f"# {_md(title)}"
             pages.append(GeneratedPage(src, title, page_intro, "\n\n".join(parts) + "\n",

@@ -116,8 +116,8 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
                        "href": urls.relative(WERKKAARTEN_SRC, card_page_src(value))})
         for number in range(1, count + 1):
             src = card_page_src(value, number)
-            nav = pager([urls.relative(src, card_page_src(value, n)) for n in range(1, count + 1)], number,
-                        fragments)
+            nav_top, nav_bottom = pager([urls.relative(src, card_page_src(value, n))
+                                         for n in range(1, count + 1)], number, fragments)
             cards = []
             for e in chosen[(number - 1) * CARDS_PER_PAGE:number * CARDS_PER_PAGE]:
                 if e.id not in cards_by_id:
@@ -129,7 +129,7 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
             back = fragments.render("back_link.html", href=urls.relative(src, WERKKAARTEN_SRC), text=t("cards.back"))
             listing = fragments.render("cards.html", cards=cards)
             pages[src] = GeneratedPage(src, title, f"# {fragments.env.filters['md'](title)}",
-                                       f"{back}\n\n{nav}\n\n{listing}\n{nav}\n", searchable=False)
+                                       f"{back}\n\n{nav_top}\n\n{listing}\n{nav_bottom}\n", searchable=False)
     intro = fragments.render("cards_intro.md", title=t("cards.title"), choices="", size=CARDS_PER_PAGE,
                              print_block=print_block(urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
     listing = fragments.render("cards_index.html", themes=themes)
