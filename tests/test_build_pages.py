@@ -7,9 +7,7 @@ import json
 import os
 import re
 import textwrap
-import shutil
 import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 

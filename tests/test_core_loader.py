@@ -1,7 +1,6 @@
 """Unit tests for the core's loading layer: strict YAML, front matter, body, one element."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

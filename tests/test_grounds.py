@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from sitebuilder import Project
+from sitebuilder import BASE_FILES, Project
 from werkwijze.core.model.schema import default_schema_text
 
 from test_build_pages import article, section, text as _text
@@ -42,21 +42,11 @@ GROUNDED = {
         - id: vastgesteld
           naam: Vastgesteld
         """,
-    "data/brontypen.yml": """\
-        - id: factsheet
-          naam: Factsheet
-          omschrijving: Een fictief kort overzicht.
-        - id: interview
-          naam: Interview
-        """,
-    "data/bronnen.yml": """\
-        - id: testbron
-          titel: Een fictieve testbron
-          citaat: "Testbureau. (2024). *Een fictieve testbron*."
-          jaar: "2024"
-          type: factsheet
-          omschrijving: Wat deze fictieve bron zegt en niet zegt.
-        """,
+    # The base data with a description for the kind of source and for the source itself.
+    "data/brontypen.yml": BASE_FILES["data/brontypen.yml"].replace(
+        "naam: Factsheet\n", "naam: Factsheet\n          omschrijving: Een fictief kort overzicht.\n"),
+    "data/bronnen.yml": BASE_FILES["data/bronnen.yml"].rstrip(" ")
+    + "          omschrijving: Wat deze fictieve bron zegt en niet zegt.\n",
     "elements/leren/samen-leren.md": """\
         ---
         titel: Samen leren
