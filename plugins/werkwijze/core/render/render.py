@@ -412,45 +412,72 @@ class Renderer:
 
     def _facet_pages_compact(self, facet: FacetSpec, value: str, label: str, intro: str,
                              chosen: list[Element]) -> list[GeneratedPage]:
-        # (heading, anchor, element, region with its own text) in display order, then cut in pages.
-        rows: list[tuple[str, str, Element, str | None]] = []
-        if facet is self.facets.region_facet:
-            generic = self.schema.generic_region
-            family = self._region_family(value)
-            common = [e for e in chosen if generic in self.facets.values(e, facet)]
-            common_ids = {e.id for e in common}
-            own_heading = t("pages.region.own", region=label)
-            for e in self.m.sorted(e for e in chosen if e.id not in common_ids):
-                rows.append((own_heading, "eigen", e, None))
-            for e in self.m.sorted(common):
-                # A generic element with text for this region: link straight to that text.
-                own = next((i.region for i in e.body.invullingen if i.region in family and i.text.strip()), None)
-                rows.append((t("pages.region.generic"), "generiek", e, own))
-        else:
-            for soort in self.schema.soorten.values():
-                rows += [(soort.plural, soort.id, e, None)
-                         for e in self.m.sorted(e for e in chosen if e.kind == soort.id)]
-        count = -(-len(rows) // FACET_PAGE_SIZE)
+        # Sections (heading, anchor, rows) in display order; the rows are cut in pages.
+        sections = self._compact_sections(facet, value, label, chosen)
+        rows = [(index, row) for index, (_, _, section_rows) in enumerate(sections) for row in section_rows]
+        count = max(1, -(-len(rows) // FACET_PAGE_SIZE))
+        # Which pages each section's rows fall on: page 1 links to them.
+        spans: dict[int, list[int]] = {}
+        for at, (index, _) in enumerate(rows):
+            number = at // FACET_PAGE_SIZE + 1
+            if number not in spans.setdefault(index, []):
+                spans[index].append(number)
         pages = []
         for number in range(1, count + 1):
             src = facet_src(facet, value, number)
-            nav_top, nav_bottom = pager([self.href(src, facet_src(facet, value, n))
-                                         for n in range(1, count + 1)], number, self.f)
-            parts, heading, items = [self._back(src, facet, value), nav_top], None, []
-            for row_heading, anchor, element, region in rows[(number - 1) * FACET_PAGE_SIZE:number * FACET_PAGE_SIZE]:
-                if row_heading != heading:
+            hrefs = [self.href(src, facet_src(facet, value, n)) for n in range(1, count + 1)]
+            nav_top, nav_bottom = pager(hrefs, number, self.f)
+            on_page = rows[(number - 1) * FACET_PAGE_SIZE:number * FACET_PAGE_SIZE]
+            parts = [self._back(src, facet, value), nav_top]
+            for index, (heading, anchor, section_rows) in enumerate(sections):
+                items = [self._compact_entry(src, *row) for i, row in on_page if i == index]
+                if number == 1:
+                    # Every section's heading and anchor stay on page 1, however long the
+                    # lists grow: published links to `/<facet>/<value>/#<anchor>` keep working.
+                    parts.append(f"## {_md(heading)} {{#{anchor}}}")
                     if items:
                         parts.append(self.f.render("entry_list.html", entries=items, empty=""))
-                    parts.append(f"## {_md(row_heading)} {{#{anchor}}}")
-                    heading, items = row_heading, []
-                items.append(self._compact_entry(src, element, region))
-            parts.append(self.f.render("entry_list.html", entries=items, empty=""))
+                    later = [n for n in spans.get(index, []) if n > 1]
+                    if later:
+                        parts.append(self.f.render("pager_more.html", continued=bool(items),
+                                                   pages=[(n, hrefs[n - 1]) for n in later]))
+                    elif not section_rows:
+                        parts.append(self.f.render("entry_list.html", entries=[],
+                                                   empty=self._empty_section(anchor, label)))
+                elif items:
+                    parts.append(f"## {_md(heading)}")
+                    parts.append(self.f.render("entry_list.html", entries=items, empty=""))
             parts.append(nav_bottom)
             title = label if number == 1 else t("pages.pager.title", label=label, number=number, total=count)
             page_intro = intro if number == 1 else f"# {_md(title)}"
             pages.append(GeneratedPage(src, title, page_intro, "\n\n".join(parts) + "\n",
                                        searchable=number == 1))
         return pages
+
+    def _compact_sections(self, facet: FacetSpec, value: str, label: str,
+                          chosen: list[Element]) -> list[tuple[str, str, list[tuple[Element, str | None]]]]:
+        """The sections of a long facet list, with the same anchors as the short page
+        (`_region_listing`, `by_soort`): rows are (element, region whose text to link)."""
+        if facet is not self.facets.region_facet:
+            return [(soort.plural, soort.id, [(e, None) for e in self.m.sorted(e for e in chosen if e.kind == soort.id)])
+                    for soort in self.schema.soorten.values() if any(e.kind == soort.id for e in chosen)]
+        generic = self.schema.generic_region
+        family = self._region_family(value)
+        common = self.m.sorted(e for e in chosen if generic in self.facets.values(e, facet))
+        common_ids = {e.id for e in common}
+        own = [(e, None) for e in self.m.sorted(e for e in chosen if e.id not in common_ids)]
+        # A generic element with text for this region links straight to that text.
+        texts = [(e, next((i.region for i in e.body.invullingen if i.region in family and i.text.strip()), None))
+                 for e in common]
+        sections = [(t("pages.region.own", region=label), "eigen", own)]
+        with_text = [(e, region) for e, region in texts if region]
+        if with_text:  # listed once: under their text for this region
+            sections.append((t("pages.region.invulling", region=label), "invulling", with_text))
+        sections.append((t("pages.region.generic"), "generiek", [(e, None) for e, region in texts if not region]))
+        return sections
+
+    def _empty_section(self, anchor: str, label: str) -> str:
+        return t("pages.region.own_empty", region=label) if anchor == "eigen" else t("pages.none_yet")
 
     def _compact_entry(self, from_src: str, element: Element, region: str | None) -> Markup:
         href = self.href(from_src, element_src(element.id))
