@@ -26,6 +26,7 @@ from .core.site.siteplan import plan_site
 from .core.render.starter import starter_files
 from .core.suggest import did_you_mean
 from .core.site.urls import Urls
+from .publish.engine import ENGINES
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
 # Subcommand -> (catalogue key of its name, names that always work).
@@ -33,7 +34,8 @@ COMMANDS = {"check": ("cli.commands.check", ("check", "controleer")),
             "new": ("cli.commands.new", ("new", "nieuw")),
             "init": (None, ("init",)),
             "export": ("cli.commands.export", ("export", "exporteer")),
-            "editor_files": ("cli.commands.editor_files", ("editor-files", "editorbestanden"))}
+            "editor_files": ("cli.commands.editor_files", ("editor-files", "editorbestanden")),
+            "publish": ("cli.commands.publish", ("publish", "publiceer"))}
 
 
 class UsageError(Exception):
@@ -278,6 +280,23 @@ def _editor_files(args: argparse.Namespace) -> int:
     return CONTENT_ERRORS if args.check and stale else OK
 
 
+def _publish(args: argparse.Namespace) -> int:
+    from .publish.editions import PublishError
+    from .publish.publisher import Options, publish
+    layout = _layout(args)
+    out = Path(args.folder)
+    out = out if out.is_absolute() else layout.root / out
+    options = Options(editions=not args.no_editions, pdf=not args.no_pdf, site_url=args.site_url,
+                      repo_url=args.repo_url, edit_uri=args.edit_uri,
+                      engine=args.engine)
+    try:
+        print(publish(layout.root, out, options), file=sys.stderr)
+    except PublishError as error:
+        print(error, file=sys.stderr)
+        return CONTENT_ERRORS
+    return OK
+
+
 # -- entry point ------------------------------------------------------------------------
 def _project_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", help=t("cli.help.root"))
@@ -325,6 +344,18 @@ def build_parser() -> argparse.ArgumentParser:
     editor.add_argument("--check", action="store_true", help=t("cli.help.editor_check"))
     _project_options(editor)
     editor.set_defaults(func=_editor_files)
+
+    publish = _subparser(sub, "publish", "cli.help.publish")
+    publish.add_argument("folder", metavar="MAP", nargs="?", default="public", help=t("cli.help.publish_folder"))
+    publish.add_argument("--zonder-edities", "--no-editions", dest="no_editions", action="store_true",
+                         help=t("cli.help.no_editions"))
+    publish.add_argument("--zonder-pdf", "--no-pdf", dest="no_pdf", action="store_true", help=t("cli.help.no_pdf"))
+    publish.add_argument("--site-url", dest="site_url", help=t("cli.help.site_url"))
+    publish.add_argument("--repo-url", dest="repo_url", help=t("cli.help.repo_url"))
+    publish.add_argument("--edit-uri", dest="edit_uri", help=t("cli.help.edit_uri"))
+    publish.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help=t("cli.help.engine"))
+    publish.add_argument("--root", help=t("cli.help.root"))
+    publish.set_defaults(func=_publish)
     return parser
 
 

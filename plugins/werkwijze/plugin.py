@@ -27,7 +27,7 @@ from .core.render.export import facet_data
 from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
 from .core.site.siteplan import plan_site
-from .core.site.urls import Urls
+from .core.site.urls import Publication, Urls
 from .core.sources.gitdates import last_updated
 from .core.validate.published import check_published
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
@@ -142,7 +142,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             config.extra_javascript.insert(0, MESSAGES_JS)  # before the scripts that read it
         # The catalogue of theme.language; load_manual() adds the manual's own wording.
         self.catalogue = i18n.use(i18n.Catalogue.load(config.theme.get("language")))
-        self.urls = Urls(config.use_directory_urls)
+        # What `werkwijze publiceer` publishes beside the pages (PDFs, editions).
+        self.urls = Urls(config.use_directory_urls, Publication.from_extra(config.extra))
         # MkDocs (or ProperDocs) logs link and anchor problems from its pages module.
         engine = type(config).__module__.split(".")[0]
         pages_log = logging.getLogger(f"{engine}.structure.pages")

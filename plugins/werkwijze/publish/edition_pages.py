@@ -1,4 +1,4 @@
-"""Frozen editions in the published site: what scripts/publish.py does to built pages.
+"""Frozen editions in the published folder: what `werkwijze publiceer` does to built pages.
 
 `public/` holds the current edition at the site root (the contract URLs) and every
 tagged edition at `edities/<versie>/` (`citation.edition_path`). After the builds:
@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..render.citation import absolute_url, edition_path
-from ..render.html import h
-from ..i18n import t
-from ..validate.published import redirect_target
-from ..render.render import fragments_for
+from ..core.i18n import t
+from ..core.render.citation import absolute_url, edition_path
+from ..core.render.html import h
+from ..core.render.render import fragments_for
+from ..core.validate.published import redirect_target
 
 TAG_PREFIX = "editie-"
 EDITIONS_DIR = edition_path("x").split("/")[0]  # 'edities'
