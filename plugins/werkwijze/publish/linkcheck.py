@@ -88,9 +88,8 @@ class LinkChecker:
             rel = parts.path[len(self.prefix):]
         else:
             here = page.relative_to(self.folder).parent.as_posix()
+            # (`url` fields of a JSON file are relative to its site's root, where it lies.)
             base = "" if here == "." else here
-            if page.suffix == ".json":  # `url` fields are relative to the site root
-                base = ""
             rel = posixpath.normpath(posixpath.join(base, parts.path)) if parts.path else \
                 page.relative_to(self.folder).as_posix()
             if rel == ".":

@@ -78,8 +78,9 @@ def publish(project: Path, out: Path, options: Options = Options()) -> str:
     check_output(project, out)
     layout = read_layout(config)
     manual = load_manual(layout)
-    if manual.problems:
-        raise PublishError("\n".join(str(p) for p in manual.problems))
+    if manual.problems:  # before anything is built
+        raise PublishError("\n".join([*map(str, manual.problems),
+                                      t("publish.content_errors", count=len(manual.problems), out=out)]))
     site_url = _slash(options.site_url or read_site(config)[1])
     current = manual.editions.current.version if manual.editions and manual.editions.current else None
     with_editions = options.editions and current is not None

@@ -34,10 +34,10 @@ ALL_THEMES = "alle"  # the one card group of a manual without themes
 
 def print_block(urls: Urls, from_src: str, pdf_name: str, label_key: str = "ui.print.pdf") -> Markup:
     """A link to the page's PDF; assets/print-links.js adds a print button beside it.
-    Nothing where no PDFs are published (a plain build, a preview): no link to a PDF
-    that does not exist."""
+    Only the button where no PDFs are published (a plain build, a preview): no link to a
+    PDF that does not exist."""
     if not urls.publication.pdf:
-        return Markup("")
+        return fragments_for(None).render("print_block.html", label=t(label_key), href=None)
     return fragments_for(None).render("print_block.html", label=t(label_key),
                                       href=urls.relative(from_src, f"{PDF_DIR}/{pdf_name}"))
 
