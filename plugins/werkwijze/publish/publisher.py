@@ -105,8 +105,9 @@ def publish(project: Path, out: Path, options: Options = Options()) -> str:
                 what = t("editions.publish.edition", version=version, tag=tag)
                 with checkout(project, tag, Path(scratch) / version) as tree:
                     dest = new / edition_path(version)
-                    edition_settings = {**settings, "site_url": (site_url or "/") + edition_path(version),
-                                        "edit_uri": ""}
+                    edition_settings = {**settings, "edit_uri": ""}
+                    if site_url:  # its absolute URLs and references name its permanent address
+                        edition_settings["site_url"] = site_url + edition_path(version)
                     _build(tree, dest, edition_settings, strict=False, what=what, out=out,
                            engine_name=options.engine, own_plugin=True)
                 sites.append(dest)
