@@ -1,5 +1,10 @@
 # Every target sets itself up: a .venv in the repo root with the project and its test extras.
-VENV   ?= .venv
+# The theme follows mkdocs.yml: `theme: name: materialx` builds with ProperDocs +
+# mkdocs-materialx (in .venv-materialx), anything else with MkDocs + Material (in .venv).
+MATERIALX := $(shell grep -qE '^[[:space:]]+name:[[:space:]]*materialx[[:space:]]*$$' mkdocs.yml && echo 1)
+THEME  := $(if $(MATERIALX),materialx,material)
+VENV   ?= $(if $(MATERIALX),.venv-materialx,.venv)
+BUILDER := $(if $(MATERIALX),properdocs,mkdocs)
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
@@ -10,12 +15,12 @@ export NO_MKDOCS_2_WARNING := 1
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[$(THEME),test]'
 	touch $(STAMP)
 
 # --dirty: a save rebuilds only the pages it changes (plugins/werkwijze/adapter/pagecache.py).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dirty --strict -a $(ADDR)
+	$(BIN)/$(BUILDER) serve --dirty --strict -a $(ADDR)
 
 # Every site is made by `werkwijze publiceer` (plugins/werkwijze/publish/): a strict build in
 # a temporary folder, the Content-Security-Policy as a <meta> in every page, and a check that

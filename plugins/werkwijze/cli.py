@@ -353,7 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--site-url", dest="site_url", help=t("cli.help.site_url"))
     publish.add_argument("--repo-url", dest="repo_url", help=t("cli.help.repo_url"))
     publish.add_argument("--edit-uri", dest="edit_uri", help=t("cli.help.edit_uri"))
-    publish.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help=t("cli.help.engine"))
+    publish.add_argument("--engine", choices=ENGINES, help=t("cli.help.engine"))
     publish.add_argument("--root", help=t("cli.help.root"))
     publish.set_defaults(func=_publish)
     return parser

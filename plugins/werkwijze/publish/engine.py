@@ -19,6 +19,22 @@ from ..core.sources.project import CONFIG_NAMES
 
 OVERLAY = ".werkwijze-publiceer.yml"
 ENGINES = ("mkdocs", "properdocs")
+# Which program builds with which theme, and the extra of this package that installs both
+# (pyproject.toml): ProperDocs + mkdocs-materialx, or MkDocs + Material for MkDocs.
+THEMES = {"materialx": ("properdocs", "materialx"), "material": ("mkdocs", "material")}
+
+
+def engine_for(theme: str | None) -> str:
+    return THEMES.get(theme or "", THEMES["material"])[0]
+
+
+def missing_theme(theme: str | None) -> str | None:
+    """The package extra to install when the theme of mkdocs.yml is not installed, else None."""
+    from importlib.metadata import entry_points
+    if theme not in THEMES:
+        return None  # another theme: the engine says what is wrong with it
+    installed = {entry.name for entry in entry_points(group="mkdocs.themes")}
+    return None if theme in installed else THEMES[theme][1]
 
 
 def config_file(tree: Path) -> Path | None:

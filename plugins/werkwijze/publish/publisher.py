@@ -26,7 +26,7 @@ from pathlib import Path
 from ..core.i18n import t
 from ..core.model.manual import Manual, load_manual
 from ..core.render.citation import edition_path
-from ..core.sources.project import read_layout, read_site
+from ..core.sources.project import read_layout, read_site, read_theme
 from ..core.site.urls import Publication
 from . import csp, engine
 from .edition_pages import EDITIONS_DIR, Published, version_key
@@ -44,7 +44,7 @@ class Options:
     site_url: str | None = None  # default: site_url of mkdocs.yml
     repo_url: str | None = None  # default: repo_url of mkdocs.yml
     edit_uri: str | None = None  # default: edit_uri of mkdocs.yml
-    engine: str = "mkdocs"
+    engine: str | None = None  # default: the one that goes with the theme in mkdocs.yml
 
 
 def _say(key: str, **params) -> None:
@@ -76,6 +76,11 @@ def publish(project: Path, out: Path, options: Options = Options()) -> str:
     if config is None:
         raise PublishError(t("editions.publish.no_config", file=project / "mkdocs.yml"))
     check_output(project, out)
+    theme = read_theme(config)
+    extra = engine.missing_theme(theme)
+    if extra:
+        raise PublishError(t("publish.theme_missing", theme=theme, extra=extra, out=out))
+    engine_name = options.engine or engine.engine_for(theme)
     layout = read_layout(config)
     manual = load_manual(layout)
     if manual.problems:  # before anything is built
@@ -98,7 +103,7 @@ def publish(project: Path, out: Path, options: Options = Options()) -> str:
     shutil.rmtree(new, ignore_errors=True)  # a leftover of an earlier, interrupted run
     try:
         what = t("editions.publish.current", version=current) if current else t("publish.the_site")
-        _build(project, new, settings, strict=True, what=what, out=out, engine_name=options.engine)
+        _build(project, new, settings, strict=True, what=what, out=out, engine_name=engine_name)
         sites = [new]
         with tempfile.TemporaryDirectory(prefix="werkwijze-publish-") as scratch:
             for version, tag in sorted(tags.items(), key=lambda item: version_key(item[0])):
@@ -109,7 +114,7 @@ def publish(project: Path, out: Path, options: Options = Options()) -> str:
                     if site_url:  # its absolute URLs and references name its permanent address
                         edition_settings["site_url"] = site_url + edition_path(version)
                     _build(tree, dest, edition_settings, strict=False, what=what, out=out,
-                           engine_name=options.engine, own_plugin=True)
+                           engine_name=engine_name, own_plugin=True)
                 sites.append(dest)
         if options.pdf:
             _pdfs(sites, out)

@@ -78,6 +78,16 @@ def find_project(start: Path) -> Layout:
     return read_layout(config)
 
 
+def read_theme(config_path: Path) -> str | None:
+    """`theme.name` (or `theme: name`) of a mkdocs.yml."""
+    try:
+        top = _mapping(yaml.compose(config_path.read_text("utf-8"), Loader=yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    theme = top.get("theme")
+    return _scalar(theme) or _scalar(_mapping(theme).get("name"))
+
+
 def read_site(config_path: Path | None) -> tuple[str, str | None]:
     """`site_name` and `site_url` of a mkdocs.yml (for exports outside MkDocs)."""
     if config_path is None:
