@@ -20,7 +20,7 @@ from .core.i18n import t
 from .core.model.manual import Layout, Manual, load_manual
 from .core.problems import Problem
 from .core.sources.project import (CONFIG_NAMES, ProjectNotFound, find_config, find_project,
-                                   read_layout, read_site)
+                                   read_layout, read_plugin_option, read_site)
 from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template
 from .core.site.siteplan import plan_site
 from .core.render.starter import starter_files
@@ -35,7 +35,8 @@ COMMANDS = {"check": ("cli.commands.check", ("check", "controleer")),
             "init": (None, ("init",)),
             "export": ("cli.commands.export", ("export", "exporteer")),
             "editor_files": ("cli.commands.editor_files", ("editor-files", "editorbestanden")),
-            "publish": ("cli.commands.publish", ("publish", "publiceer"))}
+            "publish": ("cli.commands.publish", ("publish", "publiceer")),
+            "published_urls": ("cli.commands.published_urls", ("published-urls", "adressen"))}
 
 
 class UsageError(Exception):
@@ -297,6 +298,24 @@ def _publish(args: argparse.Namespace) -> int:
     return OK
 
 
+def _published_urls(args: argparse.Namespace) -> int:
+    from .config import WerkwijzeConfig
+    from .publish.published_list import write_list
+    layout = _layout(args)
+    config = _config_in(layout.root)
+    rel = read_plugin_option(config, "published_urls") if config else None
+    rel = WerkwijzeConfig.published_urls.default if rel is None else rel
+    site = Path(args.site)
+    site = site if site.is_absolute() else layout.root / site
+    if not rel:
+        raise UsageError(t("cli.usage.published_urls_off"))
+    if not (site / "index.html").is_file():
+        raise UsageError(t("cli.usage.not_built", folder=args.site))
+    count = write_list(site, layout.path(layout.docs_dir), layout.path(rel))
+    print(t("cli.published_urls.written", count=count, file=rel))
+    return OK
+
+
 # -- entry point ------------------------------------------------------------------------
 def _project_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", help=t("cli.help.root"))
@@ -356,6 +375,11 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--engine", choices=ENGINES, help=t("cli.help.engine"))
     publish.add_argument("--root", help=t("cli.help.root"))
     publish.set_defaults(func=_publish)
+
+    urls = _subparser(sub, "published_urls", "cli.help.published_urls")
+    urls.add_argument("site", metavar="MAP", nargs="?", default="site", help=t("cli.help.published_urls_site"))
+    urls.add_argument("--root", help=t("cli.help.root"))
+    urls.set_defaults(func=_published_urls)
     return parser
 
 

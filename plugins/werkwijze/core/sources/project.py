@@ -78,6 +78,16 @@ def find_project(start: Path) -> Layout:
     return read_layout(config)
 
 
+def read_plugin_option(config_path: Path, name: str) -> str | None:
+    """One option of the werkwijze plugin in a mkdocs.yml (None when it is not set)."""
+    try:
+        top = _mapping(yaml.compose(config_path.read_text("utf-8"), Loader=yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    node = _plugin_options(top.get("plugins")).get(name)
+    return node.value if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
+
+
 def read_theme(config_path: Path) -> str | None:
     """`theme.name` (or `theme: name`) of a mkdocs.yml."""
     try:
