@@ -248,10 +248,35 @@ def check_fragments(layout: Layout) -> FragmentCheck:
                 unknown.discard(node.name)  # once per name, at its first use
                 result.problems.append(Problem(rel, node.lineno, t("validate.fragments.unknown_name",
                                                                    name=node.name)))
+        result.problems += _refused(env, tree, name, rel)
         result.warnings += [Problem(rel, node.lineno, t("validate.fragments.safe"))
                             for node in tree.find_all((nodes.Filter, nodes.ScopedEvalContextModifier))
                             if _unescapes(node)]
     return result
+
+
+def _refused(env, tree: nodes.Template, name: str, rel: str) -> list[Problem]:
+    """What the sandbox or the loader would refuse while rendering, found before: internals
+    (`x.__globals__`, `x['_y']`) and includes of the fragment itself or of a missing one."""
+    found = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        key = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if isinstance(key, str) and key.startswith("_"):
+            found.append(Problem(rel, node.lineno, t("validate.fragments.unsafe")))
+    for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+        target = getattr(node.template, "value", None)
+        if not isinstance(target, str):
+            continue
+        if target == name:
+            found.append(Problem(rel, node.lineno, t("validate.fragments.recursion")))
+            continue
+        try:
+            env.loader.get_source(env, target)
+        except jinja2.TemplateNotFound:
+            found.append(Problem(rel, node.lineno, t("validate.fragments.missing", name=target)))
+        except FragmentError as exc:
+            found.append(exc.problem)
+    return found
 
 
 def _unescapes(node: nodes.Node) -> bool:
