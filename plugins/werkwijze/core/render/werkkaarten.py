@@ -123,7 +123,7 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
         for number in range(1, count + 1):
             src = card_page_src(value, number)
             nav_top, nav_bottom = pager(fragments, [urls.relative(src, card_page_src(value, n))
-                                         for n in range(1, count + 1)], number, fragments)
+                                         for n in range(1, count + 1)], number)
             cards = []
             for e in chosen[(number - 1) * CARDS_PER_PAGE:number * CARDS_PER_PAGE]:
                 if e.id not in cards_by_id:
