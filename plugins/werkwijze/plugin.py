@@ -245,6 +245,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                                             abs_src_path=str(asset)))
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
+        if self.serve is not None:
+            self.serve.remove_gone({f.dest_uri for f in files}, Path(config.site_dir))
         self.search.begin(files, config.theme.get("language"))  # Pagefind indexes while pages render
         return files
 
