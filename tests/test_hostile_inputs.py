@@ -7,19 +7,22 @@ link out of the manual (to `buiten/`, a folder beside it holding a fictional sec
 """
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import textwrap
 from dataclasses import dataclass, field
 
 import pytest
 
 from sitebuilder import BASE_FILES, Project, element_file
-from werkwijze.core.model.schema import default_schema_text
+from werkwijze.core.model.schema import EXPORT_RECORD_KEYS, default_schema_text, parse_schema_text
 
 SECRET = "GEHEIM-3f9a1c"  # in every file outside the manual: it may never reach the site
 OUT = "@buiten/"  # a link target starting with this lies outside the manual
 MKDOCS = textwrap.dedent(BASE_FILES["mkdocs.yml"])
 SCHEMA = default_schema_text()
+SCHEMA_FIELDS = parse_schema_text(SCHEMA).fields
 
 
 def line_of(text: str, needle: str) -> int:
@@ -88,6 +91,8 @@ CASES = [
          links={"fragments/reference.md": OUT + "geheim.md"}),
     Case("schema-link-out", where="schema/element.yml:1", words=LINK,
          links={"schema/element.yml": OUT + "element.yml"}),
+    Case("fragments-folder-link-out", where="fragments:1", words=LINK, links={"fragments": OUT + "data"}),
+    Case("docs-folder-link-out", where="docs:1", words=LINK, links={"docs": OUT + "data"}),
     Case("chapter-file-link-out", where="docs/geheim.txt:1", words=LINK,
          links={"docs/geheim.txt": OUT + "geheim.md"}),
     _schema_case("taxonomy-file-dotdot", "file: themas.yml", "file: ../../buiten/themas.yml",
@@ -171,7 +176,6 @@ def _make(tmp_path, case: Case) -> Project:
     for link, target in case.links.items():
         path = project.root / link
         if path.is_dir() and not path.is_symlink():
-            import shutil
             shutil.rmtree(path)
         path.unlink(missing_ok=True)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -203,3 +207,13 @@ def test_bad_input_fails_the_check_with_file_and_line(tmp_path, case):
     result = project.check()
     assert result.returncode == 1, result.stdout + result.stderr
     _assert_reported(result.stdout + result.stderr, case)
+
+
+def test_the_export_writes_no_key_of_its_own_besides_the_reserved_ones(tmp_path):
+    """The schema refuses fields named like EXPORT_RECORD_KEYS: those must be every key an
+    export record holds that is not a schema field."""
+    result = Project(tmp_path / "handboek").build()
+    assert result.returncode == 0, result.output
+    records = json.loads((result.site / "elementen.json").read_text("utf-8"))["elementen"]
+    fields = set(SCHEMA_FIELDS)
+    assert {key for record in records for key in record} - fields == set(EXPORT_RECORD_KEYS)
