@@ -12,7 +12,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from serve_helpers import serving, wait_for_page
 from sitebuilder import Project, element_file
 from werkwijze.core.render.fragments import PACKAGE_FRAGMENTS, FragmentError, Fragments, fragments_for
-from werkwijze.core.site.editions_site import Published
+from werkwijze.publish.edition_pages import Published
 from werkwijze.core.sources.layout import Layout
 
 # Every fragment rendered outside the Renderer (these ignored a manual's version before).
