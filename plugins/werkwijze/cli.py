@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .core import i18n
 from .core.render.editorfiles import editor_files
+from .core.render.fragments import FragmentCheck, FragmentError, check_fragments
 from .core.i18n import t
 from .core.model.manual import Layout, Manual, load_manual
 from .core.problems import Problem
@@ -131,19 +132,24 @@ def _escape(text: str, property_value: bool = False) -> str:
     return text
 
 
-def _github(problem: Problem, root: Path) -> str:
+def _github(problem: Problem, root: Path, level: str = "error") -> str:
     # Annotations need the path from the workspace (the current folder in Actions).
     file = os.path.relpath(root / problem.path).replace(os.sep, "/")
-    return f"::error file={_escape(file, True)},line={problem.line}::{_escape(problem.message)}"
+    return f"::{level} file={_escape(file, True)},line={problem.line}::{_escape(problem.message)}"
 
 
 def _check(args: argparse.Namespace) -> int:
     layout = _layout(args)
     scopes = _scopes(args.paths, layout.root)
     manual = load_manual(layout)  # always everything, so references between files resolve
-    problems = [p for p in manual.problems if _in_scope(p, scopes)]
+    fragments = check_fragments(layout) if not manual.problems else FragmentCheck()
+    problems = [p for p in sorted({*manual.problems, *fragments.problems}) if _in_scope(p, scopes)]
     for problem in problems:
         print(_github(problem, layout.root) if args.format == "github" else str(problem))
+    for warning in (w for w in fragments.warnings if _in_scope(w, scopes)):
+        print(_github(warning, layout.root, "warning") if args.format == "github"
+              else t("cli.check.warning", path=warning.path, line=warning.line,
+                                        message=warning.message))
     if problems:
         print(t("cli.check.found", count=len(problems)), file=sys.stderr)
         return CONTENT_ERRORS
@@ -412,6 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(t("cli.prefix", message=exc), file=sys.stderr)
         return USAGE_ERRORS
+    except FragmentError as exc:  # a manual's fragment broke while rendering (export)
+        print(exc.problem, file=sys.stderr)
+        return CONTENT_ERRORS
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ All work lives in `werkwijze.core`; this module only maps MkDocs events onto it.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -24,11 +25,13 @@ from .core.model.manual import Layout, Manual, load_manual
 from .core.problems import ProblemList
 from .core.render.colours import colours_css
 from .core.render.export import facet_data
+from .core.render.fragments import FragmentError, check_fragments
 from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
 from .core.site.siteplan import plan_site
 from .core.site.urls import Publication, Urls
 from .core.sources.gitdates import last_updated
+from .core.sources.project import option_lines
 from .core.validate.published import check_published
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
 
@@ -71,6 +74,25 @@ class _DropDirtyWarning(logging.Filter):
 
 def _always() -> bool:
     return True
+
+
+def _fragment_errors_as_content_errors(event):
+    """A manual's fragment that fails while rendering is a content error with its file and
+    line (core/render/fragments.py), never a traceback."""
+    @functools.wraps(event)
+    def guarded(self, *args, **kwargs):
+        try:
+            return event(self, *args, **kwargs)
+        except FragmentError as exc:
+            log.error(str(exc.problem))
+            raise PluginError(i18n.t("build.content_errors", count=1)) from None
+    return guarded
+
+
+def _relative(path: str, root: Path) -> str:
+    """A folder MkDocs made absolute, relative to the manual's root again (`../x` when it
+    lies outside: core/sources/contained.py refuses that)."""
+    return os.path.relpath(path, root).replace(os.sep, "/")
 
 
 class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
@@ -149,14 +171,26 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         pages_log = logging.getLogger(f"{engine}.structure.pages")
         if self.source_map not in pages_log.filters:
             pages_log.addFilter(self.source_map)
-        root = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        root = config_file.parent
+        custom_dir = config.theme.custom_dir
         self.layout = Layout(root, self.config.elements_dir, self.config.data_dir,
-                             os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
-                             self.config.schema, self.catalogue.language)
+                             _relative(config.docs_dir, root), self.config.schema,
+                             self.catalogue.language, published_urls=self.config.published_urls,
+                             custom_dir=_relative(custom_dir, root) if custom_dir else None,
+                             config_name=config_file.name, option_lines=option_lines(config_file))
         return config
 
+    def _load(self) -> Manual:
+        """The manual, checked; its own fragments are checked with it."""
+        manual = load_manual(self.layout, self.element_cache)
+        if not manual.problems:
+            manual.problems = sorted(check_fragments(self.layout).problems)
+        return manual
+
     def on_serve(self, server, config, builder):
-        for folder in (self.layout.elements_dir, self.layout.data_dir, self.layout.schema_file):
+        for folder in (self.layout.elements_dir, self.layout.data_dir, self.layout.schema_file,
+                       self.layout.fragments_dir):
             if self.layout.path(folder).exists():
                 server.watch(str(self.layout.path(folder)))
         if self.fallback is not None:
@@ -165,13 +199,13 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
 
     def on_pre_build(self, config):  # under serve: keep the last good site (serve_fallback.py)
         if self.fallback is not None:
-            self.loaded = self.fallback.check(load_manual(self.layout, self.element_cache),
-                                              self.manual is not None)
+            self.loaded = self.fallback.check(self._load(), self.manual is not None)
 
     # Run early, so that other plugins (search, tags, ...) see the generated pages.
     @event_priority(50)
+    @_fragment_errors_as_content_errors
     def on_files(self, files: Files, config) -> Files:
-        manual, self.loaded = self.loaded or load_manual(self.layout, self.element_cache), None
+        manual, self.loaded = self.loaded or self._load(), None
         self.catalogue = i18n.active()  # with the manual's teksten.yml
         if manual.problems:
             for problem in manual.problems:
@@ -211,6 +245,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                                             abs_src_path=str(asset)))
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
+        if self.serve is not None:
+            self.serve.remove_gone({f.dest_uri for f in files}, Path(config.site_dir))
         self.search.begin(files, config.theme.get("language"))  # Pagefind indexes while pages render
         return files
 
@@ -246,6 +282,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                 page.file.is_modified = _always
         return nav
 
+    @_fragment_errors_as_content_errors
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         escape_meta(page.meta)  # Material prints title/description raw
         src_uri = page.file.src_uri
@@ -266,13 +303,13 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.search.write(Path(config.site_dir), config.theme.get("language"),
                           background=self.fallback is not None)
         # Links in last year's reader must still work: every published URL is served.
-        if not self.config.published_urls:
+        if not self.layout.published_urls:
             return
-        list_path = self.layout.path(self.config.published_urls)
+        list_path = self.layout.path(self.layout.published_urls)
         if not list_path.is_file():
             return
         problems = ProblemList()
-        count = check_published(list_path, self.config.published_urls, Path(config.site_dir), problems)
+        count = check_published(list_path, self.layout.published_urls, Path(config.site_dir), problems)
         for problem in problems:
             log.error(str(problem))
         if problems:

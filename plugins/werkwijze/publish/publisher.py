@@ -125,7 +125,7 @@ def publish(project: Path, out: Path, options: Options = Options()) -> str:
                 shutil.copytree(new, new / edition_path(current),
                                 ignore=lambda folder, names: [EDITIONS_DIR] if Path(folder) == new else [])
             versions = sorted({*tags, current}, key=version_key, reverse=True)
-            Published(new, current, site_url).finish(versions)
+            Published(new, current, site_url, layout).finish(versions)
         _say("publish.csp")
         csp.write_meta(new)
         (new / CSP_HEADER_FILE).write_text(csp.policy(new) + "\n", "utf-8")

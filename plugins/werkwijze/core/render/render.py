@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from ..model.elements import Element
-from .fragments import Fragments
+from .fragments import Fragments, fragments_for
 from .html import md
 from ..i18n import active, t
 from .regions_view import region_section
@@ -65,21 +65,11 @@ class GeneratedPage:
         return f"{self.intro}\n\n{self.listing}" if self.intro else self.listing
 
 
-_FRAGMENTS: dict[object, Fragments] = {}
-
-
-def fragments_for(override_dir) -> Fragments:
-    """One environment per override folder, kept: compiling templates costs more than using them."""
-    if override_dir not in _FRAGMENTS:
-        _FRAGMENTS[override_dir] = Fragments(override_dir)
-    return _FRAGMENTS[override_dir]
-
-
-def pager(hrefs: list[str], number: int, fragments: Fragments | None = None) -> tuple[Markup, Markup]:
+def pager(fragments: Fragments, hrefs: list[str], number: int) -> tuple[Markup, Markup]:
     """'Pagina 2 van 5' with links to every page and to the previous and next one
     (`hrefs[i]` is page i+1; the current page is not a link): for above and below the list,
     each a navigation landmark with a name of its own."""
-    render = (fragments or fragments_for(None)).render
+    render = fragments.render
     return tuple(render("pager.html", hrefs=hrefs, number=number, total=len(hrefs), place=place)
                  for place in ("top", "bottom"))
 
@@ -95,7 +85,7 @@ class Renderer:
         self.urls = urls
         self.facets = manual.facets
         self.schema = manual.schema
-        self.f = fragments_for(manual.layout.fragments_path)
+        self.f = fragments_for(manual.layout)  # the manual's own fragments first
         self._entry_rest: dict[str, Markup] = {}
         # Rendered entries by (element, link, extra): element pages share a folder, so a
         # neighbour's entry is the same on every page that lists it.
@@ -426,7 +416,7 @@ class Renderer:
         for number in range(1, count + 1):
             src = facet_src(facet, value, number)
             hrefs = [self.href(src, facet_src(facet, value, n)) for n in range(1, count + 1)]
-            nav_top, nav_bottom = pager(hrefs, number, self.f)
+            nav_top, nav_bottom = pager(self.f, hrefs, number)
             on_page = rows[(number - 1) * FACET_PAGE_SIZE:number * FACET_PAGE_SIZE]
             parts = [self._back(src, facet, value), nav_top]
             for index, (heading, anchor, section_rows) in enumerate(sections):

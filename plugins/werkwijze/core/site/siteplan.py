@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..sources.chapters import find_directives
 from ..render.export import filter_files, to_json
 from ..render.jsonschema import dumps, element_json_schema
+from ..render.fragments import Fragments, fragments_for
 from ..render.render import GeneratedPage, Renderer
 from .paths import SCHEMA_URI, element_src
 from .trainers import cited_pages, reference_block, trainer_files, trainer_pages
@@ -35,6 +36,7 @@ class SitePlan:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by src URI
     cited: dict[str, str] = field(default_factory=dict)  # trainers' pages cited like chapters
     files: dict[str, str] = field(default_factory=dict)  # site path -> content
+    fragments: Fragments | None = None  # the manual's fragments (set by plan_site)
 
     def page_markdown(self, src_uri: str, handwritten: str | None) -> str:
         """The Markdown MkDocs renders for a page: `handwritten` is the docs file's text
@@ -47,7 +49,7 @@ class SitePlan:
         if src_uri in self.manual.chapters:
             markdown = self._expand_directives(markdown, src_uri)
         citation = reference_block(self.manual, src_uri, self.urls, self.site_name, self.site_url,
-                                   self.cited)
+                                   self.cited, self.fragments)
         if citation:
             markdown = markdown.rstrip("\n") + "\n\n" + citation
         return markdown
@@ -117,7 +119,7 @@ def generated_pages(manual: Manual, urls: Urls, memo: PageMemo | None = None) ->
 def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
               memo: PageMemo | None = None) -> SitePlan:
     """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept."""
-    plan = SitePlan(manual, urls, site_name, site_url)
+    plan = SitePlan(manual, urls, site_name, site_url, fragments=fragments_for(manual.layout))
     plan.pages = generated_pages(manual, urls, memo)
     trainers = trainer_pages(manual, urls, site_url, memo)
     plan.pages.update(trainers)

@@ -13,6 +13,7 @@ from ..model.edition import Editions
 from ..i18n import t
 from ..render.leerlijn_pages import LeerlijnRenderer
 from .redirects import redirect_files
+from ..render.fragments import Fragments, fragments_for
 from ..render.render import GeneratedPage
 from .paths import CHANGES_SRC, CSV_FILE, element_id_of
 from .urls import Urls
@@ -45,7 +46,8 @@ def cited_pages(pages: dict[str, GeneratedPage]) -> dict[str, str]:
 
 
 def reference_block(manual: Manual, src_uri: str, urls: Urls, site_name: str,
-                    site_url: str | None, cited: dict[str, str] | None = None) -> str:
+                    site_url: str | None, cited: dict[str, str] | None = None,
+                    fragments: Fragments | None = None) -> str:
     """'Zo verwijst u naar deze pagina' for an element page, chapter, leerlijn or werkkaarten
     page ('' otherwise). The URL is the page's permanent address in this edition
     (`citation.permanent_url`, kept for good by `werkwijze publiceer`) when the
@@ -69,4 +71,4 @@ def reference_block(manual: Manual, src_uri: str, urls: Urls, site_name: str,
         home = citation.permanent_url(site_url, version, "")
         references.append((t("reference.whole_manual"),
                            citation.reference(editions, site_name, site_name, home)))
-    return citation.block(references)
+    return citation.block(fragments or fragments_for(manual.layout), references)

@@ -14,6 +14,7 @@ Wrong entries are reported with file and line and left out; the others are retur
 from __future__ import annotations
 
 from pathlib import Path
+from string import Formatter
 
 from . import yamltree
 from .datafile import read_tree, text_of
@@ -30,6 +31,20 @@ def _fields(text: str) -> set[str] | None:
         return placeholders(text)
     except ValueError:  # a single { or }
         return None
+
+
+def _unusable_field(text: str) -> str | None:
+    """A placeholder that is more than a name (`{versie:d}`, `{versie!r}`, `{versie.x}`,
+    `{}`): it would fail, pad, or reach into the value when the text is filled in, and the
+    browser (`js.*` texts) fills in only `{name}`. None when every placeholder is a name."""
+    try:
+        parsed = list(Formatter().parse(text))
+    except ValueError:
+        return None  # a single brace: reported as such below
+    for _, name, spec, conversion in parsed:
+        if name is not None and (spec or conversion or not name.isidentifier()):
+            return "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+    return None
 
 
 def _listed(names: set[str]) -> str:
@@ -58,6 +73,10 @@ def load_overrides(data_dir: Path, rel_dir: str, problems: ProblemList) -> dict[
         text = text_of(node)
         if text is None:
             problems.add(rel, line, t("validate.overrides.not_text", key=key))
+            continue
+        unusable = _unusable_field(text)
+        if unusable is not None:
+            problems.add(rel, line, t("validate.overrides.format", key=key, field=unusable))
             continue
         expected = _fields(known[key])
         if expected is not None:  # a package message with placeholders: keep them
