@@ -17,6 +17,8 @@ from sitebuilder import BIN, BuildResult, Project
 
 from werkwijze.cli import main
 from werkwijze.export.target import FORMAT_LINE, MARKER
+from werkwijze.export.templates import TEMPLATE_TEXT_AREAS
+from werkwijze.theme import TEMPLATES_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 ENGLISH = Path(__file__).resolve().parent / "manuals" / "english"
@@ -213,6 +215,34 @@ def test_regional_texts_reach_the_export(tmp_path):
     assert "In Dorp overleggen partners elke week." in html
     assert page_urls(export.site) == page_urls(plugin.site)
     assert _real_broken(export.site, "https://example.org/handboek/") == []
+
+
+def test_edit_links_go_where_the_plugins_go(this_manual):
+    """An element page's edit link opens its element file, a generated list has none, a
+    chapter opens its docs file: as in the plugin's build."""
+    edit = re.compile(r'<a href="([^"]*)" title="[^"]*" class="md-content__button md-icon" rel="edit">')
+    plugin, export = this_manual
+    for url in ("elementen/gezamenlijke-visie/", "elementen/", "themas/partnerschap/", "partnerschap/"):
+        assert edit.findall(export.page(url)) == edit.findall(plugin.page(url)), url
+    assert "/elements/partnerschap/gezamenlijke-visie.md" in edit.findall(
+        export.page("elementen/gezamenlijke-visie/"))[0]
+
+
+def test_the_templates_texts_travel_with_the_export():
+    """Every werkwijze_t(...) key in our templates lies in an area the export writes."""
+    keys = set()
+    for template in TEMPLATES_DIR.rglob("*.html"):
+        keys |= set(re.findall(r"werkwijze_t\(\s*[\"']([\w.]+)[\"']", template.read_text("utf-8")))
+    assert keys
+    assert {k for k in keys if k.split(".")[0] not in TEMPLATE_TEXT_AREAS} == set()
+
+
+def test_front_matter_printed_raw_is_escaped(dutch, tmp_path, capsys):
+    (dutch / "docs" / "hoofdstuk.md").write_text(
+        "---\ntitle: Samen <script>alert(1)</script>\n---\n# Hoofdstuk\n\nTekst.\n", "utf-8")
+    assert _export(dutch, tmp_path / "export", capsys)[0] == 0
+    page = (tmp_path / "export" / "docs" / "hoofdstuk.md").read_text("utf-8")
+    assert "<script>" not in page and "&lt;script&gt;" in page
 
 
 def test_english_element_pages_of_the_export_are_whole(english_manual):

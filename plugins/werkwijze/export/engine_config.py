@@ -9,7 +9,9 @@ our templates read (under `extra`, see templates.py).
 """
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 
@@ -157,6 +159,22 @@ class ManualConfig:
     def colours(self) -> dict | None:
         value = self._value("extra", "werkwijze_kleuren")
         return value if isinstance(value, dict) else None
+
+    def edit_url(self, path: str) -> str | None:
+        """The "edit this page" address of a file at `path` (relative to the docs folder,
+        may start with ../), made as MkDocs makes it from repo_url and edit_uri or
+        edit_uri_template; None when the config does not give one in plain values."""
+        repo_url, edit_uri = self._value("repo_url"), self._value("edit_uri")
+        template = self._value("edit_uri_template")
+        if isinstance(template, str) and template:
+            relative = template.format(path=path, path_noext=posixpath.splitext(path)[0])
+        elif isinstance(edit_uri, str) and edit_uri:
+            relative = edit_uri.rstrip("/") + "/" + path
+        else:
+            return None
+        if not isinstance(repo_url, str) or not repo_url:
+            return relative if urlsplit(relative).netloc else None
+        return urljoin(repo_url if repo_url.endswith("/") else repo_url + "/", relative)
 
     def nav_pages(self) -> set[str]:
         """Every Markdown page the nav names."""

@@ -9,6 +9,7 @@ plain MkDocs + Material, the pages land at the same URLs as in the plugin's buil
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from ..core.sources.project import read_site
 from ..core.validate.safety import META_PRINTED_RAW
 from ..theme import REQUIRED_EXTENSIONS, asset_files, generated_assets, template_values
 from .engine_config import DOCS_DIR, OVERRIDES_DIR, ManualConfig, project_config
-from .templates import override_files, theme_extra
+from .templates import EDIT_URL_KEY, override_files, theme_extra
 
 CONFIG_NAME = "mkdocs.yml"
 
@@ -63,13 +64,26 @@ def _handwritten(docs_root: Path) -> dict[str, Path]:
             if not any(part.startswith(".") for part in p.relative_to(docs_root).parts)}
 
 
-def _pages(plan: SitePlan, handwritten: dict[str, Path]) -> dict[str, str]:
+def _edit_urls(plan: SitePlan, config: ManualConfig, docs_root: Path) -> dict[str, str]:
+    """The edit link of each generated page, as the plugin gives it: an element page's
+    goes to its element file, other generated pages have none (empty)."""
+    urls = dict.fromkeys(plan.pages, "")
+    for src_uri, path in plan.element_sources().items():
+        relative = os.path.relpath(plan.manual.layout.path(path), docs_root).replace(os.sep, "/")
+        urls[src_uri] = config.edit_url(relative) or ""
+    return urls
+
+
+def _pages(plan: SitePlan, handwritten: dict[str, Path], edit_urls: dict[str, str]) -> dict[str, str]:
     pages = {}
     for src_uri in sorted(set(plan.pages) | set(handwritten)):
-        front, body = "", None
-        if src_uri in handwritten:
+        if src_uri in handwritten:  # MkDocs gives it its edit link
             front, body = _split_front_matter(handwritten[src_uri].read_text("utf-8"))
-        pages[src_uri] = _escaped_front_matter(front) + plan.page_markdown(src_uri, body)
+            front = _escaped_front_matter(front)
+        else:  # read by the actions partial (templates.py)
+            front = "---\n" + yaml.safe_dump({EDIT_URL_KEY: edit_urls[src_uri]}) + "---\n"
+            body = None
+        pages[src_uri] = front + plan.page_markdown(src_uri, body)
     return pages
 
 
@@ -109,7 +123,8 @@ def project_files(manual: Manual, config_path: Path) -> dict[str, bytes]:
     docs_root = layout.path(layout.docs_dir)
     docs: dict[str, bytes] = _other_docs_files(docs_root, layout.root)
     handwritten = _handwritten(docs_root)
-    docs.update({src: text.encode("utf-8") for src, text in _pages(plan, handwritten).items()})
+    edit_urls = _edit_urls(plan, config, docs_root)
+    docs.update({src: text.encode("utf-8") for src, text in _pages(plan, handwritten, edit_urls).items()})
     docs.update({path: text.encode("utf-8") for path, text in plan.files.items()})
     docs.update({path: asset.read_bytes() for path, asset in asset_files().items()})
     docs.update({path: text.encode("utf-8")

@@ -17,6 +17,21 @@ from ..theme import TEMPLATES_DIR
 EXTRA_KEY = "werkwijze_thema"
 TEXTS_KEY = "teksten"
 MAIN, REAL_MAIN = "main.html", "werkwijze/main.html"
+ACTIONS = "partials/actions.html"
+# Front matter of generated pages: their edit link (the plugin sets it on the page's file;
+# MkDocs would link the exported copy in docs/, which is not in the manual's repository).
+EDIT_URL_KEY = "werkwijze_edit_url"
+ACTIONS_TEMPLATE = """\
+{#- Written by `werkwijze export`: Material's edit button, with the edit link of generated
+    pages from their front matter (KEY: the element file, or none). -#}
+{%- set edit_url = page.meta["KEY"] if page.meta and "KEY" in page.meta else page.edit_url -%}
+{%- if edit_url and "content.action.edit" in features %}
+  <a href="{{ edit_url | e }}" title="{{ lang.t('action.edit') }}" class="md-content__button md-icon" rel="edit">
+    {% set icon = config.theme.icon.edit or "material/file-edit-outline" %}
+    {% include ".icons/" ~ icon ~ ".svg" %}
+  </a>
+{%- endif %}
+""".replace("KEY", EDIT_URL_KEY)
 # The catalogue areas our templates read through werkwijze_t (tests check every call).
 TEMPLATE_TEXT_AREAS = ("ui", "search")
 
@@ -64,6 +79,7 @@ def override_files(values: dict, custom_dir: Path | None, root: Path) -> dict[st
     if custom_dir is not None:
         chosen.update(_files_under(custom_dir, root.resolve()))
     files = {rel: path.read_bytes() for rel, path in chosen.items()}
+    files.setdefault(ACTIONS, ACTIONS_TEMPLATE.encode("utf-8"))  # unless the manual has its own
     if MAIN in files:
         files[REAL_MAIN] = files.pop(MAIN)
         files[MAIN] = _wrapper(values).encode("utf-8")
