@@ -36,8 +36,12 @@ def broken_links(site: Path, site_url: str = "https://example.org/") -> list[str
             if not ref or ref.startswith(_SKIP):
                 continue
             address = urlsplit(urljoin(here, ref))
-            if address.netloc != base.netloc or not address.path.startswith(root):
-                continue  # leaves the site
+            if address.netloc != base.netloc:
+                continue  # another site
+            if not address.path.startswith(root):
+                if not urlsplit(ref).netloc:  # a relative link that climbed out of the site
+                    broken.append(f"{page.relative_to(site)} -> {ref} (outside the site)")
+                continue
             target = site / unquote(address.path[len(root):])
             if target.is_dir():
                 target = target / "index.html"

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,15 @@ def _export_build(root: Path, folder: Path) -> BuildResult:
     return BuildResult(proc.returncode, proc.stderr, folder / "site")
 
 
+def _zensical_build(export: Path, folder: Path) -> BuildResult:
+    """The same export, built by Zensical (in a copy: it builds into the config's site/)."""
+    shutil.copytree(export, folder, ignore=shutil.ignore_patterns("site"))
+    proc = subprocess.run([str(BIN / "zensical"), "build", "--strict"], cwd=folder, env=ENV,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, folder / "site")
+
+
 def _files(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*")
             if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")}
@@ -167,7 +177,8 @@ def _article(html: str) -> str:
 @pytest.fixture(scope="module")
 def this_manual(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("this-manual")
-    return _plugin_build(REPO, tmp / "plugin-site"), _export_build(REPO, tmp / "export")
+    plugin, export = _plugin_build(REPO, tmp / "plugin-site"), _export_build(REPO, tmp / "export")
+    return plugin, export, _zensical_build(export.site.parent, tmp / "zensical")
 
 
 @pytest.fixture(scope="module")
@@ -175,12 +186,13 @@ def english_manual(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("english-manual")
     root = tmp / "manual"
     shutil.copytree(ENGLISH, root)
-    return _plugin_build(root, tmp / "plugin-site"), _export_build(root, tmp / "export")
+    plugin, export = _plugin_build(root, tmp / "plugin-site"), _export_build(root, tmp / "export")
+    return plugin, export, _zensical_build(export.site.parent, tmp / "zensical")
 
 
 @pytest.mark.parametrize("which", ["this_manual", "english_manual"])
 def test_the_export_builds_the_same_site_with_working_links(request, which):
-    plugin, export = request.getfixturevalue(which)
+    plugin, export, _ = request.getfixturevalue(which)
     site_url = yaml.safe_load((export.site.parent / "mkdocs.yml").read_text("utf-8"))["site_url"]
     assert page_urls(export.site) == page_urls(plugin.site)
     assert len(page_urls(export.site)) >= 20
@@ -191,7 +203,7 @@ def test_the_export_builds_the_same_site_with_working_links(request, which):
 
 
 def test_element_pages_of_the_export_are_whole(this_manual):
-    plugin, export = this_manual
+    plugin, export, _ = this_manual
     element = "elementen/gezamenlijke-visie/"
     html = _article(export.page(element))
     for part in ('id="kern"', 'id="gerelateerd"', 'id="verwijzen"', "ww-bijgewerkt",
@@ -221,7 +233,7 @@ def test_edit_links_go_where_the_plugins_go(this_manual):
     """An element page's edit link opens its element file, a generated list has none, a
     chapter opens its docs file: as in the plugin's build."""
     edit = re.compile(r'<a href="([^"]*)" title="[^"]*" class="md-content__button md-icon" rel="edit">')
-    plugin, export = this_manual
+    plugin, export, _ = this_manual
     for url in ("elementen/gezamenlijke-visie/", "elementen/", "themas/partnerschap/", "partnerschap/"):
         assert edit.findall(export.page(url)) == edit.findall(plugin.page(url)), url
     assert "/elements/partnerschap/gezamenlijke-visie.md" in edit.findall(
@@ -246,7 +258,7 @@ def test_front_matter_printed_raw_is_escaped(dutch, tmp_path, capsys):
 
 
 def test_english_element_pages_of_the_export_are_whole(english_manual):
-    _, export = english_manual
+    _, export, _ = english_manual
     html = _article(export.page("elementen/open-talks/"))
     for part in ('id="kern"', 'id="gerelateerd"', 'id="verwijzen"', "Core", "Related elements"):
         assert part in html, part
@@ -256,9 +268,38 @@ def test_english_element_pages_of_the_export_are_whole(english_manual):
 
 
 def test_generated_pages_are_reachable_as_in_the_real_site(this_manual):
-    plugin, export = this_manual
+    plugin, export, _ = this_manual
     nav = re.compile(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"')
     start_export, start_plugin = export.page(""), plugin.page("")
     assert sorted(set(nav.findall(start_export))) == sorted(set(nav.findall(start_plugin)))
     for generated in ("werkkaarten/", "leerlijnen/", "wijzigingen/"):
         assert f'href="{generated}"' in start_export, generated
+
+
+# -- the same export, built by Zensical ----------------------------------------------------
+@pytest.mark.parametrize("which", ["this_manual", "english_manual"])
+def test_zensical_builds_the_export_into_the_same_pages_with_working_links(request, which):
+    plugin, export, zensical = request.getfixturevalue(which)
+    site_url = yaml.safe_load((export.site.parent / "mkdocs.yml").read_text("utf-8"))["site_url"]
+    assert page_urls(zensical.site) == page_urls(plugin.site)
+    # The site's own files (open data, redirects, schema, our assets): Zensical brings its
+    # own theme files and search index, and no gzipped sitemap.
+    ours = {f for f in _files(plugin.site)
+            if not f.startswith(("assets/javascripts/", "assets/stylesheets/")) and f != "sitemap.xml.gz"}
+    assert ours <= _files(zensical.site)
+    assert _real_broken(zensical.site, site_url) == []
+
+
+def test_zensical_element_pages_are_whole(this_manual, english_manual):
+    _, _, zensical = this_manual
+    page = zensical.page("elementen/gezamenlijke-visie/")
+    html = unescape(_article(page))  # Zensical's templates escape "/" in attributes too
+    for part in ('id="kern"', 'id="gerelateerd"', 'id="verwijzen"', "Laatst bijgewerkt",
+                 "/elements/partnerschap/gezamenlijke-visie.md"):
+        assert part in html, part
+    # Our templates, with the values the plugin would give them, and our assets.
+    assert 'id="ww-mijnregio-keuze"' in page and ">Katwijk</option>" in page and "ww-editie" in page
+    assert "assets/werkwijze/messages.js" in page and "assets/werkwijze/filter.js" in page
+    _, _, zensical = english_manual
+    html = _article(zensical.page("elementen/open-talks/"))
+    assert 'id="kern"' in html and "Related elements" in html and 'id="verwijzen"' in html

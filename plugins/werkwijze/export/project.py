@@ -18,10 +18,10 @@ import yaml
 from ..core import i18n
 from ..core.model.manual import Manual
 from ..core.site.siteplan import SitePlan, plan_site
-from ..core.site.urls import Urls
 from ..core.sources.project import read_site
 from ..core.validate.safety import META_PRINTED_RAW
 from ..theme import REQUIRED_EXTENSIONS, asset_files, generated_assets, template_values
+from .links import SiteRootUrls
 from .engine_config import DOCS_DIR, OVERRIDES_DIR, ManualConfig, project_config
 from .templates import EDIT_URL_KEY, override_files, theme_extra
 
@@ -117,7 +117,7 @@ def project_files(manual: Manual, config_path: Path) -> dict[str, bytes]:
     config = ManualConfig.read(config_path.read_text("utf-8"), config_path.name)
     site_name, site_url = read_site(config_path)
     manual.read_dates()
-    plan = plan_site(manual, Urls(config.use_directory_urls), site_name, site_url)
+    plan = plan_site(manual, SiteRootUrls.of(site_url, config.use_directory_urls), site_name, site_url)
     catalogue = i18n.active()  # the manual's, with its teksten.yml
 
     docs_root = layout.path(layout.docs_dir)
