@@ -257,6 +257,23 @@ def test_front_matter_printed_raw_is_escaped(dutch, tmp_path, capsys):
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
+def test_the_manuals_own_overrides_win_as_in_the_plugins_build(project, tmp_path):
+    manual = project()
+    config = (manual.root / "mkdocs.yml").read_text("utf-8")
+    manual.write({
+        "mkdocs.yml": config.replace("  font: false\n", "  font: false\n  custom_dir: eigen\n"),
+        "eigen/main.html": '{% extends "base.html" %}{% block content %}<p>eigen-sjabloon</p>'
+                           '{{ super() }}{% endblock %}',
+        "eigen/partials/werkwijze-footer-links.html": "<p>eigen-voet {{ werkwijze_t('ui.header.home') }}</p>",
+    })
+    plugin = _plugin_build(manual.root, tmp_path / "plugin-site")
+    export = _export_build(manual.root, tmp_path / "export")
+    for result in (plugin, export):
+        page = result.page("hoofdstuk/")
+        assert "eigen-sjabloon" in page and "eigen-voet Naar de startpagina" in page
+        assert "data-ww-zoek" in page  # our partials still apply where the manual has none
+
+
 def test_english_element_pages_of_the_export_are_whole(english_manual):
     _, export, _ = english_manual
     html = _article(export.page("elementen/open-talks/"))
