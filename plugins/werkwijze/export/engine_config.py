@@ -156,6 +156,14 @@ class ManualConfig:
         return self._value("use_directory_urls") is not False
 
     @property
+    def extra(self) -> dict:
+        """`extra:` as plain values (values with tags that would run code are left out)."""
+        extra = _entry(self.top, "extra")
+        if not isinstance(extra, yaml.MappingNode):
+            return {}
+        return {k.value: self._value("extra", k.value) for k, _ in extra.value if isinstance(k, yaml.ScalarNode)}
+
+    @property
     def colours(self) -> dict | None:
         value = self._value("extra", "werkwijze_kleuren")
         return value if isinstance(value, dict) else None

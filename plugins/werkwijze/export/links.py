@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..core.site.urls import Urls
+from ..core.site.urls import Publication, Urls
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,10 @@ class SiteRootUrls(Urls):
     root: str = "/"  # the path of site_url, with a slash at both ends
 
     @classmethod
-    def of(cls, site_url: str | None, use_directory_urls: bool = True) -> "SiteRootUrls":
-        path = urlsplit(site_url or "").path or "/"
-        return cls(use_directory_urls, "/" + path.strip("/") + "/" if path.strip("/") else "/")
+    def of(cls, site_url: str | None, use_directory_urls: bool = True,
+           publication: Publication = Publication()) -> "SiteRootUrls":
+        path = urlsplit(site_url or "").path.strip("/")
+        return cls(use_directory_urls, publication, root=f"/{path}/" if path else "/")
 
     def relative(self, from_src: str, to_src: str, anchor: str = "") -> str:
         return self.root + self.url(to_src) + (f"#{anchor}" if anchor else "")

@@ -18,6 +18,7 @@ import yaml
 from ..core import i18n
 from ..core.model.manual import Manual
 from ..core.site.siteplan import SitePlan, plan_site
+from ..core.site.urls import Publication
 from ..core.sources.project import read_site
 from ..core.validate.safety import META_PRINTED_RAW
 from ..theme import REQUIRED_EXTENSIONS, asset_files, generated_assets, template_values
@@ -117,7 +118,9 @@ def project_files(manual: Manual, config_path: Path) -> dict[str, bytes]:
     config = ManualConfig.read(config_path.read_text("utf-8"), config_path.name)
     site_name, site_url = read_site(config_path)
     manual.read_dates()
-    plan = plan_site(manual, SiteRootUrls.of(site_url, config.use_directory_urls), site_name, site_url)
+    # As the plugin: the PDFs and editions a publication adds (none, unless the config says so).
+    urls = SiteRootUrls.of(site_url, config.use_directory_urls, Publication.from_extra(config.extra))
+    plan = plan_site(manual, urls, site_name, site_url)
     catalogue = i18n.active()  # the manual's, with its teksten.yml
 
     docs_root = layout.path(layout.docs_dir)
