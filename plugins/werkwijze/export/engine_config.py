@@ -175,7 +175,10 @@ class ManualConfig:
         repo_url, edit_uri = self._value("repo_url"), self._value("edit_uri")
         template = self._value("edit_uri_template")
         if isinstance(template, str) and template:
-            relative = template.format(path=path, path_noext=posixpath.splitext(path)[0])
+            try:
+                relative = template.format(path=path, path_noext=posixpath.splitext(path)[0])
+            except (KeyError, IndexError, ValueError, AttributeError):
+                return None  # MkDocs reports the template when it builds
         elif isinstance(edit_uri, str) and edit_uri:
             relative = edit_uri.rstrip("/") + "/" + path
         else:
@@ -198,7 +201,7 @@ class ManualConfig:
         return found
 
 
-def project_config(config: ManualConfig, *, not_in_nav: list[str], template_values: dict,
+def project_config(config: ManualConfig, *, not_in_nav: list[str], extra_values: dict,
                    required_extensions: dict[str, dict]) -> str:
     """The export's mkdocs.yml, from the manual's (changed in place)."""
     top, config_name = config.top, config.name
@@ -228,7 +231,7 @@ def project_config(config: ManualConfig, *, not_in_nav: list[str], template_valu
     if not isinstance(extra, yaml.MappingNode):
         extra = yaml.MappingNode("tag:yaml.org,2002:map", [])
         _put(top, "extra", extra)
-    for key, value in template_values.items():
+    for key, value in extra_values.items():
         _put(extra, key, _node(value))
 
     header = HEADER.format(comment=t("cli.export.config_comment", config=config_name))

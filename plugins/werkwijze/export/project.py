@@ -59,10 +59,17 @@ def _escaped_front_matter(front: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def _handwritten(docs_root: Path) -> dict[str, Path]:
-    """The docs folder's pages by src URI (MkDocs leaves out hidden files and folders)."""
+def _inside(path: Path, real_root: Path) -> bool:
+    return real_root in path.resolve().parents
+
+
+def _handwritten(docs_root: Path, root: Path) -> dict[str, Path]:
+    """The docs folder's pages by src URI (MkDocs leaves out hidden files and folders;
+    a link out of the manual is never followed)."""
+    real_root = root.resolve()
     return {p.relative_to(docs_root).as_posix(): p for p in sorted(docs_root.rglob("*.md"))
-            if not any(part.startswith(".") for part in p.relative_to(docs_root).parts)}
+            if not any(part.startswith(".") for part in p.relative_to(docs_root).parts)
+            and _inside(p, real_root)}
 
 
 def _edit_urls(plan: SitePlan, config: ManualConfig, docs_root: Path) -> dict[str, str]:
@@ -95,7 +102,7 @@ def _other_docs_files(docs_root: Path, root: Path) -> dict[str, bytes]:
     for path in sorted(docs_root.rglob("*")):
         rel = path.relative_to(docs_root)
         if (path.suffix == ".md" or not path.is_file() or any(p.startswith(".") for p in rel.parts)
-                or real_root not in path.resolve().parents):
+                or not _inside(path, real_root)):
             continue
         found[rel.as_posix()] = path.read_bytes()
     return found
@@ -125,7 +132,7 @@ def project_files(manual: Manual, config_path: Path) -> dict[str, bytes]:
 
     docs_root = layout.path(layout.docs_dir)
     docs: dict[str, bytes] = _other_docs_files(docs_root, layout.root)
-    handwritten = _handwritten(docs_root)
+    handwritten = _handwritten(docs_root, layout.root)
     edit_urls = _edit_urls(plan, config, docs_root)
     docs.update({src: text.encode("utf-8") for src, text in _pages(plan, handwritten, edit_urls).items()})
     docs.update({path: text.encode("utf-8") for path, text in plan.files.items()})
@@ -135,10 +142,13 @@ def project_files(manual: Manual, config_path: Path) -> dict[str, bytes]:
 
     values = template_values(manual)
     custom_dir = config.custom_dir
-    overrides = override_files(values, layout.path(custom_dir) if custom_dir else None, layout.root)
+    custom_path = layout.path(custom_dir) if custom_dir else None
+    if custom_path is not None and not _inside(custom_path, layout.root.resolve()):
+        custom_path = None  # a theme folder outside the manual is not the manual's to export
+    overrides = override_files(values, custom_path, layout.root)
     mkdocs_yml = project_config(
         config, not_in_nav=_off_nav_patterns(set(plan.pages) - set(handwritten), config.nav_pages()),
-        template_values=theme_extra(values, catalogue), required_extensions=REQUIRED_EXTENSIONS)
+        extra_values=theme_extra(values, catalogue), required_extensions=REQUIRED_EXTENSIONS)
 
     files = {CONFIG_NAME: mkdocs_yml.encode("utf-8")}
     files.update({f"{DOCS_DIR}/{path}": content for path, content in docs.items()})
