@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -21,12 +20,12 @@ from .core.i18n import t
 from .core.model.manual import Layout, Manual, load_manual
 from .core.problems import Problem
 from .core.sources.project import (CONFIG_NAMES, ProjectNotFound, find_config, find_project,
-                                   read_layout, read_plugin_option, read_site)
+                                   read_layout, read_plugin_option)
 from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template
-from .core.site.siteplan import plan_site
 from .core.render.starter import starter_files
 from .core.suggest import did_you_mean
-from .core.site.urls import Urls
+from .export import ConfigProblem, TargetRefused, export_manual
+from .export.target import check_target
 from .publish.engine import ENGINES
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
@@ -255,17 +254,22 @@ def _init(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     layout = _layout(args)
+    config = _config_in(layout.root)
+    if config is None:
+        raise UsageError(t("cli.export.no_config", root=layout.root))
     target = Path(args.folder).resolve()
-    docs = layout.path(layout.docs_dir).resolve()
-    if target == docs or docs in target.parents:
-        raise UsageError(t("cli.usage.export_inside", docs=layout.docs_dir))
-    manual = _loaded(layout)
-    site_name, site_url = read_site(_config_in(layout.root))
-    plan = plan_site(manual, Urls(), site_name, site_url)
-    if target.exists():
-        shutil.rmtree(target)
-    written = plan.write(target, docs)
-    print(t("cli.export.written", count=len(written), folder=args.folder))
+    sources = [layout.path(rel).resolve() for rel in
+               (layout.docs_dir, layout.elements_dir, layout.data_dir, layout.fragments_dir)]
+    schema_folder = layout.path(layout.schema_file).resolve().parent
+    if schema_folder != layout.root.resolve():
+        sources.append(schema_folder)
+    try:
+        check_target(target, layout.root.resolve(), sources)  # before loading: fail fast
+        count = export_manual(_loaded(layout), config, target, sources)
+    except (TargetRefused, ConfigProblem) as exc:
+        raise UsageError(str(exc)) from None
+    print(t("cli.export.written", count=count, folder=args.folder))
+    print(t("cli.export.build_with", folder=args.folder))
     return OK
 
 

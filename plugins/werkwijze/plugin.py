@@ -23,31 +23,17 @@ from .config import WerkwijzeConfig
 from .core import i18n
 from .core.model.manual import Layout, Manual, load_manual
 from .core.problems import ProblemList
-from .core.render.colours import colours_css
-from .core.render.export import facet_data
 from .core.render.fragments import FragmentError, check_fragments
 from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
 from .core.site.siteplan import plan_site
 from .core.site.urls import Publication, Urls
-from .core.sources.gitdates import last_updated
 from .core.sources.project import option_lines
 from .core.validate.published import check_published
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
+from .theme import REQUIRED_EXTENSIONS, TEMPLATES_DIR, asset_files, generated_assets, scripts, stylesheets, template_values
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
-
-PACKAGE_DIR = Path(__file__).parent
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
-ASSETS_DIR = PACKAGE_DIR / "assets"
-ASSETS_URI = "assets/werkwijze"  # where our CSS/JS land in the site
-MESSAGES_JS = f"{ASSETS_URI}/messages.js"  # the catalogue's `js.*` texts, for assets/*.js
-COLOURS_CSS = f"{ASSETS_URI}/kleuren.css"  # the manual's colours (extra.werkwijze_kleuren)
-
-# Extensions the generated Markdown relies on: heading ids and classes (attr_list).
-REQUIRED_EXTENSIONS = {
-    "attr_list": {},
-}
 
 
 class _SourceMapFilter(logging.Filter):
@@ -152,16 +138,12 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES_DIR) not in theme_dirs:
             theme_dirs.insert(position, str(TEMPLATES_DIR))
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = f"{ASSETS_URI}/{asset.name}"
-            if asset.suffix == ".css" and uri not in config.extra_css:
-                config.extra_css.append(uri)
-            elif asset.suffix == ".js" and uri not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(uri)
-        if COLOURS_CSS not in config.extra_css:
-            config.extra_css.append(COLOURS_CSS)  # after identity.css, whose defaults it sets
-        if MESSAGES_JS not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.insert(0, MESSAGES_JS)  # before the scripts that read it
+        # Our assets load after the manual's own, the catalogue's texts before every script.
+        config.extra_css.extend(uri for uri in stylesheets() if uri not in config.extra_css)
+        first, last = scripts()
+        loaded = [str(s) for s in config.extra_javascript]
+        config.extra_javascript.extend(uri for uri in last if uri not in loaded)
+        config.extra_javascript[:0] = [uri for uri in first if uri not in loaded]
         # The catalogue of theme.language; load_manual() adds the manual's own wording.
         self.catalogue = i18n.use(i18n.Catalogue.load(config.theme.get("language")))
         # What `werkwijze publiceer` publishes beside the pages (PDFs, editions).
@@ -212,8 +194,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                 log.error(str(problem))
             raise PluginError(i18n.t("build.content_errors", count=len(manual.problems)))
         self.manual = manual
-        manual.updated = last_updated(self.layout.root, self.layout.elements_dir,
-                                      [e.path for e in manual.elements.values()], manual.git_history())
+        manual.read_dates()
         if self.serve is not None:
             self.serve.begin(self.urls)
         self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo)
@@ -236,13 +217,10 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
-        files.append(File.generated(config, MESSAGES_JS, content=i18n.script(self.catalogue)))
-        files.append(File.generated(config, COLOURS_CSS,
-                                    content=colours_css(config.extra.get("werkwijze_kleuren"))))
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            if asset.is_file():
-                files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",
-                                            abs_src_path=str(asset)))
+        for path, content in generated_assets(self.catalogue, config.extra.get("werkwijze_kleuren")).items():
+            files.append(File.generated(config, path, content=content))
+        for path, asset in asset_files().items():
+            files.append(File.generated(config, path, abs_src_path=str(asset)))
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
         if self.serve is not None:
@@ -330,12 +308,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if self.serve is not None and self.serve.pages is not None:
             env.bytecode_cache = self.serve.bytecode_cache()
         env.globals["werkwijze_t"] = self.catalogue
-        # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions.
-        region_facet = self.manual.facets.region_facet  # None: a manual without regions
-        env.globals["werkwijze_regios"] = facet_data(self.manual)[region_facet.name] if region_facet else None
-        # The footer shows the edition (partials/copyright.html), also outside pages (404).
-        editions = self.manual.editions
-        env.globals["werkwijze_editie"] = editions.current if editions else None
+        env.globals.update(template_values(self.manual))
         return env
 
     def on_post_page(self, output: str, page, config) -> str:

@@ -16,6 +16,7 @@ from .edition import Editions
 from .elementcache import ElementCache, apply_linked, data_signature, fresh_copy, linked_text
 from .elements import Element, load_element
 from .facets import Facets
+from ..sources.gitdates import last_updated
 from ..sources.gitlog import Commit, read_history
 from ..validate.graph import Graph, build_graph, index_elements
 from ..i18n import t
@@ -61,6 +62,11 @@ class Manual:
         if self._history is _UNREAD:
             self._history = read_history(self.layout.root, self.layout.elements_dir)
         return self._history
+
+    def read_dates(self) -> None:
+        """Fill `updated` (the "last updated" date of element pages) from git or the files."""
+        self.updated = last_updated(self.layout.root, self.layout.elements_dir,
+                                    [e.path for e in self.elements.values()], self.git_history())
 
     def sorted(self, elements) -> list[Element]:
         return sorted(elements, key=lambda e: (e.title.casefold(), e.id))

@@ -5,12 +5,11 @@ sources page, the trainers' pages) and the files beside them (open data, redirec
 JSON Schema). `SitePlan.page_markdown()` gives the final Markdown of any page: a
 hand-written chapter with its `/// elementen` lists expanded and a generated listing
 merged in, plus the "how to cite" block. The MkDocs plugin serves the plan page by page;
-`werkwijze export` writes it to a folder, so that another generator can build from it.
+`werkwijze export` (plugins/werkwijze/export/) writes it out as a project of its own.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..sources.chapters import find_directives
@@ -68,23 +67,6 @@ class SitePlan:
     def element_sources(self) -> dict[str, str]:
         """Element page src URI -> the element file (for edit links and messages)."""
         return {element_src(e.id): e.path for e in self.manual.elements.values()}
-
-    def write(self, folder: Path, docs_dir: Path) -> list[str]:
-        """Write every page (hand-written ones merged and expanded) and file to `folder`."""
-        written = []
-        handwritten = {p.relative_to(docs_dir).as_posix(): p for p in sorted(docs_dir.rglob("*.md"))}
-        for src_uri in sorted(set(self.pages) | set(handwritten)):
-            text = handwritten[src_uri].read_text("utf-8") if src_uri in handwritten else None
-            target = folder / src_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self.page_markdown(src_uri, text), "utf-8")
-            written.append(src_uri)
-        for path, content in sorted(self.files.items()):
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, "utf-8")
-            written.append(path)
-        return written
 
 
 def generated_pages(manual: Manual, urls: Urls, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:
