@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from dutch_words import dutch_in_files, dutch_in_site
 from sitebuilder import BIN, BuildResult
+from werkwijze.core.i18n import Catalogue, available_languages
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "manuals" / "english"
@@ -116,23 +118,63 @@ def test_check_and_a_broken_element_speak_english(english, tmp_path):
     assert result.returncode != 0 and "elements/broken.md:7: Unknown field 'colour'." in result.output
 
 
-@pytest.mark.parametrize("language, ok", [("nl", "Alles in orde: 1 element, 1 hoofdstuk."),
-                                          ("en", "All fine: 1 element, 1 chapter.")])
-def test_init_creates_a_manual_that_builds_and_checks_at_once(tmp_path, language, ok):
+@pytest.mark.parametrize("language", available_languages())
+def test_init_creates_a_manual_that_builds_and_checks_at_once(tmp_path, language):
+    """Every catalogue language, from the installed command."""
     proc = _run([str(BIN / "werkwijze"), "init", "nieuw", "--taal", language], tmp_path)
     assert proc.returncode == 0, proc.stderr
     root = tmp_path / "nieuw"
     for rel in ("mkdocs.yml", "schema/element.yml", "schema/element.schema.json", "docs/index.md",
                 ".gitignore", "README.md", "frontmatter.json"):
         assert (root / rel).is_file(), rel
-    assert (root / "schema" / "element.yml").read_text("utf-8") == \
-        (REPO / "plugins" / "werkwijze" / "schema" / "element.yml").read_text("utf-8")
+    default = (REPO / "plugins" / "werkwijze" / "schema" / "element.yml").read_text("utf-8")
+    # Dutch copies the default schema as it is (with its comments); others get its translation
+    assert ((root / "schema" / "element.yml").read_text("utf-8") == default) == (language == "nl")
     check = _run([str(BIN / "werkwijze"), "check"], root)
+    ok = Catalogue.load(language)("cli.check.ok", elements=Catalogue.load(language)(
+        "cli.check.elements", count=1), chapters=Catalogue.load(language)("cli.check.chapters", count=1))
     assert check.returncode == 0 and ok in check.stderr, check.stdout + check.stderr
     result = _build(root)
     assert result.returncode == 0, result.output
+    # no Dutch word in another language (and the search finds them in a Dutch site)
+    assert bool(dutch_in_site(result.site)) == (language == "nl")
     element = next((root / "elements").glob("*.md")).read_text("utf-8")
-    assert ("Voorbeeld" if language == "nl" else "Example") in element  # marked as an example
+    assert Catalogue.load(language)("starter.example_term").split()[0] in element or \
+        Catalogue.load(language)("starter.example_element.title").split(":")[0] in element  # an example
+
+
+@pytest.fixture(scope="module")
+def english_starter(tmp_path_factory) -> tuple[Path, BuildResult]:
+    """`werkwijze init --taal en`, built with `mkdocs build --strict`."""
+    cwd = tmp_path_factory.mktemp("starter")
+    proc = _run([str(BIN / "werkwijze"), "init", "study", "--taal", "en"], cwd)
+    assert proc.returncode == 0, proc.stderr
+    result = _build(cwd / "study")
+    assert result.returncode == 0, result.output
+    return cwd / "study", result
+
+
+def test_an_english_starter_has_no_dutch_word(english_starter):
+    root, site = english_starter
+    sources = [p.relative_to(root).as_posix() for p in root.rglob("*")
+               if p.is_file() and p.suffix in (".yml", ".md", ".json") and "site" not in p.parts]
+    assert {"schema/element.yml", "data/themes.yml", "data/sources.yml", "docs/index.md",
+            "README.md", "mkdocs.yml"} <= set(sources)
+    assert dutch_in_files(root, sources) == {}
+    assert dutch_in_site(site.site) == {}
+
+
+def test_an_english_starter_speaks_its_schema_and_lists_generated_pages(english_starter):
+    root, site = english_starter
+    schema = (root / "schema" / "element.yml").read_text("utf-8")
+    assert "label: Working element" in schema and "exclusive: general" in schema
+    assert "file: sources.yml" in schema and "folder: curricula" in schema
+    element = _text(site.page("elementen/example-element/"))
+    assert "Working element" in element and "Not yet described per region" in element
+    home = site.page("")
+    for title, href in (("Elements", "elementen/"), ("Work cards", "werkkaarten/"),
+                        ("Changes", "wijzigingen/")):
+        assert re.search(rf'href="{href}"[^>]*>\s*<span class="md-ellipsis">\s*{title}', home), title
 
 
 def test_init_never_overwrites(tmp_path):
@@ -190,3 +232,16 @@ def test_a_non_editable_install_is_all_another_study_needs(tmp_path):
                            capture_output=True, text=True, env=env, timeout=300)
     assert build.returncode == 0, build.stdout + build.stderr
     assert (tmp_path / "studie" / "site" / "elementen" / "example-element" / "index.html").is_file()
+
+
+def test_schema_keywords_read_in_english_or_dutch_but_not_both():
+    from werkwijze.core.model.schema import _SchemaError, default_schema_text, parse_schema_text
+    dutch = default_schema_text()
+    english = (dutch.replace("\nsoorten:", "\nkinds:").replace("only_for_soort:", "only_for_kind:")
+               .replace("choices: soorten", "choices: kinds"))
+    assert parse_schema_text(english) == parse_schema_text(dutch)
+    both = english + "\nsoorten:\n  x: {label: X, plural: Xs, short: X, inverse_heading: X}\n"
+    with pytest.raises(_SchemaError) as raised:
+        parse_schema_text(both)
+    assert raised.value.line == english.splitlines().index("kinds:") + 1
+    assert "'soorten'" in raised.value.message and "'kinds'" in raised.value.message

@@ -22,8 +22,14 @@ from ..i18n import t
 from ..problems import ProblemList
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DEFAULT_SCHEMA_LANGUAGE = "nl"  # the package's default schema; others: schema/translations/
 KINDS = ("text", "choice", "list")
 ITEM_KINDS = ("text", "id", "taxonomy", "element")
+# The schema's own keywords are English, but a few began in Dutch: both spellings are
+# read (this manual's schema keeps the Dutch ones; `werkwijze init` in another language
+# writes the English ones). Dutch keyword -> English keyword.
+KEYWORD_ALIASES = {"soorten": "kinds", "leerlijnen": "learning_paths",
+                   "only_for_soort": "only_for_kind", "target_soort": "target_kind"}
 
 
 @dataclass(frozen=True)
@@ -212,6 +218,17 @@ def _plain(node: yamltree.Node | None):
     return node.value if node is not None else None
 
 
+def _canonical(tree: yamltree.Map) -> yamltree.Map:
+    """The English spelling of a keyword read as its Dutch one (KEYWORD_ALIASES)."""
+    items = dict(tree.items)
+    for dutch, english in KEYWORD_ALIASES.items():
+        if english in items:
+            if dutch in items:
+                raise _SchemaError(items[english][0], t("schema.alias_twice", key=dutch, alias=english))
+            items[dutch] = items.pop(english)
+    return yamltree.Map(items, tree.line)
+
+
 def _map(node, where: str, line: int) -> yamltree.Map:
     if not isinstance(node, yamltree.Map):
         raise _SchemaError(getattr(node, "line", line), t("schema.not_a_mapping", where=where))
@@ -234,7 +251,7 @@ _FIELD_KEYS = {f.name for f in dataclass_fields(FieldSpec)} - {"name"}
 
 
 def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSpec:
-    spec = _map(node, f"fields.{name}", line)
+    spec = _canonical(_map(node, f"fields.{name}", line))
     raw = {}
     for key, (key_line, value) in spec.items.items():
         if key not in _FIELD_KEYS:
@@ -251,7 +268,7 @@ def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSp
         raise _SchemaError(raw.get("items", (line,))[0], t("schema.bad_items", field=name,
                                                             allowed=", ".join(ITEM_KINDS)))
     choices = get("choices")
-    if choices == "soorten":
+    if choices in ("soorten", KEYWORD_ALIASES["soorten"]):
         choices = tuple(soorten)
     elif isinstance(choices, list):
         choices = tuple(str(c) for c in choices)
@@ -313,7 +330,7 @@ def _term_roles(node, where: str, line: int) -> dict[str, str]:
 
 
 def _parse(root: yamltree.Node | None, rel: str) -> Schema:
-    top = _map(root, rel, 1)
+    top = _canonical(_map(root, rel, 1))
     for key, (key_line, _) in top.items.items():
         if key not in _SECTIONS:
             raise _SchemaError(key_line, t("schema.unknown_key", key=key, where=rel,
