@@ -245,3 +245,96 @@ def test_schema_keywords_read_in_english_or_dutch_but_not_both():
         parse_schema_text(both)
     assert raised.value.line == english.splitlines().index("kinds:") + 1
     assert "'soorten'" in raised.value.message and "'kinds'" in raised.value.message
+
+
+# -- any UI language: a manual's own catalogue -------------------------------------------
+
+PACKAGE_EN = REPO / "plugins" / "werkwijze" / "messages" / "en"
+
+
+def _in_language(tmp_path: Path, language: str, catalogue: bool) -> Path:
+    """The English fixture with theme.language set to `language`, with (a copy of the
+    package's English catalogue as) its own catalogue for it or none."""
+    root = tmp_path / "manual"
+    shutil.copytree(FIXTURE, root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("language: en", f"language: {language}"), "utf-8")
+    if catalogue:
+        shutil.copytree(PACKAGE_EN, root / "messages" / language, ignore=shutil.ignore_patterns("*.md"))
+    return root
+
+
+def _language_line(root: Path) -> int:
+    return next(i for i, line in enumerate((root / "mkdocs.yml").read_text("utf-8").splitlines(), 1)
+                if line.strip().startswith("language:"))
+
+
+def test_a_manuals_own_catalogue_gives_every_text_in_its_language(tmp_path):
+    root = _in_language(tmp_path, "de", catalogue=True)
+    for area in ("pages.yml", "ui.yml"):  # "Core": the element page's heading
+        path = root / "messages" / "de" / area
+        path.write_text(path.read_text("utf-8").replace("  kern: Core\n", "  kern: Kernaussage\n"), "utf-8")
+    filter_texts = root / "messages" / "de" / "js" / "filter.yml"
+    filter_texts.write_text(filter_texts.read_text("utf-8").replace(
+        "form_label: Filter elements", "form_label: Elemente filtern"), "utf-8")
+    check = _run([str(BIN / "werkwijze"), "check"], root)
+    assert check.returncode == 0, check.stdout + check.stderr
+    result = _build(root)
+    assert result.returncode == 0, result.output
+    assert "Kernaussage" in _text(result.page("elementen/open-talks/"))
+    assert '<html lang="de"' in result.page("")
+    script = (result.site / "assets" / "werkwijze" / "messages.js").read_text("utf-8")
+    assert '"filter.form_label": "Elemente filtern"' in script
+
+
+def test_a_manuals_own_catalogue_is_checked_with_file_and_line(tmp_path):
+    root = _in_language(tmp_path, "de", catalogue=True)
+    folder = root / "messages" / "de"
+    (folder / "common.yml").unlink()  # common.and, common.or
+    cards = folder / "cards.yml"
+    lines = cards.read_text("utf-8").splitlines()
+    theme_line = next(i for i, line in enumerate(lines, 1) if line.startswith("theme_title:"))
+    lines[theme_line - 1] = 'theme_title: "Arbeitskarten: {thema}"'  # the package says {theme}
+    lines.append("kolour: blau")
+    cards.write_text("\n".join(lines) + "\n", "utf-8")
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    out = proc.stdout
+    assert "messages/de/common.yml:1: Missing texts (2): common.and, common.or." in out
+    assert f"messages/de/cards.yml:{theme_line}: The text of 'cards.theme_title' must have the same " \
+           "placeholders as the standard text: {theme}. This text has: {thema}." in out
+    assert f"messages/de/cards.yml:{len(lines)}: Unknown text 'cards.kolour'." in out
+    result = _build(root)
+    assert result.returncode != 0 and "messages/de/common.yml:1:" in result.output
+
+
+@pytest.mark.parametrize("language", ["xx", "de"])
+def test_a_language_without_texts_stops_at_theme_language(tmp_path, language):
+    """`xx` crashed the build; `de` mixed English, German and Dutch on one page."""
+    root = _in_language(tmp_path, language, catalogue=False)
+    where = f"mkdocs.yml:{_language_line(root)}: There are no texts in the language '{language}'"
+    expected = f"{where} (theme.language). Choose one of: en, nl. Or give the manual its own " \
+               f"texts in messages/{language}/"
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1 and expected in proc.stdout, proc.stdout + proc.stderr
+    result = _build(root)
+    assert result.returncode == 1 and expected in result.output
+    assert "Traceback" not in result.output and not (root / "site" / "index.html").exists()
+
+
+def test_a_catalogue_for_a_language_babel_does_not_know_stops_too(tmp_path):
+    root = _in_language(tmp_path, "xx", catalogue=True)
+    result = _build(root)
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert f"mkdocs.yml:{_language_line(root)}: Dates cannot be written in the language 'xx'" in result.output
+
+
+def test_a_catalogue_outside_the_manual_is_not_read(tmp_path):
+    root = _in_language(tmp_path, "de", catalogue=False)
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(PACKAGE_EN, outside, ignore=shutil.ignore_patterns("*.md"))
+    (root / "messages").mkdir()
+    (root / "messages" / "de").symlink_to(outside, target_is_directory=True)
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "messages/de:1: This file lies outside the manual (a link); it is not read." in proc.stdout

@@ -28,6 +28,7 @@ from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
 from .core.site.siteplan import plan_site
 from .core.site.urls import Urls
+from .core.sources.catalogue import MESSAGES_DIR
 from .core.sources.gitdates import last_updated
 from .core.validate.published import check_published
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
@@ -155,7 +156,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         return config
 
     def on_serve(self, server, config, builder):
-        for folder in (self.layout.elements_dir, self.layout.data_dir, self.layout.schema_file):
+        for folder in (self.layout.elements_dir, self.layout.data_dir, self.layout.schema_file,
+                       MESSAGES_DIR):  # MESSAGES_DIR: the manual's own catalogue, if any
             if self.layout.path(folder).exists():
                 server.watch(str(self.layout.path(folder)))
         if self.fallback is not None:
