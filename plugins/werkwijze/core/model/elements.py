@@ -129,7 +129,10 @@ def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
     name = spec.name
     if spec.kind in ("text", "choice"):
         if isinstance(node, yamltree.Scalar) and node.value is None:
-            problems.add(rel, key_line, t("validate.element.empty", name=name, help=spec.help))
+            # `veld:` with nothing after it: absent, which an optional field may be (as
+            # `veld: []` for a list); `werkwijze nieuw` writes optional fields that way.
+            if spec.required:
+                problems.add(rel, key_line, t("validate.element.empty", name=name, help=spec.help))
             return None
         if not isinstance(node, yamltree.Scalar):
             problems.add(rel, key_line, t("validate.element.not_one_text", name=name, help=spec.help))
