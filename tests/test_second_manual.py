@@ -54,6 +54,7 @@ def test_element_page_follows_the_manuals_schema_and_language(english):
     assert "Core" in text and "Related elements" in text and "Properties" in text
     # the extra text field and the extra taxonomy list, under their labels
     assert "Setting A fictional school in a fictional town." in text
+    assert "First seen March 5, 2025" in text  # a date field, in the site's language (Babel)
     assert "Audiences Teachers , Coaches" in text
     assert "Nobody. (2025). A fictional report" in text  # citation from the term's own key
     # no regions: no regional section, no region choice, no Dutch
@@ -77,10 +78,10 @@ def test_open_data_and_json_schema_have_the_manuals_fields(english):
     root, site = english
     records = json.loads((site.site / "elementen.json").read_text("utf-8"))["elementen"]
     talks = next(r for r in records if r["id"] == "open-talks")
-    assert list(talks) == ["id", "title", "kind", "summary", "topics", "audiences", "setting",
+    assert list(talks) == ["id", "title", "kind", "summary", "topics", "audiences", "setting", "seen",
                            "sources", "related", "url"]  # `questions` has export: false
     header = (site.site / "elementen.csv").read_text("utf-8-sig").splitlines()[0]
-    assert header == "id,title,kind,summary,topics,audiences,setting,sources,related,url"
+    assert header == "id,title,kind,summary,topics,audiences,setting,seen,sources,related,url"
     schema = json.loads((site.site / "schema" / "element.schema.json").read_text("utf-8"))
     assert schema["title"] == "Front matter of an element"
     assert schema["properties"]["setting"]["maxLength"] == 200
@@ -342,3 +343,46 @@ def test_a_catalogue_outside_the_manual_is_not_read(tmp_path):
     proc = _run([str(BIN / "werkwijze"), "check"], root)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "messages/de:1: This file lies outside the manual (a link); it is not read." in proc.stdout
+
+
+# -- the date field kind ---------------------------------------------------------------
+
+def test_a_date_field_is_exported_as_iso_and_orders_the_lists(english):
+    _, site = english
+    records = json.loads((site.site / "elementen.json").read_text("utf-8"))["elementen"]
+    assert {r["id"]: r["seen"] for r in records} == {"open-talks": "2025-03-05", "empty-wallet": "2024-11-20"}
+    assert [r["id"] for r in records] == ["open-talks", "empty-wallet"]  # newest first, not by title
+    rows = (site.site / "elementen.csv").read_text("utf-8-sig").splitlines()
+    assert ",2025-03-05," in rows[1] and ",2024-11-20," in rows[2]
+    schema = json.loads((site.site / "schema" / "element.schema.json").read_text("utf-8"))
+    assert schema["properties"]["seen"] == {"title": "First seen", "description":
+                                            "The day it was first seen (YYYY-MM-DD).",
+                                            "type": "string", "format": "date"}
+    overview = site.page("elementen/")
+    assert overview.index("open-talks/") < overview.index("empty-wallet/")
+
+
+@pytest.mark.parametrize("written", ["2026-13-45", "2026-02-30", "5 March 2026", "2026-3-5"])
+def test_a_date_that_is_no_calendar_day_fails_with_file_and_line(tmp_path, written):
+    root = tmp_path / "manual"
+    shutil.copytree(FIXTURE, root)
+    path = root / "elements" / "open-talks.md"
+    text = path.read_text("utf-8").replace("seen: 2025-03-05", f"seen: {written}")
+    path.write_text(text, "utf-8")
+    line = text.splitlines().index(f"seen: {written}") + 1
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1
+    assert f"elements/open-talks.md:{line}: '{written}' in 'seen' is not a date. Write a real day as " \
+           "YYYY-MM-DD" in proc.stdout
+
+
+def test_sort_belongs_on_one_date_field(tmp_path):
+    from werkwijze.core.model.schema import _SchemaError, parse_schema_text
+    text = (FIXTURE / "schema" / "element.yml").read_text("utf-8")
+    with pytest.raises(_SchemaError) as raised:
+        parse_schema_text(text.replace("label: Setting,", "sort: ascending, label: Setting,"))
+    assert "hoort bij een veld van de soort 'date'" in raised.value.message  # the active catalogue: nl
+    two = text.replace("  seen:", "  until: {kind: date, sort: ascending, label: U, help: U}\n  seen:")
+    with pytest.raises(_SchemaError) as raised:
+        parse_schema_text(two)
+    assert "'seen' en 'until' hebben allebei 'sort'" in raised.value.message

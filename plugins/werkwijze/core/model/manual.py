@@ -64,7 +64,15 @@ class Manual:
         return self._history
 
     def sorted(self, elements) -> list[Element]:
-        return sorted(elements, key=lambda e: (e.title.casefold(), e.id))
+        """By title; with a sorting date field (`sort:`), by that date first (elements
+        without one last). ISO dates sort as text."""
+        ordered = sorted(elements, key=lambda e: (e.title.casefold(), e.id))
+        field = self.schema.sort_field
+        if field is None:
+            return ordered
+        dated = [e for e in ordered if e.values.get(field.name)]
+        dated.sort(key=lambda e: e.values[field.name], reverse=field.sort == "descending")
+        return dated + [e for e in ordered if not e.values.get(field.name)]
 
 
 def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:

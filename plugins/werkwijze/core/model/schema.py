@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields as dataclass_fields
 from importlib import resources
 from pathlib import Path
 
+from . import datefield as date_kind
 from ..sources import yamltree
 from ..sources.datafile import read_tree
 from ..sources.layout import DEFAULT_SCHEMA
@@ -23,7 +24,7 @@ from ..problems import ProblemList
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DEFAULT_SCHEMA_LANGUAGE = "nl"  # the package's default schema; others: schema/translations/
-KINDS = ("text", "choice", "list")
+KINDS = ("text", "choice", "list", date_kind.KIND)
 ITEM_KINDS = ("text", "id", "taxonomy", "element")
 # The schema's own keywords are English, but a few began in Dutch: both spellings are
 # read (this manual's schema keeps the Dutch ones; `werkwijze init` in another language
@@ -35,7 +36,7 @@ KEYWORD_ALIASES = {"soorten": "kinds", "leerlijnen": "learning_paths",
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    kind: str  # text | choice | list
+    kind: str  # text | choice | list | date
     label: str
     help: str
     required: bool = False
@@ -51,6 +52,7 @@ class FieldSpec:
     export: bool = True  # in elementen.json / .csv
     derived: bool = False  # its links are derived by the site makers, not said by a source
     explained_in: str | None = None  # a chapter (`page.md` or `page.md#anchor`) that explains it
+    sort: str | None = None  # a date field: lists of elements follow it (ascending | descending)
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,11 @@ class Schema:
         return self.fields.get(name) if name else None
 
     @property
+    def sort_field(self) -> FieldSpec | None:
+        """The date field that orders lists of elements (before their titles), if any."""
+        return next((spec for spec in self.fields.values() if spec.sort), None)
+
+    @property
     def region_field(self) -> FieldSpec | None:
         return self.role_field("regions")
 
@@ -267,6 +274,10 @@ def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSp
     if kind == "list" and items not in ITEM_KINDS:
         raise _SchemaError(raw.get("items", (line,))[0], t("schema.bad_items", field=name,
                                                             allowed=", ".join(ITEM_KINDS)))
+    sort = get("sort")
+    if sort is not None and (kind != date_kind.KIND or sort not in date_kind.SORT_ORDERS):
+        raise _SchemaError(raw["sort"][0], t("schema.bad_sort", field=name, kind=date_kind.KIND,
+                                             allowed=", ".join(date_kind.SORT_ORDERS)))
     choices = get("choices")
     if choices in ("soorten", KEYWORD_ALIASES["soorten"]):
         choices = tuple(soorten)
@@ -283,7 +294,7 @@ def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSp
         max_items=_number(get("max_items"), raw.get("max_items", (line,))[0], f"{name}.max_items"),
         exclusive=get("exclusive"), only_for_soort=get("only_for_soort"),
         target_soort=get("target_soort"), export=_flag(get("export", True)),
-        derived=_flag(get("derived", False)), explained_in=get("explained_in"))
+        derived=_flag(get("derived", False)), explained_in=get("explained_in"), sort=sort)
 
 
 def _key_spec(name: str, raw) -> KeySpec:
@@ -400,6 +411,10 @@ def _parse(root: yamltree.Node | None, rel: str) -> Schema:
         raise _SchemaError(line_of("roles"), t("schema.missing_keys", where="roles",
                                                keys=", ".join(missing)))
 
+    sorting = [name for name, spec in fields.items() if spec.sort]
+    if len(sorting) > 1:
+        raise _SchemaError(top.items["fields"][1].items[sorting[1]][0],
+                           t("schema.two_sorts", field=sorting[1], other=sorting[0]))
     for spec in fields.values():
         if spec.taxonomy and spec.taxonomy not in taxonomies:
             raise _SchemaError(top.items["fields"][1].items[spec.name][0],

@@ -25,6 +25,7 @@ from .fragments import Fragments
 from .html import md
 from ..i18n import active, t
 from .regions_view import region_section
+from ..model import datefield as date_kind
 from ..model.schema import FacetSpec
 from ..site.paths import (CSV_FILE, FILTER_FILE, JSON_FILE, OVERVIEW, SOURCES_PAGE,
                           element_src, facet_src)
@@ -317,6 +318,8 @@ class Renderer:
                 value = ", ".join(taxonomy.label(v) if taxonomy else v for v in value)
             elif value and spec.taxonomy and spec.taxonomy in self.m.taxonomies:
                 value = self.m.taxonomies[spec.taxonomy].label(value)
+            elif value and spec.kind == date_kind.KIND:
+                value = active().date(date.fromisoformat(value))
             rows.append((spec.label, value or t("pages.not_described")))
         return self.f.render("properties.md", rows=rows)
 
