@@ -51,7 +51,10 @@ def test_element_page_follows_the_manuals_schema_and_language(english):
     assert '<html lang="en"' in site.page("")
     text = _text(html)
     assert "Success factor" in text  # the kind's own label
-    assert "Core" in text and "Related elements" in text and "Properties" in text
+    assert "Core" in text and "Properties" in text
+    # role fields under the manual's own labels, not the catalogue's headings
+    assert "See also" in text and "Related elements" not in text
+    assert "Questions ¶ How often do you talk openly?" in text and "Sources ¶" in text
     # the extra text field and the extra taxonomy list, under their labels
     assert "Setting A fictional school in a fictional town." in text
     assert "First seen March 5, 2025" in text  # a date field, in the site's language (Babel)

@@ -198,7 +198,7 @@ class Renderer:
         countered = set(graph.helps_against.get(element.id, [])) | set(graph.helped_by.get(element.id, []))
         if self.schema.roles.related:
             related = [i for i in graph.related.get(element.id, []) if i not in countered]
-            sections.append(self._section(src, t("pages.element.related"), "gerelateerd", related))
+            sections.append(self._section(src, self.schema.role_field("related").label, "gerelateerd", related))
         sections += [self._questions(element), self._properties(src, element),
                      self._sources(src, element), self._chapters(src, element), self._updated(element)]
         body = self.f.render("element.md", element=element, badge=self.soort_badge(element.kind),
@@ -270,6 +270,7 @@ class Renderer:
         region_facet = self.facets.region_facet
         generic_only = bool(region_facet) and self.facets.values(element, region_facet) == [self.schema.generic_region]
         return self.f.render("grounds.md", sources=sources, status=status,
+                             status_label=status_field.label if status_field else "",
                              region_facet=region_facet.title if generic_only else None,
                              experience_unknown=self._experience_unknown(element),
                              more_href=self._explained_href(src, field))
@@ -296,7 +297,7 @@ class Renderer:
         questions = element.role_list("questions")
         if not questions:
             return Markup("")
-        return self.f.render("questions.md", title=t("pages.element.questions"), questions=questions)
+        return self.f.render("questions.md", title=self.schema.role_field("questions").label, questions=questions)
 
     def _properties(self, src: str, element: Element) -> Markup:
         rows = []
@@ -330,7 +331,7 @@ class Renderer:
         registry = self.m.taxonomies[field.taxonomy]
         sources = [(citation_html(term.role("citation", term.name)), self.href(src, SOURCES_PAGE, term.id))
                    for term in (registry.terms.get(i) for i in element.list(field.name)) if term]
-        return self.f.render("sources.md", title=t("pages.element.sources"),
+        return self.f.render("sources.md", title=field.label,
                              sources=sources)
 
     def _chapters(self, src: str, element: Element) -> Markup:
