@@ -389,3 +389,9 @@ def test_sort_belongs_on_one_date_field(tmp_path):
     with pytest.raises(_SchemaError) as raised:
         parse_schema_text(two)
     assert "'seen' en 'until' hebben allebei 'sort'" in raised.value.message
+
+
+def test_the_aliases_role_makes_redirects_whatever_the_field_is_called(english):
+    _, site = english
+    redirect = site.page("elementen/honest-talks/")
+    assert 'http-equiv="refresh"' in redirect and "../open-talks/" in redirect
