@@ -197,6 +197,40 @@ def test_new_writes_a_template_that_asks_only_for_the_missing_values(manual, cap
     assert run(capsys, "check")[0] == 0
 
 
+def test_new_with_every_required_value_passes_the_check_at_once(manual, capsys):
+    p = manual()
+    code, out, _ = run(capsys, "nieuw", "--titel", "Meteen goed", "--soort", "werkzaam", "--thema", "leren",
+                       "--veld", "samenvatting=Een fictief element.", "--veld", "betrokkenen=gezin",
+                       "--field", "regios=noord, zuid", "--veld", "bronnen=testbron")
+    assert code == 0 and "Vul nog in" not in out
+    text = (p.root / "elements/leren/meteen-goed.md").read_text("utf-8")
+    assert "regios: [noord, zuid]" in text and "samenvatting: Een fictief element." in text
+    assert "\nperspectieven: []" in text  # optional, left empty: passes
+    assert run(capsys, "check")[0] == 0
+    code, _, err = run(capsys, "nieuw", "--titel", "Ander", "--soort", "werkzaam", "--veld", "samenvating=x")
+    assert code == 2 and "'samenvating=x' is geen veld van deze handleiding. Bedoelde u 'samenvatting'?" in err
+
+
+def test_an_optional_text_field_left_empty_passes(manual, capsys):
+    """`werkwijze nieuw` writes `veld:` for an optional text field and says it may stay
+    empty; the check used to fail on it. A required one left empty still fails."""
+    schema = (REPO / "plugins/werkwijze/schema/element.yml").read_text("utf-8").replace(
+        "  aliassen:\n", "  toelichting:\n    kind: text\n    label: Toelichting\n    help: Fictief.\n"
+                        "  aliassen:\n")
+    p = manual({"schema/element.yml": schema})  # the manual's own schema, beside mkdocs.yml
+    code, out, _ = run(capsys, "nieuw", "--titel", "Leeg mag", "--soort", "werkzaam", "--thema", "leren",
+                       "--veld", "samenvatting=Fictief.", "--veld", "betrokkenen=gezin",
+                       "--veld", "regios=generiek", "--veld", "bronnen=testbron")
+    assert code == 0, out
+    text = (p.root / "elements/leren/leeg-mag.md").read_text("utf-8")
+    assert "\ntoelichting:\n" in text and "mag leeg blijven" in text
+    code, out, _ = run(capsys, "check")
+    assert code == 0, out
+    (p.root / "elements/leren/leeg-mag.md").write_text(text.replace("samenvatting: Fictief.", "samenvatting:"), "utf-8")
+    code, out, _ = run(capsys, "check")
+    assert code == 1 and "'samenvatting' is leeg." in out and "toelichting" not in out
+
+
 def test_new_without_theme_goes_to_the_elements_folder(manual, capsys):
     p = manual()
     code, out, _ = run(capsys, "nieuw", "--titel", "Los element", "--soort", "belemmerend")

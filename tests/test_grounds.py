@@ -17,7 +17,9 @@ def text(html: str) -> str:
 DERIVED_SCHEMA = (default_schema_text()
                   .replace("    label: Bronnen\n", "    label: Bronnen\n    explained_in: uitleg.md\n", 1)
                   .replace("    label: Helpt tegen\n",
-                           "    label: Helpt tegen\n    derived: true\n    explained_in: uitleg.md#afgeleid\n", 1))
+                           "    label: Helpt tegen\n    derived: true\n    explained_in: uitleg.md#afgeleid\n", 1)
+                  # a role field is shown under the manual's own label (issue 23)
+                  .replace("    label: Status\n", "    label: Sterkte van bewijs\n", 1))
 assert DERIVED_SCHEMA != default_schema_text()
 
 GROUNDED = {
@@ -104,7 +106,7 @@ def test_grounds_name_each_source_its_kind_and_description_and_the_status(ground
     assert "Soort bron: Factsheet — Een fictief kort overzicht." in words
     assert "Wat deze fictieve bron zegt en niet zegt." in words
     assert '<a href="../../bronnen/#testbron">Over deze bron</a>' in grounds
-    assert "Status: Besproken — Fictief besproken in een test." in words
+    assert "Sterkte van bewijs: Besproken — Fictief besproken in een test." in words
     assert "Regio: nog niet per regio beschreven." in words
     assert '<a href="../../uitleg/">Meer over de onderbouwing</a>' in grounds
     # Professionals is someone's experience: nothing to say about it.
@@ -113,7 +115,7 @@ def test_grounds_name_each_source_its_kind_and_description_and_the_status(ground
 
 def test_grounds_say_only_what_the_data_hold(grounded):
     words = text(section(article(grounded.page("elementen/samen-leren/")), "onderbouwing"))
-    assert "Status: Vastgesteld" in words and "Vastgesteld —" not in words  # no description
+    assert "Sterkte van bewijs: Vastgesteld" in words and "Vastgesteld —" not in words  # no description
     assert "nog niet per regio beschreven" not in words  # described for Regio Zuid
     # Its only perspective says it is nobody's experience (`ervaring: nee`).
     assert "De bronnen zeggen niet uit wiens ervaring dit komt." in words

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from dutch_words import dutch_in_files, dutch_in_site
 from sitebuilder import BIN, BuildResult
+from werkwijze.core.i18n import Catalogue, available_languages
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "manuals" / "english"
@@ -49,9 +51,13 @@ def test_element_page_follows_the_manuals_schema_and_language(english):
     assert '<html lang="en"' in site.page("")
     text = _text(html)
     assert "Success factor" in text  # the kind's own label
-    assert "Core" in text and "Related elements" in text and "Properties" in text
+    assert "Core" in text and "Properties" in text
+    # role fields under the manual's own labels, not the catalogue's headings
+    assert "See also" in text and "Related elements" not in text
+    assert "Questions ¶ How often do you talk openly?" in text and "Sources ¶" in text
     # the extra text field and the extra taxonomy list, under their labels
     assert "Setting A fictional school in a fictional town." in text
+    assert "First seen March 5, 2025" in text  # a date field, in the site's language (Babel)
     assert "Audiences Teachers , Coaches" in text
     assert "Nobody. (2025). A fictional report" in text  # citation from the term's own key
     # no regions: no regional section, no region choice, no Dutch
@@ -75,10 +81,10 @@ def test_open_data_and_json_schema_have_the_manuals_fields(english):
     root, site = english
     records = json.loads((site.site / "elementen.json").read_text("utf-8"))["elementen"]
     talks = next(r for r in records if r["id"] == "open-talks")
-    assert list(talks) == ["id", "title", "kind", "summary", "topics", "audiences", "setting",
+    assert list(talks) == ["id", "title", "kind", "summary", "topics", "audiences", "setting", "seen",
                            "sources", "related", "url"]  # `questions` has export: false
     header = (site.site / "elementen.csv").read_text("utf-8-sig").splitlines()[0]
-    assert header == "id,title,kind,summary,topics,audiences,setting,sources,related,url"
+    assert header == "id,title,kind,summary,topics,audiences,setting,seen,sources,related,url"
     schema = json.loads((site.site / "schema" / "element.schema.json").read_text("utf-8"))
     assert schema["title"] == "Front matter of an element"
     assert schema["properties"]["setting"]["maxLength"] == 200
@@ -116,23 +122,67 @@ def test_check_and_a_broken_element_speak_english(english, tmp_path):
     assert result.returncode != 0 and "elements/broken.md:7: Unknown field 'colour'." in result.output
 
 
-@pytest.mark.parametrize("language, ok", [("nl", "Alles in orde: 1 element, 1 hoofdstuk."),
-                                          ("en", "All fine: 1 element, 1 chapter.")])
-def test_init_creates_a_manual_that_builds_and_checks_at_once(tmp_path, language, ok):
+@pytest.mark.parametrize("language", available_languages())
+def test_init_creates_a_manual_that_builds_and_checks_at_once(tmp_path, language):
+    """Every catalogue language, from the installed command."""
     proc = _run([str(BIN / "werkwijze"), "init", "nieuw", "--taal", language], tmp_path)
     assert proc.returncode == 0, proc.stderr
     root = tmp_path / "nieuw"
     for rel in ("mkdocs.yml", "schema/element.yml", "schema/element.schema.json", "docs/index.md",
                 ".gitignore", "README.md", "frontmatter.json"):
         assert (root / rel).is_file(), rel
-    assert (root / "schema" / "element.yml").read_text("utf-8") == \
-        (REPO / "plugins" / "werkwijze" / "schema" / "element.yml").read_text("utf-8")
+    default = (REPO / "plugins" / "werkwijze" / "schema" / "element.yml").read_text("utf-8")
+    # Dutch copies the default schema as it is (with its comments); others get its translation
+    assert ((root / "schema" / "element.yml").read_text("utf-8") == default) == (language == "nl")
     check = _run([str(BIN / "werkwijze"), "check"], root)
+    ok = Catalogue.load(language)("cli.check.ok", elements=Catalogue.load(language)(
+        "cli.check.elements", count=1), chapters=Catalogue.load(language)("cli.check.chapters", count=1))
     assert check.returncode == 0 and ok in check.stderr, check.stdout + check.stderr
     result = _build(root)
     assert result.returncode == 0, result.output
+    # no Dutch word in another language (and the search finds them in a Dutch site)
+    assert bool(dutch_in_site(result.site)) == (language == "nl")
     element = next((root / "elements").glob("*.md")).read_text("utf-8")
-    assert ("Voorbeeld" if language == "nl" else "Example") in element  # marked as an example
+    assert Catalogue.load(language)("starter.example_term").split()[0] in element or \
+        Catalogue.load(language)("starter.example_element.title").split(":")[0] in element  # an example
+
+
+@pytest.fixture(scope="module")
+def english_starter(tmp_path_factory) -> tuple[Path, BuildResult]:
+    """`werkwijze init --taal en`, built with `mkdocs build --strict`."""
+    cwd = tmp_path_factory.mktemp("starter")
+    proc = _run([str(BIN / "werkwijze"), "init", "study", "--taal", "en"], cwd)
+    assert proc.returncode == 0, proc.stderr
+    result = _build(cwd / "study")
+    assert result.returncode == 0, result.output
+    return cwd / "study", result
+
+
+def test_an_english_starter_has_no_dutch_word(english_starter):
+    root, site = english_starter
+    sources = [p.relative_to(root).as_posix() for p in root.rglob("*")
+               if p.is_file() and p.suffix in (".yml", ".md", ".json") and "site" not in p.parts]
+    assert {"schema/element.yml", "data/themes.yml", "data/sources.yml", "docs/index.md",
+            "README.md", "mkdocs.yml"} <= set(sources)
+    assert dutch_in_files(root, sources) == {}
+    assert dutch_in_site(site.site) == {}
+
+
+def test_an_english_starter_speaks_its_schema_and_lists_generated_pages(english_starter):
+    root, site = english_starter
+    readme = (root / "README.md").read_text("utf-8")
+    # no `pip install werkwijze`: there is no such package on an index; the source is installed
+    assert ".venv/bin/pip install <werkwijze>" in readme and "is not on a package index" in readme
+    assert "--kind working" in readme  # the starter's own first kind
+    schema = (root / "schema" / "element.yml").read_text("utf-8")
+    assert "label: Working element" in schema and "exclusive: general" in schema
+    assert "file: sources.yml" in schema and "folder: curricula" in schema
+    element = _text(site.page("elementen/example-element/"))
+    assert "Working element" in element and "Not yet described per region" in element
+    home = site.page("")
+    for title, href in (("Elements", "elementen/"), ("Work cards", "werkkaarten/"),
+                        ("Changes", "wijzigingen/")):
+        assert re.search(rf'href="{href}"[^>]*>\s*<span class="md-ellipsis">\s*{title}', home), title
 
 
 def test_init_never_overwrites(tmp_path):
@@ -190,3 +240,158 @@ def test_a_non_editable_install_is_all_another_study_needs(tmp_path):
                            capture_output=True, text=True, env=env, timeout=300)
     assert build.returncode == 0, build.stdout + build.stderr
     assert (tmp_path / "studie" / "site" / "elementen" / "example-element" / "index.html").is_file()
+
+
+def test_schema_keywords_read_in_english_or_dutch_but_not_both():
+    from werkwijze.core.model.schema import _SchemaError, default_schema_text, parse_schema_text
+    dutch = default_schema_text()
+    english = (dutch.replace("\nsoorten:", "\nkinds:").replace("only_for_soort:", "only_for_kind:")
+               .replace("choices: soorten", "choices: kinds"))
+    assert parse_schema_text(english) == parse_schema_text(dutch)
+    both = english + "\nsoorten:\n  x: {label: X, plural: Xs, short: X, inverse_heading: X}\n"
+    with pytest.raises(_SchemaError) as raised:
+        parse_schema_text(both)
+    assert raised.value.line == english.splitlines().index("kinds:") + 1
+    assert "'soorten'" in raised.value.message and "'kinds'" in raised.value.message
+
+
+# -- any UI language: a manual's own catalogue -------------------------------------------
+
+PACKAGE_EN = REPO / "plugins" / "werkwijze" / "messages" / "en"
+
+
+def _in_language(tmp_path: Path, language: str, catalogue: bool) -> Path:
+    """The English fixture with theme.language set to `language`, with (a copy of the
+    package's English catalogue as) its own catalogue for it or none."""
+    root = tmp_path / "manual"
+    shutil.copytree(FIXTURE, root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("language: en", f"language: {language}"), "utf-8")
+    if catalogue:
+        shutil.copytree(PACKAGE_EN, root / "messages" / language, ignore=shutil.ignore_patterns("*.md"))
+    return root
+
+
+def _language_line(root: Path) -> int:
+    return next(i for i, line in enumerate((root / "mkdocs.yml").read_text("utf-8").splitlines(), 1)
+                if line.strip().startswith("language:"))
+
+
+def test_a_manuals_own_catalogue_gives_every_text_in_its_language(tmp_path):
+    root = _in_language(tmp_path, "de", catalogue=True)
+    for area in ("pages.yml", "ui.yml"):  # "Core": the element page's heading
+        path = root / "messages" / "de" / area
+        path.write_text(path.read_text("utf-8").replace("  kern: Core\n", "  kern: Kernaussage\n"), "utf-8")
+    filter_texts = root / "messages" / "de" / "js" / "filter.yml"
+    filter_texts.write_text(filter_texts.read_text("utf-8").replace(
+        "form_label: Filter elements", "form_label: Elemente filtern"), "utf-8")
+    check = _run([str(BIN / "werkwijze"), "check"], root)
+    assert check.returncode == 0, check.stdout + check.stderr
+    result = _build(root)
+    assert result.returncode == 0, result.output
+    assert "Kernaussage" in _text(result.page("elementen/open-talks/"))
+    assert '<html lang="de"' in result.page("")
+    script = (result.site / "assets" / "werkwijze" / "messages.js").read_text("utf-8")
+    assert '"filter.form_label": "Elemente filtern"' in script
+
+
+def test_a_manuals_own_catalogue_is_checked_with_file_and_line(tmp_path):
+    root = _in_language(tmp_path, "de", catalogue=True)
+    folder = root / "messages" / "de"
+    (folder / "common.yml").unlink()  # common.and, common.or
+    cards = folder / "cards.yml"
+    lines = cards.read_text("utf-8").splitlines()
+    theme_line = next(i for i, line in enumerate(lines, 1) if line.startswith("theme_title:"))
+    lines[theme_line - 1] = 'theme_title: "Arbeitskarten: {thema}"'  # the package says {theme}
+    lines.append("kolour: blau")
+    cards.write_text("\n".join(lines) + "\n", "utf-8")
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    out = proc.stdout
+    assert "messages/de/common.yml:1: Missing texts (2): common.and, common.or." in out
+    assert f"messages/de/cards.yml:{theme_line}: The text of 'cards.theme_title' must have the same " \
+           "placeholders as the standard text: {theme}. This text has: {thema}." in out
+    assert f"messages/de/cards.yml:{len(lines)}: Unknown text 'cards.kolour'." in out
+    result = _build(root)
+    assert result.returncode != 0 and "messages/de/common.yml:1:" in result.output
+
+
+@pytest.mark.parametrize("language", ["xx", "de"])
+def test_a_language_without_texts_stops_at_theme_language(tmp_path, language):
+    """`xx` crashed the build; `de` mixed English, German and Dutch on one page."""
+    root = _in_language(tmp_path, language, catalogue=False)
+    where = f"mkdocs.yml:{_language_line(root)}: There are no texts in the language '{language}'"
+    expected = f"{where} (theme.language). Choose one of: en, nl. Or give the manual its own " \
+               f"texts in messages/{language}/"
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1 and expected in proc.stdout, proc.stdout + proc.stderr
+    result = _build(root)
+    assert result.returncode == 1 and expected in result.output
+    assert "Traceback" not in result.output and not (root / "site" / "index.html").exists()
+
+
+def test_a_catalogue_for_a_language_babel_does_not_know_stops_too(tmp_path):
+    root = _in_language(tmp_path, "xx", catalogue=True)
+    result = _build(root)
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert f"mkdocs.yml:{_language_line(root)}: Dates cannot be written in the language 'xx'" in result.output
+
+
+def test_a_catalogue_outside_the_manual_is_not_read(tmp_path):
+    root = _in_language(tmp_path, "de", catalogue=False)
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(PACKAGE_EN, outside, ignore=shutil.ignore_patterns("*.md"))
+    (root / "messages").mkdir()
+    (root / "messages" / "de").symlink_to(outside, target_is_directory=True)
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "messages/de:1: This file lies outside the manual (a link); it is not read." in proc.stdout
+
+
+# -- the date field kind ---------------------------------------------------------------
+
+def test_a_date_field_is_exported_as_iso_and_orders_the_lists(english):
+    _, site = english
+    records = json.loads((site.site / "elementen.json").read_text("utf-8"))["elementen"]
+    assert {r["id"]: r["seen"] for r in records} == {"open-talks": "2025-03-05", "empty-wallet": "2024-11-20"}
+    assert [r["id"] for r in records] == ["open-talks", "empty-wallet"]  # newest first, not by title
+    rows = (site.site / "elementen.csv").read_text("utf-8-sig").splitlines()
+    assert ",2025-03-05," in rows[1] and ",2024-11-20," in rows[2]
+    schema = json.loads((site.site / "schema" / "element.schema.json").read_text("utf-8"))
+    assert schema["properties"]["seen"] == {"title": "First seen", "description":
+                                            "The day it was first seen (YYYY-MM-DD).",
+                                            "type": "string", "format": "date"}
+    overview = site.page("elementen/")
+    assert overview.index("open-talks/") < overview.index("empty-wallet/")
+
+
+@pytest.mark.parametrize("written", ["2026-13-45", "2026-02-30", "5 March 2026", "2026-3-5"])
+def test_a_date_that_is_no_calendar_day_fails_with_file_and_line(tmp_path, written):
+    root = tmp_path / "manual"
+    shutil.copytree(FIXTURE, root)
+    path = root / "elements" / "open-talks.md"
+    text = path.read_text("utf-8").replace("seen: 2025-03-05", f"seen: {written}")
+    path.write_text(text, "utf-8")
+    line = text.splitlines().index(f"seen: {written}") + 1
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1
+    assert f"elements/open-talks.md:{line}: '{written}' in 'seen' is not a date. Write a real day as " \
+           "YYYY-MM-DD" in proc.stdout
+
+
+def test_sort_belongs_on_one_date_field(tmp_path):
+    from werkwijze.core.model.schema import _SchemaError, parse_schema_text
+    text = (FIXTURE / "schema" / "element.yml").read_text("utf-8")
+    with pytest.raises(_SchemaError) as raised:
+        parse_schema_text(text.replace("label: Setting,", "sort: ascending, label: Setting,"))
+    assert "hoort bij een veld van de soort 'date'" in raised.value.message  # the active catalogue: nl
+    two = text.replace("  seen:", "  until: {kind: date, sort: ascending, label: U, help: U}\n  seen:")
+    with pytest.raises(_SchemaError) as raised:
+        parse_schema_text(two)
+    assert "'seen' en 'until' hebben allebei 'sort'" in raised.value.message
+
+
+def test_the_aliases_role_makes_redirects_whatever_the_field_is_called(english):
+    _, site = english
+    redirect = site.page("elementen/honest-talks/")
+    assert 'http-equiv="refresh"' in redirect and "../open-talks/" in redirect

@@ -176,6 +176,19 @@ def _taken_ids(manual: Manual, elements_root: Path) -> dict[str, str]:
     return taken
 
 
+def _given_fields(pairs: list[str], schema) -> dict[str, str]:
+    """`--veld naam=waarde` -> {naam: waarde}; the value is checked with the file."""
+    given = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or name not in schema.fields:
+            raise UsageError(t("cli.usage.unknown_field", field=pair, hint=did_you_mean(name, schema.fields),
+                               fields=", ".join(schema.fields)))
+        given[name] = value.strip()
+    return given
+
+
 def _new(args: argparse.Namespace) -> int:
     layout = _layout(args)
     manual = load_manual(layout)
@@ -203,6 +216,7 @@ def _new(args: argparse.Namespace) -> int:
             raise UsageError(t("cli.usage.unknown_theme", theme=theme, hint=did_you_mean(theme, options),
                                file=themes.path if themes else "-", themes=", ".join(options)))
 
+    given = _given_fields(args.veld or [], schema)
     element_id = element_id_from_title(title)
     if not element_id:
         raise UsageError(t("cli.usage.no_id"))
@@ -215,7 +229,7 @@ def _new(args: argparse.Namespace) -> int:
     folder = elements_root / chosen[0] if chosen else elements_root
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{element_id}.md"
-    values = initial_values(schema, taxonomies, title, kind, chosen)
+    values = initial_values(schema, taxonomies, title, kind, chosen, given)
     path.write_text(template(schema, taxonomies, values), "utf-8")
     rel = path.relative_to(layout.root).as_posix()
     todo = still_to_fill(schema, values)
@@ -355,6 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--soort", "--kind", dest="soort",
                      help=t("cli.help.kind", examples="werkzaam, belemmerend"))
     new.add_argument("--thema", "--theme", dest="thema", action="append", help=t("cli.help.theme"))
+    new.add_argument("--veld", "--field", dest="veld", action="append", metavar=t("cli.help.field_metavar"),
+                     help=t("cli.help.field"))
     _project_options(new)
     new.set_defaults(func=_new)
 

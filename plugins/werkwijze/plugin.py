@@ -28,6 +28,7 @@ from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
 from .core.site.siteplan import plan_site
 from .core.site.urls import Publication, Urls
+from .core.sources.catalogue import MESSAGES_DIR
 from .core.sources.project import option_lines
 from .core.validate.published import check_published
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
@@ -172,7 +173,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
 
     def on_serve(self, server, config, builder):
         for folder in (self.layout.elements_dir, self.layout.data_dir, self.layout.schema_file,
-                       self.layout.fragments_dir):
+                       self.layout.fragments_dir, MESSAGES_DIR):  # MESSAGES_DIR: the manual's own catalogue
             if self.layout.path(folder).exists():
                 server.watch(str(self.layout.path(folder)))
         if self.fallback is not None:

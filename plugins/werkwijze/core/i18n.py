@@ -6,9 +6,11 @@ with the file's name, so `pages.yml` -> `element: {bronnen: Bronnen}` is the key
 `pages.element.bronnen`. Placeholders are `{name}`; a message with `one` and `other`
 under it is chosen by the `count` parameter.
 
-A manual can replace single messages in its own data (`teksten.yml`, see `overrides`).
-The language follows `theme.language` in mkdocs.yml; a language without a catalogue
-falls back to English, and a key missing in a language falls back to English too.
+A manual can replace single messages in its own data (`teksten.yml`, see `overrides`),
+or bring a whole catalogue of its own for a language (`messages/<language>/` in its root,
+see `sources/catalogue`). The language follows `theme.language` in mkdocs.yml; loading a
+manual reports a language with neither catalogue (`load_manual`), and English stands in
+for it meanwhile.
 
 Like gettext, one catalogue is active at a time (`use`): the loader, the renderer and the
 CLI all call `t()` without passing a catalogue through every function.
@@ -55,6 +57,21 @@ def _read_folder(folder, prefix: str, messages: dict[str, str]) -> None:
             _flatten(prefix + entry.name[:-4], node, messages)
 
 
+def normalise_language(language: str | None) -> str:
+    """'nl-BE' -> 'nl': catalogues are per language, not per region."""
+    return (language or FALLBACK).split("-")[0].split("_")[0].lower()
+
+
+def dates_known(language: str) -> bool:
+    """Whether Babel can write dates in this language."""
+    from babel import Locale, UnknownLocaleError
+    try:
+        Locale.parse(language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
 def available_languages() -> list[str]:
     folder = resources.files("werkwijze").joinpath("messages")
     return sorted(entry.name for entry in folder.iterdir() if entry.is_dir())
@@ -70,10 +87,12 @@ class Catalogue:
     messages: dict[str, str]
 
     @classmethod
-    def load(cls, language: str | None, overrides: dict[str, str] | None = None) -> "Catalogue":
-        language = (language or FALLBACK).split("-")[0].lower()
+    def load(cls, language: str | None, overrides: dict[str, str] | None = None,
+             own: dict[str, str] | None = None) -> "Catalogue":
+        """`own`: the manual's own catalogue for the language (in place of the package's)."""
+        language = normalise_language(language)
         messages = dict(package_messages(FALLBACK))
-        messages.update(package_messages(language))
+        messages.update(package_messages(language) if own is None else own)
         messages.update(overrides or {})
         return cls(language, messages)
 

@@ -14,6 +14,7 @@ from ..sources.body import DEFAULT_REGION_BLOCK, Body, split_body
 from ..sources.frontmatter import DocumentProblem, decode, split
 from ..i18n import t
 from ..problems import ProblemList
+from . import datefield as date_kind
 from .schema import ID_PATTERN, FieldSpec, Roles, Schema
 from ..suggest import did_you_mean
 from .taxonomy import Taxonomies
@@ -127,9 +128,12 @@ def load_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
 def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
                 taxonomies: Taxonomies, problems: ProblemList, element: Element):
     name = spec.name
-    if spec.kind in ("text", "choice"):
+    if spec.kind in ("text", "choice", date_kind.KIND):
         if isinstance(node, yamltree.Scalar) and node.value is None:
-            problems.add(rel, key_line, t("validate.element.empty", name=name, help=spec.help))
+            # `veld:` with nothing after it: absent, which an optional field may be (as
+            # `veld: []` for a list); `werkwijze nieuw` writes optional fields that way.
+            if spec.required:
+                problems.add(rel, key_line, t("validate.element.empty", name=name, help=spec.help))
             return None
         if not isinstance(node, yamltree.Scalar):
             problems.add(rel, key_line, t("validate.element.not_one_text", name=name, help=spec.help))
@@ -139,6 +143,9 @@ def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
             problems.add(rel, node.line, t("validate.element.empty", name=name, help=spec.help))
             return None
         if not _check_text(spec, value, node.line, rel, problems):
+            return None
+        if spec.kind == date_kind.KIND and date_kind.parse_day(value) is None:
+            problems.add(rel, node.line, t("validate.element.bad_date", value=value, name=name, help=spec.help))
             return None
         if spec.kind == "choice":
             options = list(taxonomies[spec.taxonomy].terms) if spec.taxonomy else list(spec.choices)

@@ -23,8 +23,10 @@ from ..i18n import t
 from .leerlijnen import Leerlijn
 from ..problems import Problem, ProblemList
 from ..site.paths import ELEMENTS_DIR, RESERVED_ELEMENT_IDS, element_src, generated_uris
+from ..sources.catalogue import load_manual_catalogue, manual_languages
 from ..sources.contained import check_layout
 from ..sources.overrides import load_overrides
+from ..sources.project import language_position
 from ..sources.layout import Layout
 from .schema import Schema, load_schema, read_schema
 from .taxonomy import Taxonomies, load_taxonomies
@@ -69,19 +71,27 @@ class Manual:
                                     [e.path for e in self.elements.values()], self.git_history())
 
     def sorted(self, elements) -> list[Element]:
-        return sorted(elements, key=lambda e: (e.title.casefold(), e.id))
+        """By title; with a sorting date field (`sort:`), by that date first (elements
+        without one last). ISO dates sort as text."""
+        ordered = sorted(elements, key=lambda e: (e.title.casefold(), e.id))
+        field = self.schema.sort_field
+        if field is None:
+            return ordered
+        dated = [e for e in ordered if e.values.get(field.name)]
+        dated.sort(key=lambda e: e.values[field.name], reverse=field.sort == "descending")
+        return dated + [e for e in ordered if not e.values.get(field.name)]
 
 
 def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
     """`cache` (kept by `mkdocs serve`) skips reading and checking unchanged element files."""
     problems = ProblemList()
     # Every message from here on is in the manual's language and wording (teksten.yml).
-    i18n.use(i18n.Catalogue.load(layout.language))
+    own = _use_language(layout, problems)
     if not check_layout(layout, problems):  # a path out of the manual: read nothing more
         return _unusable(layout, problems)
     overrides = load_overrides(layout.path(layout.data_dir), layout.data_dir, problems)
     if overrides:
-        i18n.use(i18n.Catalogue.load(layout.language, overrides))
+        i18n.use(i18n.Catalogue.load(layout.language, overrides, own))
     named = layout.option_lines.get("schema")
     schema = read_schema(layout.root, layout.schema_file, problems,
                          (layout.config_name, named) if named else None)
@@ -148,6 +158,25 @@ def _unusable(layout: Layout, problems: ProblemList) -> Manual:
                     build_graph({}, schema, ProblemList()), {}, set())
     manual.problems = sorted(set(problems))
     return manual
+
+
+def _use_language(layout: Layout, problems: ProblemList) -> dict[str, str] | None:
+    """The catalogue of theme.language: the manual's own (messages/<language>/) or the
+    package's. A language with neither is a problem at theme.language, in English (the
+    language the messages then fall back to); so is one Babel cannot write dates in."""
+    language = i18n.normalise_language(layout.language)
+    own = load_manual_catalogue(layout.root, language, problems)
+    i18n.use(i18n.Catalogue.load(language, own=own))
+    packaged = i18n.available_languages()
+    if own is None and language not in packaged:
+        config, line = language_position(layout.root)
+        choices = sorted(set(packaged) | set(manual_languages(layout.root)))
+        problems.add(config, line, t("project.unknown_language", language=language,
+                                     languages=", ".join(choices)))
+    elif not i18n.dates_known(language):
+        config, line = language_position(layout.root)
+        problems.add(config, line, t("project.no_dates", language=language))
+    return own
 
 
 def _load_trainer_data(manual: Manual, problems: ProblemList) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields as dataclass_fields
 from importlib import resources
 from pathlib import Path
 
+from . import datefield as date_kind
 from ..sources import yamltree
 from ..sources.contained import named_path_problem
 from ..sources.datafile import read_tree
@@ -23,14 +24,20 @@ from ..i18n import t
 from ..problems import ProblemList
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-KINDS = ("text", "choice", "list")
+DEFAULT_SCHEMA_LANGUAGE = "nl"  # the package's default schema; others: schema/translations/
+KINDS = ("text", "choice", "list", date_kind.KIND)
 ITEM_KINDS = ("text", "id", "taxonomy", "element")
+# The schema's own keywords are English, but a few began in Dutch: both spellings are
+# read (this manual's schema keeps the Dutch ones; `werkwijze init` in another language
+# writes the English ones). Dutch keyword -> English keyword.
+KEYWORD_ALIASES = {"soorten": "kinds", "leerlijnen": "learning_paths",
+                   "only_for_soort": "only_for_kind", "target_soort": "target_kind"}
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    kind: str  # text | choice | list
+    kind: str  # text | choice | list | date
     label: str
     help: str
     required: bool = False
@@ -46,6 +53,7 @@ class FieldSpec:
     export: bool = True  # in elementen.json / .csv
     derived: bool = False  # its links are derived by the site makers, not said by a source
     explained_in: str | None = None  # a chapter (`page.md` or `page.md#anchor`) that explains it
+    sort: str | None = None  # a date field: lists of elements follow it (ascending | descending)
 
 
 @dataclass(frozen=True)
@@ -179,6 +187,11 @@ class Schema:
         return self.fields.get(name) if name else None
 
     @property
+    def sort_field(self) -> FieldSpec | None:
+        """The date field that orders lists of elements (before their titles), if any."""
+        return next((spec for spec in self.fields.values() if spec.sort), None)
+
+    @property
     def region_field(self) -> FieldSpec | None:
         return self.role_field("regions")
 
@@ -226,6 +239,17 @@ def _plain(node: yamltree.Node | None):
     return node.value if node is not None else None
 
 
+def _canonical(tree: yamltree.Map) -> yamltree.Map:
+    """The English spelling of a keyword read as its Dutch one (KEYWORD_ALIASES)."""
+    items = dict(tree.items)
+    for dutch, english in KEYWORD_ALIASES.items():
+        if english in items:
+            if dutch in items:
+                raise _SchemaError(items[english][0], t("schema.alias_twice", key=dutch, alias=english))
+            items[dutch] = items.pop(english)
+    return yamltree.Map(items, tree.line)
+
+
 def _map(node, where: str, line: int) -> yamltree.Map:
     if not isinstance(node, yamltree.Map):
         raise _SchemaError(getattr(node, "line", line), t("schema.not_a_mapping", where=where))
@@ -248,7 +272,7 @@ _FIELD_KEYS = {f.name for f in dataclass_fields(FieldSpec)} - {"name"}
 
 
 def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSpec:
-    spec = _map(node, f"fields.{name}", line)
+    spec = _canonical(_map(node, f"fields.{name}", line))
     raw = {}
     for key, (key_line, value) in spec.items.items():
         if key not in _FIELD_KEYS:
@@ -264,8 +288,12 @@ def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSp
     if kind == "list" and items not in ITEM_KINDS:
         raise _SchemaError(raw.get("items", (line,))[0], t("schema.bad_items", field=name,
                                                             allowed=", ".join(ITEM_KINDS)))
+    sort = get("sort")
+    if sort is not None and (kind != date_kind.KIND or sort not in date_kind.SORT_ORDERS):
+        raise _SchemaError(raw["sort"][0], t("schema.bad_sort", field=name, kind=date_kind.KIND,
+                                             allowed=", ".join(date_kind.SORT_ORDERS)))
     choices = get("choices")
-    if choices == "soorten":
+    if choices in ("soorten", KEYWORD_ALIASES["soorten"]):
         choices = tuple(soorten)
     elif isinstance(choices, list):
         choices = tuple(str(c) for c in choices)
@@ -280,7 +308,7 @@ def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSp
         max_items=_number(get("max_items"), raw.get("max_items", (line,))[0], f"{name}.max_items"),
         exclusive=get("exclusive"), only_for_soort=get("only_for_soort"),
         target_soort=get("target_soort"), export=_flag(get("export", True)),
-        derived=_flag(get("derived", False)), explained_in=get("explained_in"))
+        derived=_flag(get("derived", False)), explained_in=get("explained_in"), sort=sort)
 
 
 def _key_spec(name: str, raw) -> KeySpec:
@@ -344,7 +372,7 @@ def _term_roles(node, where: str, line: int) -> dict[str, str]:
 
 
 def _parse(root: yamltree.Node | None, rel: str) -> Schema:
-    top = _map(root, rel, 1)
+    top = _canonical(_map(root, rel, 1))
     for key, (key_line, _) in top.items.items():
         if key not in _SECTIONS:
             raise _SchemaError(key_line, t("schema.unknown_key", key=key, where=rel,
@@ -421,6 +449,10 @@ def _parse(root: yamltree.Node | None, rel: str) -> Schema:
         raise _SchemaError(line_of("roles"), t("schema.missing_keys", where="roles",
                                                keys=", ".join(missing)))
 
+    sorting = [name for name, spec in fields.items() if spec.sort]
+    if len(sorting) > 1:
+        raise _SchemaError(top.items["fields"][1].items[sorting[1]][0],
+                           t("schema.two_sorts", field=sorting[1], other=sorting[0]))
     for spec in fields.values():
         if spec.taxonomy and spec.taxonomy not in taxonomies:
             raise _SchemaError(top.items["fields"][1].items[spec.name][0],

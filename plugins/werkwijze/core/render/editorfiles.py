@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..site.paths import ELEMENTS_DIR, SCHEMA_URI
 from .jsonschema import dumps, element_json_schema
+from ..model import datefield as date_kind
 from ..model.schema import FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
 
@@ -40,6 +41,8 @@ def _cms_field(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> dict:
         field.update(type="string", single=(spec.max_length or 0) <= SINGLE_LINE_LIMIT)
     elif spec.kind == "choice":
         field.update(type="choice", choices=_choices(spec, schema, taxonomies))
+    elif spec.kind == date_kind.KIND:
+        field.update(type="datetime", dateFormat="yyyy-MM-dd")
     elif spec.items == "taxonomy":
         field.update(type="choice", multiple=True, choices=_choices(spec, schema, taxonomies))
     else:

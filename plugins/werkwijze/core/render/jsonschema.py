@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from ..model import datefield as date_kind
 from ..model.schema import ID_PATTERN, FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
 from ..i18n import t
@@ -51,6 +52,8 @@ def _field(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> dict:
         rule = _text(spec)
     elif spec.kind == "choice":
         rule = {"type": "string", "enum": _options(spec, schema, taxonomies)}
+    elif spec.kind == date_kind.KIND:
+        rule = {"type": "string", "format": "date"}
     else:
         rule = {"type": "array", "items": _item(spec, schema, taxonomies), "uniqueItems": True}
         if spec.max_items is not None:

@@ -25,6 +25,7 @@ from .fragments import Fragments, fragments_for
 from .html import md
 from ..i18n import active, t
 from .regions_view import region_section
+from ..model import datefield as date_kind
 from ..model.schema import FacetSpec
 from ..site.paths import (CSV_FILE, FILTER_FILE, JSON_FILE, OVERVIEW, SOURCES_PAGE,
                           element_src, facet_src)
@@ -187,7 +188,7 @@ class Renderer:
         countered = set(graph.helps_against.get(element.id, [])) | set(graph.helped_by.get(element.id, []))
         if self.schema.roles.related:
             related = [i for i in graph.related.get(element.id, []) if i not in countered]
-            sections.append(self._section(src, t("pages.element.related"), "gerelateerd", related))
+            sections.append(self._section(src, self.schema.role_field("related").label, "gerelateerd", related))
         sections += [self._questions(element), self._properties(src, element),
                      self._sources(src, element), self._chapters(src, element), self._updated(element)]
         body = self.f.render("element.md", element=element, badge=self.soort_badge(element.kind),
@@ -259,6 +260,7 @@ class Renderer:
         region_facet = self.facets.region_facet
         generic_only = bool(region_facet) and self.facets.values(element, region_facet) == [self.schema.generic_region]
         return self.f.render("grounds.md", sources=sources, status=status,
+                             status_label=status_field.label if status_field else "",
                              region_facet=region_facet.title if generic_only else None,
                              experience_unknown=self._experience_unknown(element),
                              more_href=self._explained_href(src, field))
@@ -285,7 +287,7 @@ class Renderer:
         questions = element.role_list("questions")
         if not questions:
             return Markup("")
-        return self.f.render("questions.md", title=t("pages.element.questions"), questions=questions)
+        return self.f.render("questions.md", title=self.schema.role_field("questions").label, questions=questions)
 
     def _properties(self, src: str, element: Element) -> Markup:
         rows = []
@@ -307,6 +309,8 @@ class Renderer:
                 value = ", ".join(taxonomy.label(v) if taxonomy else v for v in value)
             elif value and spec.taxonomy and spec.taxonomy in self.m.taxonomies:
                 value = self.m.taxonomies[spec.taxonomy].label(value)
+            elif value and spec.kind == date_kind.KIND:
+                value = active().date(date.fromisoformat(value))
             rows.append((spec.label, value or t("pages.not_described")))
         return self.f.render("properties.md", rows=rows)
 
@@ -317,7 +321,7 @@ class Renderer:
         registry = self.m.taxonomies[field.taxonomy]
         sources = [(citation_html(term.role("citation", term.name)), self.href(src, SOURCES_PAGE, term.id))
                    for term in (registry.terms.get(i) for i in element.list(field.name)) if term]
-        return self.f.render("sources.md", title=t("pages.element.sources"),
+        return self.f.render("sources.md", title=field.label,
                              sources=sources)
 
     def _chapters(self, src: str, element: Element) -> Markup:

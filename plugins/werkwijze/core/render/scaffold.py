@@ -2,7 +2,9 @@
 
 The template is built from the schema, so a new field shows up here by itself. Values
 the editor must still choose are left empty on purpose: `werkwijze check` then names
-exactly those fields ("'samenvatting' is leeg. ..."), at their line.
+exactly the required ones ("'samenvatting' is leeg. ..."), at their line; an optional
+field left empty passes. Given every required value (`--veld naam=waarde`), the file
+passes the check at once.
 """
 from __future__ import annotations
 
@@ -56,18 +58,23 @@ def _comment(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
 
 
 def initial_values(schema: Schema, taxonomies: Taxonomies, title: str, kind: str,
-                   themes: list[str]) -> dict[str, str | list[str] | None]:
-    """What we can fill in for the editor; everything else starts empty."""
+                   themes: list[str], given: dict[str, str] | None = None
+                   ) -> dict[str, str | list[str] | None]:
+    """What we can fill in for the editor (`given`: field -> value from the command line,
+    comma-separated for a list); everything else starts empty."""
     roles = schema.roles
     values: dict[str, str | list[str] | None] = {}
     for name, spec in schema.fields.items():
         values[name] = [] if spec.kind == "list" else None
+    for name, value in (given or {}).items():
+        values[name] = ([v.strip() for v in value.split(",") if v.strip()]
+                        if schema.fields[name].kind == "list" else value)
     values[roles.title] = title
     values[roles.kind] = kind
     if roles.themes:
         values[roles.themes] = list(themes)
     status = schema.role_field("status")
-    if status and status.taxonomy and taxonomies[status.taxonomy].terms:
+    if status and status.taxonomy and taxonomies[status.taxonomy].terms and not values[status.name]:
         values[status.name] = next(iter(taxonomies[status.taxonomy].terms))  # the first step, e.g. concept
     return values
 

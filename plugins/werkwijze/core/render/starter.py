@@ -10,10 +10,10 @@ from __future__ import annotations
 import yaml
 
 from ..i18n import t
-from ..model.schema import DEFAULT_SCHEMA, Schema, default_schema_text, parse_schema_text
+from ..model.schema import DEFAULT_SCHEMA, Schema, parse_schema_text
+from ..site.paths import CHANGES_SRC, OVERVIEW, WERKKAARTEN_SRC
 from .scaffold import yaml_text
-
-EXAMPLE_ID = "voorbeeld"
+from .starter_schema import starter_schema_text
 
 
 def _mkdocs_yml(language: str) -> str:
@@ -30,7 +30,9 @@ def _mkdocs_yml(language: str) -> str:
                                 {"pymdownx.tabbed": {"alternate_style": True}}],
         "validation": {"omitted_files": "warn", "absolute_links": "warn",
                        "unrecognized_links": "warn", "anchors": "warn"},
-        "nav": [{t("starter.nav_start"): "index.md"}, {t("starter.nav_elements"): "elementen/index.md"}],
+        # The generated pages too: without them in the nav, nothing links to them.
+        "nav": [{t("starter.nav_start"): "index.md"}, {t("starter.nav_elements"): OVERVIEW},
+                {t("cards.title"): WERKKAARTEN_SRC}, {t("trainers.changes.title"): CHANGES_SRC}],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
@@ -38,11 +40,12 @@ def _mkdocs_yml(language: str) -> str:
 def _taxonomy_files(schema: Schema) -> dict[str, list[dict]]:
     """One example term per taxonomy; references point at the referenced example."""
     files = {}
+    example_id = t("starter.example_id")
     for spec in schema.taxonomies.values():
-        term = {"id": EXAMPLE_ID}
+        term = {"id": example_id}
         for key in spec.keys.values():
             if key.ref:
-                term[key.name] = EXAMPLE_ID
+                term[key.name] = example_id
             elif key.required:
                 term[key.name] = t("starter.example_term")
         # A parent reference to itself would be a cycle: examples have no parent.
@@ -64,11 +67,11 @@ def _example_element(schema: Schema) -> str:
         elif name == roles.kind:
             value = next(iter(schema.soorten))
         elif spec.kind == "choice" and spec.taxonomy:
-            value = EXAMPLE_ID
+            value = t("starter.example_id")
         elif not spec.required:
             continue
         elif spec.kind == "list" and spec.items == "taxonomy":
-            value = [spec.exclusive] if spec.exclusive else [EXAMPLE_ID]
+            value = [spec.exclusive] if spec.exclusive else [t("starter.example_id")]
         elif spec.kind == "list":
             value = [t("starter.example_text")]
         else:
@@ -83,7 +86,7 @@ def _example_element(schema: Schema) -> str:
 
 def starter_files(language: str) -> dict[str, str]:
     """Relative path -> content of a new manual (the active catalogue's language)."""
-    schema_text = default_schema_text()
+    schema_text = starter_schema_text(language, t("starter.schema_header"))
     schema = parse_schema_text(schema_text)
     files = {
         "mkdocs.yml": _mkdocs_yml(language),
@@ -91,7 +94,7 @@ def starter_files(language: str) -> dict[str, str]:
         "docs/index.md": t("starter.index"),
         f"elements/{t('starter.example_element.file')}.md": _example_element(schema),
         ".gitignore": "site/\n.venv/\n__pycache__/\n",
-        "README.md": t("starter.readme", site_name=t("starter.site_name")),
+        "README.md": t("starter.readme", site_name=t("starter.site_name"), kind=next(iter(schema.soorten))),
     }
     for name, terms in _taxonomy_files(schema).items():
         files[f"data/{name}"] = yaml.safe_dump(terms, allow_unicode=True, sort_keys=False)

@@ -74,20 +74,27 @@ def load_overrides(data_dir: Path, rel_dir: str, problems: ProblemList) -> dict[
         if text is None:
             problems.add(rel, line, t("validate.overrides.not_text", key=key))
             continue
-        unusable = _unusable_field(text)
-        if unusable is not None:
-            problems.add(rel, line, t("validate.overrides.format", key=key, field=unusable))
+        wrong = placeholder_problem(key, text, known[key])
+        if wrong:
+            problems.add(rel, line, wrong)
             continue
-        expected = _fields(known[key])
-        if expected is not None:  # a package message with placeholders: keep them
-            have = _fields(text)
-            if have is None:
-                example = f"{{{min(expected)}}}" if expected else "{naam}"
-                problems.add(rel, line, t("validate.overrides.bad_braces", key=key, example=example))
-                continue
-            if have != expected:
-                problems.add(rel, line, t("validate.overrides.placeholders", key=key,
-                                          expected=_listed(expected), found=_listed(have)))
-                continue
         found[key] = text
     return found
+
+
+def placeholder_problem(key: str, text: str, package_text: str) -> str | None:
+    """Why `text` cannot stand for the package message `key`, or None when it can (also
+    used for a manual's own catalogue, sources/catalogue.py)."""
+    unusable = _unusable_field(text)
+    if unusable is not None:  # a format spec or conversion: a crash or a padded page
+        return t("validate.overrides.format", key=key, field=unusable)
+    expected = _fields(package_text)
+    if expected is None:  # a package message without valid placeholders: anything goes
+        return None
+    have = _fields(text)
+    if have is None:
+        example = f"{{{min(expected)}}}" if expected else "{naam}"
+        return t("validate.overrides.bad_braces", key=key, example=example)
+    if have != expected:
+        return t("validate.overrides.placeholders", key=key, expected=_listed(expected), found=_listed(have))
+    return None

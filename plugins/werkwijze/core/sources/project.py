@@ -98,6 +98,20 @@ def read_layout(config_path: Path) -> Layout:
     return layout
 
 
+def language_position(root: Path) -> tuple[str, int]:
+    """Where a manual's mkdocs.yml sets theme.language: (file name, line); line 1 when
+    it does not (or cannot be read)."""
+    config = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+    if config is None:
+        return CONFIG_NAMES[0], 1
+    try:
+        top = _mapping(yaml.compose(config.read_text("utf-8"), Loader=yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return config.name, 1
+    node = _mapping(top.get("theme")).get("language")
+    return config.name, (node.start_mark.line + 1 if node is not None else 1)
+
+
 def find_project(start: Path) -> Layout:
     config = find_config(start.resolve())
     if config is None:

@@ -66,7 +66,7 @@ def build_graph(elements: dict[str, Element], schema: Schema, problems: ProblemL
                 else:
                     _add(graph.related, element.id, target)
                     _add(graph.related, target, element.id)
-    _collect_aliases(elements, graph, problems)
+    _collect_aliases(elements, schema.roles.aliases, graph, problems)
     return graph
 
 
@@ -75,10 +75,14 @@ def _add(relation: dict[str, list[str]], source: str, target: str) -> None:
         relation[source].append(target)
 
 
-def _collect_aliases(elements: dict[str, Element], graph: Graph, problems: ProblemList) -> None:
+def _collect_aliases(elements: dict[str, Element], field_name: str | None, graph: Graph,
+                     problems: ProblemList) -> None:
+    """Former ids, from the field with the `aliases` role (none without one)."""
+    if not field_name:
+        return
     for element in elements.values():
-        for index, alias in enumerate(element.list("aliassen")):
-            line = element.line_of("aliassen", index)
+        for index, alias in enumerate(element.list(field_name)):
+            line = element.line_of(field_name, index)
             if alias in elements:
                 problems.add(element.path, line, t("validate.graph.alias_is_element", alias=alias,
                                                    file=elements[alias].path))

@@ -1,0 +1,25 @@
+"""The `date` field kind: a calendar day written as YYYY-MM-DD (ISO 8601).
+
+Stored and exported as that text (JSON, CSV: ISO dates sort as text), checked to be a
+real day (`2026-13-45` and `2026-02-30` are not), shown to readers in the site's
+language through Babel (`i18n.Catalogue.date`), `format: date` in the JSON Schema, and
+usable to order the lists of elements (`sort:` on the field).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+
+KIND = "date"
+SORT_ORDERS = ("ascending", "descending")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_day(text: str) -> datetime.date | None:
+    """The day a YYYY-MM-DD text names, or None when it is no real calendar day."""
+    if not _ISO.match(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
