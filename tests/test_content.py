@@ -182,14 +182,15 @@ def test_one_spelling_per_term(manual):
 
 GLOSSARY_TERMS = [
     "aanpak", "afgeleid", "belang", "belemmerend element", "beleid", "betrokkene",
-    "casuïstiekbespreking", "deeldoel", "element", "expertise", "factsheet", "generiek element",
-    "integraal initiatief", "integraal specialistisch team", "integrale hulp", "interview", "kern",
-    "kwalitatief actieonderzoek", "leerlijn", "leersessie", "levensgebied", "monitoren en evalueren",
-    "onderbouwing", "onderling begrip", "oudervertegenwoordiger", "partner", "partnerschap",
-    "perspectief", "praktijkorganisatie", "professional", "randvoorwaarde", "reflectievraag",
-    "regiospecifiek element", "regionale invulling", "rol", "samen optrekken", "status",
-    "stelselmatig", "thema", "tussentijds resultaat", "visie", "werkkaart", "werkwijzebeschrijving",
-    "werkzaam element", "wijkteam",
+    "casuïstiekbespreking", "contra-indicatie", "deeldoel", "deskundigheid", "element", "factsheet",
+    "generiek element", "indicatie", "integraal initiatief", "integraal specialistisch team",
+    "integrale hulp", "interview", "kern", "kwalitatief actieonderzoek", "kwaliteitsbewaking",
+    "leerlijn", "leersessie", "levensgebied", "monitoren en evalueren", "onderbouwing",
+    "onderling begrip", "oudervertegenwoordiger", "partner", "partnerschap", "perspectief",
+    "praktijkorganisatie", "professional", "randvoorwaarde", "regio", "regiospecifiek element",
+    "regionale invulling", "rol", "samen optrekken", "status", "stelselmatig", "thema",
+    "tussentijds resultaat", "visie", "vragen om samen te bespreken", "website", "werkkaart",
+    "werkwijzebeschrijving", "werkzaam element", "wijkteam",
 ]
 
 
