@@ -160,7 +160,7 @@ def test_old_page_says_it_is_older_and_links_to_the_same_current_page(published)
     _, public, _, _ = published
     html = page(public, "edities/0.1/elementen/goed-overleg/")
     box = notice(html)
-    assert "U bekijkt een oudere editie van deze handleiding (versie 0.1)." in box
+    assert "U bekijkt een oudere editie van deze website (versie 0.1)." in box
     href = re.search(r'<a href="([^"]+)">Bekijk deze pagina in de huidige editie \(versie 0\.2\)\.</a>', box)
     assert href, box
     assert resolve(public, "edities/0.1/elementen/goed-overleg/", href.group(1)) == \
