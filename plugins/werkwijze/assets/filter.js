@@ -470,6 +470,19 @@
 
   window.addEventListener("popstate", function () { if (active) active.restore(false); });
 
+  // Printing the overview prints the whole filtered list, not only its first PAGE.
+  function showAllForPrint() {
+    if (!active || !document.body.contains(active.mount)) return;
+    active.limit = active.matched.length;
+    active.showList();
+  }
+  window.addEventListener("beforeprint", showAllForPrint);
+  if (window.matchMedia) {
+    window.matchMedia("print").addEventListener("change", function (event) {
+      if (event.matches) showAllForPrint();
+    });
+  }
+
   // Exposed for the browser tests (pure functions, no DOM).
   window.werkwijzeFilterCore = { buildModel: buildModel, evaluate: evaluate, readState: readState };
 
