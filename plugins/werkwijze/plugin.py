@@ -21,8 +21,10 @@ from .adapter.themefix import fix_theme_markup
 from .config import WerkwijzeConfig
 from .core import i18n
 from .core.model.manual import Layout, Manual, load_manual
-from .core.problems import ProblemList
+from .core.problems import Problem, ProblemList
 from .core.render.colours import colours_css
+from .core.render.contact import contact_line, fallback_contact, manual_contact
+from .core.render.doors import door_facet_data, doors_only, has_regional_text
 from .core.render.export import facet_data
 from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
@@ -292,13 +294,34 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if self.serve is not None and self.serve.pages is not None:
             env.bytecode_cache = self.serve.bytecode_cache()
         env.globals["werkwijze_t"] = self.catalogue
-        # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions.
+        # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions with
+        # something of their own; only in a manual with regional text (render/doors.py).
         region_facet = self.manual.facets.region_facet  # None: a manual without regions
-        env.globals["werkwijze_regios"] = facet_data(self.manual)[region_facet.name] if region_facet else None
+        regions = door_facet_data(self.manual, facet_data(self.manual)).get(region_facet.name) if region_facet else None
+        if regions is not None:
+            regions = {**regions, "opties": doors_only(regions["opties"])}
+        env.globals["werkwijze_regios"] = (regions if regions and regions["opties"] and has_regional_text(self.manual)
+                                           else None)
         # The footer shows the edition (partials/copyright.html), also outside pages (404).
         editions = self.manual.editions
         env.globals["werkwijze_editie"] = editions.current if editions else None
+        env.globals["werkwijze_contact"] = self._contact(config)
         return env
+
+    def _contact(self, config):
+        """How readers respond (core/render/contact.py); a contact that is not an e-mail
+        address or an https address fails the build with the line in mkdocs.yml."""
+        value = config.extra.get("werkwijze_contact")
+        if value in (None, ""):
+            return fallback_contact(config.repo_url)
+        contact = manual_contact(value)
+        if contact is None:
+            path = Path(config.config_file_path or "mkdocs.yml")
+            text = path.read_text("utf-8") if path.is_file() else ""
+            problem = Problem(path.name, contact_line(text), i18n.t("build.contact_invalid"))
+            log.error(str(problem))
+            raise PluginError(i18n.t("build.content_errors", count=1))
+        return contact
 
     def on_post_page(self, output: str, page, config) -> str:
         # Lists go back in only now: search indexing (on_page_context) never parses them.

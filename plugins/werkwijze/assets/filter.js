@@ -337,7 +337,11 @@
         // already chosen can always be unticked.
         var box = this.boxes[f][i];
         box.disabled = n === 0 && !box.checked;
+        // A value without elements of its own (`leeg`, core/render/doors.py) is no door:
+        // shown only while chosen (an old link), so the reader can untick it.
+        if (this.model.facets[f].options[i].leeg) this.labels[f][i].hidden = !box.checked;
       }
+      this.details[f].hidden = this.labels[f].every(function (label) { return label.hidden; });
       var picked = Object.keys(state.selected[f]).length;
       var summary = picked ? plural("chosen", picked) : "";
       if (this.chosenNodes[f].textContent !== summary) this.chosenNodes[f].textContent = summary;
