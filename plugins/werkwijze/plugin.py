@@ -22,7 +22,8 @@ from .adapter.themefix import fix_theme_markup
 from .config import WerkwijzeConfig
 from .core import i18n
 from .core.model.manual import Layout, Manual, load_manual
-from .core.problems import ProblemList
+from .core.problems import Problem, ProblemList
+from .core.render.contact import contact_line, fallback_contact, manual_contact
 from .core.render.fragments import FragmentError, check_fragments
 from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
@@ -309,8 +310,23 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if self.serve is not None and self.serve.pages is not None:
             env.bytecode_cache = self.serve.bytecode_cache()
         env.globals["werkwijze_t"] = self.catalogue
-        env.globals.update(template_values(self.manual))
+        env.globals.update(template_values(self.manual, self._contact(config)))
         return env
+
+    def _contact(self, config):
+        """How readers respond (core/render/contact.py); a contact that is not an e-mail
+        address or an https address fails the build with the line in mkdocs.yml."""
+        value = config.extra.get("werkwijze_contact")
+        if value in (None, ""):
+            return fallback_contact(config.repo_url)
+        contact = manual_contact(value)
+        if contact is None:
+            path = Path(config.config_file_path or "mkdocs.yml")
+            text = path.read_text("utf-8") if path.is_file() else ""
+            problem = Problem(path.name, contact_line(text), i18n.t("build.contact_invalid"))
+            log.error(str(problem))
+            raise PluginError(i18n.t("build.content_errors", count=1))
+        return contact
 
     def on_post_page(self, output: str, page, config) -> str:
         # Lists go back in only now: search indexing (on_page_context) never parses them.

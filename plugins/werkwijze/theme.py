@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .core import i18n
 from .core.render.colours import colours_css
+from .core.render.doors import door_facet_data, doors_only, has_regional_text
 from .core.render.export import facet_data
 
 if TYPE_CHECKING:
@@ -51,14 +52,19 @@ def generated_assets(catalogue: i18n.Catalogue, colours: dict | None) -> dict[st
     return {MESSAGES_JS: i18n.script(catalogue), COLOURS_CSS: colours_css(colours)}
 
 
-def template_values(manual: Manual) -> dict:
+def template_values(manual: Manual, contact: dict | None = None) -> dict:
     """The values our templates read besides MkDocs' own (werkwijze_t, the catalogue, is
-    added by whoever renders them)."""
+    added by whoever renders them). `contact`: how readers respond (core/render/contact.py)."""
     region_facet = manual.facets.region_facet  # None: a manual without regions
+    # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions with
+    # something of their own; only in a manual with regional text (render/doors.py).
+    regions = door_facet_data(manual, facet_data(manual)).get(region_facet.name) if region_facet else None
+    if regions is not None:
+        regions = {**regions, "opties": doors_only(regions["opties"])}
     editions = manual.editions
     return {
-        # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions.
-        "werkwijze_regios": facet_data(manual)[region_facet.name] if region_facet else None,
+        "werkwijze_regios": regions if regions and regions["opties"] and has_regional_text(manual) else None,
         # The footer shows the edition (partials/copyright.html), also outside pages (404).
         "werkwijze_editie": editions.current if editions else None,
+        "werkwijze_contact": contact,
     }

@@ -24,6 +24,7 @@ from ..model.elements import Element
 from .fragments import Fragments, fragments_for
 from .html import md
 from ..i18n import active, t
+from .doors import occupied
 from .regions_view import region_section
 from ..model import datefield as date_kind
 from ..model.schema import FacetSpec
@@ -93,6 +94,13 @@ class Renderer:
         self._entries: dict[tuple[str, str, str], Markup] = {}
         self._compact: dict[tuple[str, str, str | None], Markup] = {}
         self._badges: dict[str, Markup] = {}
+        self._occupied: dict[str, set[str]] = {}
+
+    def occupied(self, facet: FacetSpec) -> set[str]:
+        """The facet's values offered as doors (render/doors.py), computed once per facet."""
+        if facet.name not in self._occupied:
+            self._occupied[facet.name] = occupied(self.m, facet)
+        return self._occupied[facet.name]
 
     # -- small pieces -------------------------------------------------------------
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
@@ -366,9 +374,12 @@ class Renderer:
 
     def facet_index(self, facet: FacetSpec) -> GeneratedPage:
         src = facet_src(facet)
+        # Only values with something to show (render/doors.py); their pages stay reachable.
+        doors = self.occupied(facet)
+        options = [(value, label) for value, label in self.facets.options(facet) if value in doors]
         values = [(label, self.href(src, facet_src(facet, value)),
                    len(self.facets.select(self.m.elements.values(), {facet.name: [value]})))
-                  for value, label in self.facets.options(facet)]
+                  for value, label in options]
         count_key = "pages.count_elements"
         if facet is self.facets.region_facet:
             # A region selects the elements not yet described per region too; counting them
@@ -377,8 +388,9 @@ class Renderer:
             count_key = "pages.region.count"
             values = [(label, href, len([e for e in self.facets.select(self.m.elements.values(), {facet.name: [value]})
                                          if generic not in self.facets.values(e, facet)]))
-                      for (label, href, _), (value, _) in zip(values, self.facets.options(facet))]
-        listing = self.f.render("facet_index.html", values=values, count_key=count_key) + "\n"
+                      for (label, href, _), (value, _) in zip(values, options)]
+        listing = self.f.render("facet_index.html", values=values, count_key=count_key,
+                                empty=t("pages.facet.none", plural=facet.plural.lower())) + "\n"
         return GeneratedPage(src, facet.plural, f"# {_md(facet.plural)}", listing)
 
     def facet_pages(self, facet: FacetSpec, value: str) -> list[GeneratedPage]:
@@ -391,6 +403,11 @@ class Renderer:
         chosen = self.facets.select(self.m.elements.values(), {facet.name: [value]})
         if len(chosen) > FACET_LIST_LIMIT:
             return self._facet_pages_compact(facet, value, label, intro, chosen)
+        if not chosen:  # an empty room: its URL works and says where to go instead
+            listing = self.f.render("facet_empty.html", label=label, plural=facet.plural.lower(),
+                                    index_href=self.href(src, facet_src(facet)),
+                                    overview_href=self.href(src, OVERVIEW))
+            return [GeneratedPage(src, label, intro, f"{listing}\n", searchable=False)]
         if facet is self.facets.region_facet:
             listing = self._region_listing(src, value, label, chosen)
         else:
