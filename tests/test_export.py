@@ -2,6 +2,7 @@
 plain MkDocs + Material builds, without the werkwijze plugin, into the same pages)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -29,8 +30,9 @@ WITHOUT_PLUGIN = ("import sys; sys.modules['werkwijze'] = None; sys.argv[0] = 'm
                   "from mkdocs.__main__ import cli; cli()")
 
 
-def _export(root: Path, folder, capsys) -> tuple[int, str]:
-    code = main(["export", str(folder), "--root", str(root)])
+def _export(root: Path, folder, capsys, search: bool = False) -> tuple[int, str]:
+    """In-process; the search index (a whole build) only when asked."""
+    code = main(["export", str(folder), "--root", str(root), *([] if search else ["--zonder-zoekindex"])])
     captured = capsys.readouterr()
     return code, captured.out + captured.err
 
@@ -132,6 +134,15 @@ def test_a_file_the_export_did_not_write_is_never_overwritten(manual, tmp_path, 
     assert (folder / "docs" / "index.md").read_text("utf-8") == "my own start page"
 
 
+def test_a_manual_that_does_not_build_gets_no_export(dutch, tmp_path, capsys):
+    """The search index needs a build; when it fails, nothing is written."""
+    config = dutch / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("name: material", "name: bestaat-niet"), "utf-8")
+    code, output = _export(dutch, tmp_path / "export", capsys, search=True)
+    assert code == 2 and "zoekindex" in output and "--zonder-zoekindex" in output
+    assert not (tmp_path / "export").exists()
+
+
 # -- 2. whole ---------------------------------------------------------------------------
 def _plugin_build(root: Path, site: Path) -> BuildResult:
     proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(site)], cwd=root,
@@ -175,6 +186,11 @@ def page_urls(site: Path) -> set[str]:
     return urls
 
 
+def _pagefind_pages(site: Path) -> int:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
 def _broken(site: Path, site_url: str) -> list:
     """Every broken link, printed address and anchor (werkwijze.publish.linkcheck)."""
     broken, checked = check_links(site, site_url)
@@ -212,6 +228,8 @@ def test_the_export_builds_the_same_site_with_working_links(request, which):
     assert _files(export.site) == _files(plugin.site)
     assert _broken(export.site, site_url) == []
     assert _broken(plugin.site, site_url) == []  # the checker agrees with the real build
+    # The plugin's search index travels with the export: the same records.
+    assert _pagefind_pages(export.site) == _pagefind_pages(plugin.site) > 5
 
 
 def test_element_pages_of_the_export_are_whole(this_manual):
@@ -331,6 +349,7 @@ def test_zensical_builds_the_export_into_the_same_pages_with_working_links(reque
             if not f.startswith(("assets/javascripts/", "assets/stylesheets/")) and f != "sitemap.xml.gz"}
     assert ours <= _files(zensical.site)
     assert _broken(zensical.site, site_url) == []
+    assert _pagefind_pages(zensical.site) == _pagefind_pages(plugin.site)
 
 
 def test_zensical_element_pages_are_whole(this_manual, english_manual):
