@@ -24,7 +24,7 @@ from .core.sources.project import (CONFIG_NAMES, ProjectNotFound, find_config, f
 from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template
 from .core.render.starter import starter_files
 from .core.suggest import did_you_mean
-from .export import ConfigProblem, TargetRefused, export_manual
+from .export import ExportProblem, export_manual
 from .export.target import check_target
 from .publish.engine import ENGINES
 
@@ -279,8 +279,8 @@ def _export(args: argparse.Namespace) -> int:
         sources.append(schema_folder)
     try:
         check_target(target, layout.root.resolve(), sources)  # before loading: fail fast
-        count = export_manual(_loaded(layout), config, target, sources)
-    except (TargetRefused, ConfigProblem) as exc:
+        count = export_manual(_loaded(layout), config, target, sources, search=not args.no_search)
+    except ExportProblem as exc:
         raise UsageError(str(exc)) from None
     print(t("cli.export.written", count=count, folder=args.folder))
     print(t("cli.export.build_with", folder=args.folder))
@@ -382,6 +382,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = _subparser(sub, "export", "cli.help.export")
     export.add_argument("folder", metavar="MAP", help=t("cli.help.export_folder"))
+    export.add_argument("--zonder-zoekindex", "--no-search-index", dest="no_search", action="store_true",
+                        help=t("cli.help.no_search_index"))
     _project_options(export)
     export.set_defaults(func=_export)
 
