@@ -395,3 +395,26 @@ def test_the_aliases_role_makes_redirects_whatever_the_field_is_called(english):
     _, site = english
     redirect = site.page("elementen/honest-talks/")
     assert 'http-equiv="refresh"' in redirect and "../open-talks/" in redirect
+
+
+# -- no names of this manual in the package's scripts and stylesheets -------------------
+
+def test_assets_name_no_field_facet_or_kind_of_this_manual():
+    """JS and CSS are driven by the manual's schema (facet names, kinds, the generic region
+    value come from the page or the data), so they work for every manual."""
+    from werkwijze.core.model.schema import parse_schema_text
+    schema = parse_schema_text((REPO / "schema" / "element.yml").read_text("utf-8"))
+    names = ({*schema.fields, *schema.soorten, *schema.taxonomies, schema.generic_region}
+             | {f.name for f in schema.facets.values()} | {f.path for f in schema.facets.values()})
+    assert {"werkzaam", "generiek", "betrokkenen", "thema"} <= names  # the list is this manual's
+    names.discard("status")  # also an ARIA role (role="status") and a catalogue key
+    found = []
+    for path in sorted((REPO / "plugins" / "werkwijze" / "assets").glob("*.*")):
+        if path.suffix not in (".js", ".css"):
+            continue
+        text = path.read_text("utf-8")
+        for name in names:
+            # a string literal, a query parameter, or a CSS class or variable suffix
+            pattern = rf"""["']{re.escape(name)}["']|[?&]{re.escape(name)}=|--{re.escape(name)}\b"""
+            found += [f"{path.name}: {m.group(0)}" for m in re.finditer(pattern, text)]
+    assert found == []

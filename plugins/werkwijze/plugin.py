@@ -22,7 +22,7 @@ from .config import WerkwijzeConfig
 from .core import i18n
 from .core.model.manual import Layout, Manual, load_manual
 from .core.problems import ProblemList
-from .core.render.colours import colours_css
+from .core.render.colours import colours_css, kind_css
 from .core.render.export import facet_data
 from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
@@ -205,7 +205,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, MESSAGES_JS, content=i18n.script(self.catalogue)))
         files.append(File.generated(config, COLOURS_CSS,
-                                    content=colours_css(config.extra.get("werkwijze_kleuren"))))
+                                    content=colours_css(config.extra.get("werkwijze_kleuren"))
+                                    + kind_css(manual.schema.soorten.values())))
         for asset in sorted(ASSETS_DIR.iterdir()):
             if asset.is_file():
                 files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",
