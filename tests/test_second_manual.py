@@ -418,3 +418,18 @@ def test_assets_name_no_field_facet_or_kind_of_this_manual():
             pattern = rf"""["']{re.escape(name)}["']|[?&]{re.escape(name)}=|--{re.escape(name)}\b"""
             found += [f"{path.name}: {m.group(0)}" for m in re.finditer(pattern, text)]
     assert found == []
+
+
+def test_new_names_the_manuals_kinds_and_its_file_passes_at_once(tmp_path):
+    root = tmp_path / "manual"
+    shutil.copytree(FIXTURE, root)
+    help_text = _run([str(BIN / "werkwijze"), "new", "--help"], root).stdout
+    assert "for example enabler, barrier" in " ".join(help_text.split()) and "werkzaam" not in help_text
+    proc = _run([str(BIN / "werkwijze"), "new", "--title", "Shared notes", "--kind", "enabler",
+                 "--theme", "trust", "--field", "summary=Fictional notes.", "--field", "sources=fictional-report"],
+                root)
+    assert proc.returncode == 0 and "Still to fill in" not in proc.stdout, proc.stdout + proc.stderr
+    text = (root / "elements" / "trust" / "shared-notes.md").read_text("utf-8")
+    assert "\nsetting:\n" in text and "\nseen:\n" in text  # optional, left empty
+    check = _run([str(BIN / "werkwijze"), "check"], root)
+    assert check.returncode == 0, check.stdout + check.stderr
