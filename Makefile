@@ -1,5 +1,10 @@
 # Every target sets itself up: a .venv in the repo root with the project and its test extras.
-VENV   ?= .venv
+# The theme follows mkdocs.yml: `theme: name: materialx` builds with ProperDocs +
+# mkdocs-materialx (in .venv-materialx), anything else with MkDocs + Material (in .venv).
+MATERIALX := $(shell grep -qE '^[[:space:]]+name:[[:space:]]*materialx[[:space:]]*$$' mkdocs.yml && echo 1)
+THEME  := $(if $(MATERIALX),materialx,material)
+VENV   ?= $(if $(MATERIALX),.venv-materialx,.venv)
+BUILDER := $(if $(MATERIALX),properdocs,mkdocs)
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
@@ -10,24 +15,29 @@ export NO_MKDOCS_2_WARNING := 1
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[$(THEME),test]'
 	touch $(STAMP)
 
 # --dirty: a save rebuilds only the pages it changes (plugins/werkwijze/adapter/pagecache.py).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dirty --strict -a $(ADDR)
+	$(BIN)/$(BUILDER) serve --dirty --strict -a $(ADDR)
 
-# Build into a temporary folder; replace site/ only when the build succeeded. Then the
-# Content-Security-Policy goes into every page as a <meta> (for hosts without headers).
+# Every site is made by `werkwijze publiceer` (plugins/werkwijze/publish/): a strict build in
+# a temporary folder, the Content-Security-Policy as a <meta> in every page, and a check that
+# every address the site prints exists in it; the output folder is replaced only when all of
+# that succeeded. SITE_URL / REPO_URL / EDIT_URI: where the site is published and edited (the
+# deploy workflow sets them; default: site_url / repo_url / edit_uri in mkdocs.yml).
+PUBLISH := $(BIN)/werkwijze publiceer $(if $(SITE_URL),--site-url "$(SITE_URL)") \
+	$(if $(REPO_URL),--repo-url "$(REPO_URL)") $(if $(EDIT_URI),--edit-uri "$(EDIT_URI)")
+
+# The site in site/: the current pages, without PDFs or frozen editions (so no page links to them).
 build: $(STAMP)
-	$(BIN)/python scripts/safe_build.py --site-dir site --engine $(BIN)/mkdocs
-	$(BIN)/python scripts/csp.py site --meta
+	$(PUBLISH) site --zonder-edities --zonder-pdf
 
-# The published site in public/: the current edition at today's URLs, and every tagged
-# edition (git tag editie-<versie>) for good under /edities/<versie>/ (scripts/publish.py).
-# public/ is replaced only when every build succeeded.
+# What goes online, in public/: the current edition at today's URLs, every tagged edition
+# (git tag editie-<versie>) for good under /edities/<versie>/, and the PDFs of each.
 publish: $(STAMP)
-	$(BIN)/python scripts/publish.py --out public --engine $(BIN)/mkdocs
+	$(PUBLISH) public
 
 # make check                                   everything
 # make check BESTAND=elements/thema/x.md       only the messages for this file (or folder)
@@ -63,10 +73,10 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES) --reps $(BENCH_REPS) \
 		--output BENCHMARKS.md --notes scripts/bench-notes.md
 
-# PDFs of the whole manual, each leerlijn and the werkkaarten, from the built site, into
-# site/pdf/: published with the site, where the print buttons' PDF links point.
-pdf: build
-	$(BIN)/python scripts/pdf.py site --out site/pdf
+# The site in site/ with the PDFs of the whole manual, each leerlijn and the werkkaarten (in
+# site/pdf/, where the print buttons link); no frozen editions. Needs Chromium.
+pdf: $(STAMP)
+	$(PUBLISH) site --zonder-edities
 
 clean:
 	rm -rf site .site-new .site-old

@@ -8,10 +8,15 @@ npm test tools in tests/browser/node_modules (axe-core, vnu-jar) matching packag
 Only what is missing is installed: as root (as in CI) Debian packages through apt-get; the npm
 tools with `npm ci` when node_modules is missing or does not match package-lock.json. Without root a missing Debian package
 stops with the one `sudo apt-get install ...` command to run.
+
+The engine tests (tests/test_engines.py) also need the second engine, ProperDocs +
+mkdocs-materialx, in an environment of its own (`.venv-materialx`: it cannot share one with
+Material): made with `pip install -e .[materialx]` when it is missing or pyproject.toml changed.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -23,6 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 BROWSER_TESTS = REPO / "tests" / "browser"
 NODE_MODULES = BROWSER_TESTS / "node_modules"
 CHROMIUM = Path("/usr/bin/chromium")
+MATERIALX_VENV = REPO / ".venv-materialx"
+MATERIALX_STAMP = MATERIALX_VENV / ".installed"
 # What the tests load from node_modules.
 NPM_FILES = ("axe-core/axe.min.js", "vnu-jar/build/dist/vnu.jar")
 
@@ -55,6 +62,22 @@ def npm_tools_current() -> bool:
         return False
     wanted = _packages(BROWSER_TESTS / "package-lock.json")
     return bool(wanted) and _packages(NODE_MODULES / ".package-lock.json") == wanted
+
+
+def _pyproject_digest() -> str:
+    return hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()
+
+
+def materialx_current() -> bool:
+    """The ProperDocs + mkdocs-materialx environment exists for this pyproject.toml."""
+    return MATERIALX_STAMP.is_file() and MATERIALX_STAMP.read_text("utf-8").strip() == _pyproject_digest()
+
+
+def install_materialx() -> None:
+    if not (MATERIALX_VENV / "bin" / "python").is_file():
+        _run([sys.executable, "-m", "venv", str(MATERIALX_VENV)])
+    _run([str(MATERIALX_VENV / "bin" / "python"), "-m", "pip", "install", "-q", "-e", f"{REPO}[materialx]"])
+    MATERIALX_STAMP.write_text(_pyproject_digest() + "\n", "utf-8")
 
 
 def apt_command(packages: list[str]) -> str:
@@ -95,6 +118,8 @@ def install() -> int:
         _run(["apt-get", "install", "-y", "-qq", *packages], env=env, stdout=subprocess.DEVNULL)
     if not npm_tools_current():
         _run(["npm", "ci", "--prefix", str(BROWSER_TESTS), "--no-audit", "--no-fund"])
+    if not materialx_current():
+        install_materialx()
     left = advice()
     if left:
         print(message(left), file=sys.stderr)

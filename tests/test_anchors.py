@@ -41,12 +41,15 @@ def manual(tmp_path):
     project = Project(tmp_path / "m", {"docs/hoofdstuk.md": CHAPTER})
     first = project.build()
     assert first.returncode == 0, first.output
-    listing = tmp_path / "urls.txt"
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "published_urls.py"),
-                             str(first.site), "--output", str(listing),
-                             "--docs", str(project.root / "docs")], capture_output=True, text=True)
+    # Written where the plugin option `published_urls` says (its default here).
+    listing = project.root / "tests" / "published-urls.txt"
+    result = subprocess.run([str(Path(sys.executable).parent / "werkwijze"), "adressen", str(first.site)],
+                            cwd=project.root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    return project, listing.read_text("utf-8")
+    assert "adressen geschreven in tests/published-urls.txt" in result.stdout
+    text = listing.read_text("utf-8")
+    listing.unlink()  # each test decides whether the build checks it
+    return project, text
 
 
 def test_published_list_records_the_sections_of_chapters_and_element_pages(manual):

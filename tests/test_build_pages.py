@@ -307,7 +307,7 @@ def test_elementen_json_has_every_documented_field(site):
 
 def test_properdocs_builds_the_same_site(tmp_path):
     if not (BIN / "properdocs").exists():
-        pytest.fail("properdocs is not installed; it is a test dependency (pip install -e '.[test]')")
+        pytest.fail("properdocs is not installed; it is a test dependency (pip install -e '.[material,test]')")
     result = Project(tmp_path / "manual", FILES).build("properdocs")
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output, result.output

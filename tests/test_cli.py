@@ -296,7 +296,7 @@ def test_pull_request_workflow_and_codeowners():
     assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
     assert "make check FORMAT=github" in steps  # werkwijze check --format github (Makefile)
-    assert "make build" in steps  # strict (scripts/safe_build.py); tests/test_workflows.py
+    assert "make build" in steps  # strict (werkwijze publiceer); tests/test_workflows.py
     assert ".ci/run" in steps
     assert workflow["permissions"] == {"contents": "read"}
     owners = [line.split()[0] for line in (REPO / ".github/CODEOWNERS").read_text("utf-8").splitlines()

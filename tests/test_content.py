@@ -182,14 +182,15 @@ def test_one_spelling_per_term(manual):
 
 GLOSSARY_TERMS = [
     "aanpak", "afgeleid", "belang", "belemmerend element", "beleid", "betrokkene",
-    "casuïstiekbespreking", "deeldoel", "element", "expertise", "factsheet", "generiek element",
-    "integraal initiatief", "integraal specialistisch team", "integrale hulp", "interview", "kern",
-    "kwalitatief actieonderzoek", "leerlijn", "leersessie", "levensgebied", "monitoren en evalueren",
-    "onderbouwing", "onderling begrip", "oudervertegenwoordiger", "partner", "partnerschap",
-    "perspectief", "praktijkorganisatie", "professional", "randvoorwaarde", "reflectievraag",
-    "regiospecifiek element", "regionale invulling", "rol", "samen optrekken", "status",
-    "stelselmatig", "thema", "tussentijds resultaat", "visie", "werkkaart", "werkwijzebeschrijving",
-    "werkzaam element", "wijkteam",
+    "casuïstiekbespreking", "contra-indicatie", "deeldoel", "deskundigheid", "element", "factsheet",
+    "generiek element", "indicatie", "integraal initiatief", "integraal specialistisch team",
+    "integrale hulp", "interview", "kern", "kwalitatief actieonderzoek", "kwaliteitsbewaking",
+    "leerlijn", "leersessie", "levensgebied", "monitoren en evalueren", "onderbouwing",
+    "onderling begrip", "oudervertegenwoordiger", "partner", "partnerschap", "perspectief",
+    "praktijkorganisatie", "professional", "randvoorwaarde", "regio", "regiospecifiek element",
+    "regionale invulling", "rol", "samen optrekken", "status", "stelselmatig", "thema",
+    "tussentijds resultaat", "visie", "vragen om samen te bespreken", "website", "werkkaart",
+    "werkwijzebeschrijving", "werkzaam element", "wijkteam",
 ]
 
 
@@ -311,3 +312,186 @@ def test_open_data_states_a_licence_and_no_rights_holder_it_cannot_know():
     text = (REPO / "docs" / "open-data.md").read_text("utf-8")
     assert "CC BY 4.0" in text and "{#licentie}" in text
     assert "Wie de rechten op deze teksten heeft, staat niet in de bronnen" in text
+
+
+# -- issue 22: time frame, derived labels, method-description parts, plain reader pages ---
+def _reader_and_generated_texts(manual):
+    yield from _reader_texts(manual)
+    for name, text in _generated_texts(manual):
+        if not name.startswith("catalogue "):
+            yield name, text
+    from werkwijze.core.i18n import package_messages
+    for key in ("pages", "cards", "ui", "reference", "search", "trainers.changes",
+                "trainers.leerlijn_page", "editions.old_edition", "editions.current_edition"):
+        for full, message in package_messages("nl").items():
+            if full.startswith(key + "."):
+                yield f"catalogue {full}", message
+
+
+# The sources date from June 2021 or later (the news item) or give no date (the project
+# description): the research is written about in the past tense; a source's own words
+# ("volgens de factsheet vraagt ...") may stay in the present.
+PRESENT_RESEARCH = re.compile(
+    r"onderzoek is nog niet klaar|\bzijn (nog )?geen eindresultaten"
+    r"|\bonderzoekers (volgen|houden|observeren|spreken|organiseren|werken|doen|onderzoeken|verbinden)\b"
+    r"|\bhet project (heeft|wil|werkt|bekijkt|zoekt|brengt)\b|\bheeft vier leersessies\b", re.IGNORECASE)
+
+
+def test_the_research_is_written_about_in_the_past_tense(manual):
+    for name, text in _reader_and_generated_texts(manual):
+        match = PRESENT_RESEARCH.search(text)
+        assert match is None, f"{name}: '{match.group(0)}' (de bronnen zijn van 2021 of later: schrijf de verleden tijd)"
+
+
+def test_start_page_onderbouwing_and_every_source_say_when_the_sources_were_written(manual):
+    for page in ("index.md", "onderbouwing.md"):
+        text = (DOCS / page).read_text("utf-8")
+        assert "juni 2021 of later" in text and "noemt geen datum" in text, page
+    for term in manual.taxonomies["bronnen"]:
+        description = term.get("omschrijving")
+        assert "geschreven" in description or "geen datum" in description, term.id
+
+
+def _section(markdown: str, anchor: str) -> str:
+    """The text under the heading with this anchor (explicit or from its words), up to the
+    next heading of the same or a higher level."""
+    lines = markdown.splitlines()
+    for index, line in enumerate(lines):
+        heading = re.match(r"^(#+)\s+(.*?)\s*(\{#([^}]+)\})?\s*$", line)
+        if heading and (heading.group(4) == anchor or _slug(heading.group(2)) == anchor):
+            level = len(heading.group(1))
+            body = []
+            for rest in lines[index + 1:]:
+                if re.match(rf"^#{{1,{level}}}\s", rest):
+                    break
+                body.append(rest)
+            return "\n".join(body)
+    raise AssertionError(f"geen kop met anker #{anchor}")
+
+
+def _slug(heading: str) -> str:
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+# The parts of a method description in the Dutch databanks (NJi, Movisie) and the chapter
+# section that holds each; every part is described or says it is not yet described.
+METHOD_PARTS = {
+    "Doel van de werkwijze": "doel.md#doel-van-de-werkwijze",
+    "Selectie en indicatie": "doelgroep.md#selectie-en-indicatie",
+    "Contra-indicaties": "doelgroep.md#contra-indicaties",
+    "Aanpak": "aanpak.md",
+    "Samenstelling van het team": "randvoorwaarden.md#samenstelling-van-het-team",
+    "Opleiding en vaardigheden": "randvoorwaarden.md#opleiding-en-vaardigheden",
+    "Kosten": "randvoorwaarden.md#kosten",
+    "Kwaliteitsbewaking": "randvoorwaarden.md#kwaliteitsbewaking",
+    "Waarom de werkwijze zou werken": "onderbouwing.md#waarom-zou-de-werkwijze-werken",
+    "Onderzoek naar de effecten": "onderbouwing.md#onderzoek-naar-de-effecten",
+}
+
+
+@pytest.mark.parametrize("part", METHOD_PARTS)
+def test_every_method_description_part_is_present_or_named_as_not_described(part):
+    page, _, anchor = METHOD_PARTS[part].partition("#")
+    text = (DOCS / page).read_text("utf-8")
+    section = _section(text, anchor) if anchor else text
+    assert "nog niet beschreven" in section.lower(), f"{METHOD_PARTS[part]}: zeg wat er (nog) niet beschreven is"
+    overview = _section((DOCS / "inleiding.md").read_text("utf-8"), "onderdelen")
+    assert f"({METHOD_PARTS[part]})" in overview, f"inleiding.md#onderdelen noemt {part} niet"
+
+
+def _derived_elements() -> list[str]:
+    section = _section((DOCS / "onderbouwing.md").read_text("utf-8"), "afgeleid")
+    return re.findall(r"\(elementen/([a-z0-9-]+)\.md\)", section)
+
+
+def test_every_derived_element_says_so_wherever_its_summary_is_shown(manual):
+    """Lists, cards, search and the filter show the kind ('Werkzaam element') and the
+    summary only: a derived element says so at the start of its summary."""
+    derived = _derived_elements()
+    assert len(derived) >= 4, derived
+    for element_id in derived:
+        element = manual.elements[element_id]
+        assert element.summary.startswith("Afgeleid element"), element.path
+        assert element.status == "concept", element.path
+        assert "afgeleid" in _paragraphs(element.body.kern)[0].lower(), element.path
+    for element in manual.elements.values():
+        if element.summary.startswith("Afgeleid"):
+            assert element.id in derived, f"{element.path}: niet genoemd in onderbouwing.md#afgeleid"
+
+
+def test_a_perspective_says_what_it_rests_on_for_every_source_it_is_used_with(manual):
+    """A perspective defined as 'conclusions' must not sit on an element that rests on a plan."""
+    perspectives = manual.taxonomies["perspectieven"]
+    for element in manual.elements.values():
+        if "projectbeschrijving" in element.list("bronnen"):
+            for perspective in element.list("perspectieven"):
+                assert "projectbeschrijving" in perspectives.terms[perspective].get("omschrijving"), \
+                    f"{element.path}: perspectief {perspective} zegt niet dat het ook op het plan rust"
+
+
+def test_no_text_says_between_whom_the_factsheet_places_mutual_understanding(manual):
+    for name, text in _reader_texts(manual):
+        assert "onderling begrip tussen" not in text.lower(), f"{name}: de factsheet zegt niet tussen wie"
+
+
+TECHNICAL = re.compile(r"\b(wcag|axe-core|javascript|utf-8|bom|pandas|ids?|facet\w*|github|html|markdown|yaml)\b",
+                       re.IGNORECASE)
+TAGS = re.compile(r"<!--.*?-->|<[^>]+>", re.DOTALL)
+FOR_MANAGERS = re.compile(r"\((voor beheerders|voor redacteuren)\)", re.IGNORECASE)
+# open-data.md says at the top that it is for people who work with data files; reageren.md
+# belongs to the respond route (its editors' way must name GitHub, see above).
+TECHNICAL_PAGES = {"open-data.md", "reageren.md"}
+
+
+def _without_sections_for_managers(markdown: str) -> str:
+    kept, skipping = [], None
+    for line in markdown.splitlines():
+        heading = re.match(r"^(#+)\s", line)
+        if heading and skipping and len(heading.group(1)) <= skipping:
+            skipping = None
+        if heading and FOR_MANAGERS.search(line):
+            skipping = len(heading.group(1))
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def test_reader_pages_have_no_technical_terms(manual):
+    for path in sorted(DOCS.rglob("*.md")):
+        name = path.relative_to(DOCS).as_posix()
+        if name in TECHNICAL_PAGES:
+            continue
+        text = TAGS.sub(" ", _prose(_without_sections_for_managers(path.read_text("utf-8"))))
+        match = TECHNICAL.search(text)
+        assert match is None, f"docs/{name}: '{match.group(0)}' (technische woorden horen op een pagina voor beheerders of bij Open data)"
+    for element in manual.elements.values():
+        match = TECHNICAL.search(element.body.kern + element.summary)
+        assert match is None, f"{element.path}: '{match.group(0)}'"
+    assert "Deze pagina is voor onderzoekers" in (DOCS / "open-data.md").read_text("utf-8")
+
+
+def test_the_parents_page_is_useful_plain_and_honest():
+    raw = (DOCS / "voor-ouders-en-jongeren.md").read_text("utf-8")
+    page = _prose(raw)
+    assert "twee teksten" in page, "zeg wat de bronnen zijn"
+    assert "geen hulp en geen advies voor uw eigen gezin" in page
+    pointer = _section(raw, "waar-vindt-u-hulp")
+    assert "Dit staat niet in de bronnen" in pointer, "de verwijzing naar hulp komt niet uit de bronnen: zeg dat"
+    assert "(reageren.md)" in raw
+    assert "github" not in page.lower()
+    # A2: short sentences (list items and headings count as sentences too).
+    sentences = [s for s in re.split(r"[.?!:;]\s+|\n", TAGS.sub(" ", page)) if s.strip()]
+    long = [s for s in sentences if len(re.findall(r"[\w’'-]+", s)) > 18]
+    assert not long, f"te lange zinnen voor A2: {long}"
+
+
+def test_the_list_of_content_decisions_names_every_derived_element_and_link(manual):
+    decisions = (REPO / "CONTENT-DECISIONS.md").read_text("utf-8")
+    assert "(CONTENT-DECISIONS.md)" in (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    for element_id in _derived_elements():
+        assert f"`{element_id}`" in decisions, f"CONTENT-DECISIONS.md noemt het afgeleide element {element_id} niet"
+    for element in manual.elements.values():
+        for target in element.list("helpt_tegen"):
+            assert f"`{element.id}`" in decisions and f"`{target}`" in decisions, (element.id, target)

@@ -1,4 +1,4 @@
-"""`make publish` (scripts/publish.py): the current edition at today's URLs plus every
+"""`make publish` (`werkwijze publiceer`, plugins/werkwijze/publish/): the current edition at today's URLs plus every
 tagged edition under /edities/<versie>/, built for real in a temporary git repository.
 
 The story of the fixture (fictional manual, test-only):
@@ -23,7 +23,7 @@ import pytest
 from sitebuilder import Project, element_file
 
 REPO = Path(__file__).resolve().parent.parent
-PUBLISH = REPO / "scripts" / "publish.py"
+WERKWIJZE = str(Path(sys.executable).parent / "werkwijze")  # the installed console script
 SITE = "https://example.org/handboek/"
 OLD_HEADING = "Zo verwees u destijds naar deze pagina"  # only in edition 0.1's plugin copy
 
@@ -60,7 +60,8 @@ def git(root: Path, *args: str) -> str:
 
 
 def publish(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(PUBLISH), "--out", "public"], cwd=root,
+    # PDFs: tests/browser/test_publish_journeys.py (they need Chromium).
+    return subprocess.run([WERKWIJZE, "publiceer", "public", "--zonder-pdf"], cwd=root,
                           capture_output=True, text=True, timeout=600)
 
 
@@ -159,7 +160,7 @@ def test_old_page_says_it_is_older_and_links_to_the_same_current_page(published)
     _, public, _, _ = published
     html = page(public, "edities/0.1/elementen/goed-overleg/")
     box = notice(html)
-    assert "U bekijkt een oudere editie van deze handleiding (versie 0.1)." in box
+    assert "U bekijkt een oudere editie van deze website (versie 0.1)." in box
     href = re.search(r'<a href="([^"]+)">Bekijk deze pagina in de huidige editie \(versie 0\.2\)\.</a>', box)
     assert href, box
     assert resolve(public, "edities/0.1/elementen/goed-overleg/", href.group(1)) == \

@@ -1,16 +1,16 @@
-"""`make build` (scripts/safe_build.py): a failed build never replaces a good site."""
+"""`make build` (`werkwijze publiceer site --zonder-edities --zonder-pdf`): a failed build never
+replaces a good site, and a folder that is not an earlier publication is never replaced."""
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "safe_build.py"
-MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+WERKWIJZE = str(Path(sys.executable).parent / "werkwijze")  # the installed console script
 
 
-def safe_build(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), "--engine", MKDOCS], cwd=root,
+def safe_build(root: Path, out: str = "site") -> subprocess.CompletedProcess:
+    return subprocess.run([WERKWIJZE, "publiceer", out, "--zonder-edities", "--zonder-pdf"], cwd=root,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -38,3 +38,17 @@ def test_failed_builds_leave_the_good_site_and_a_good_build_replaces_it(project)
     manual.write({"docs/hoofdstuk.md": "# Hoofdstuk\n\nWeer goed.\n"})
     assert safe_build(manual.root).returncode == 0
     assert not marker.exists() and not (site / "elementen" / "goed-overleg").exists()
+
+
+def test_a_folder_that_is_no_publication_is_never_replaced(project):
+    manual = project()
+    notes = manual.root / "aantekeningen"
+    notes.mkdir()
+    (notes / "eigen.txt").write_text("niet van de bouw", "utf-8")
+    for out in ("aantekeningen", ".", "docs", ".."):
+        result = safe_build(manual.root, out)
+        assert result.returncode == 1, out
+        assert "Traceback" not in result.stderr and "Er wordt niets overschreven" in result.stderr \
+            or "de map van de handleiding zelf" in result.stderr, result.stderr
+    assert (notes / "eigen.txt").read_text("utf-8") == "niet van de bouw"
+    assert (manual.root / "docs" / "index.md").is_file()

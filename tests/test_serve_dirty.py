@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pagefind_helpers import pagefind_records
 from serve_helpers import get, serving, wait_for_page
+from sitebuilder import element_file
 
 ELEMENT = "elements/samenwerking/slecht-overleg.md"
 DEADLINE = 60  # seconds for the whole scenario (two builds on a busy machine)
@@ -80,3 +81,20 @@ def test_fingerprint_follows_config_data_and_page_sets(tmp_path):
     assert fingerprint(*args(), ["index.md"], ["x", "y"]) != first
     (tmp_path / "data" / "themas.yml").write_text("- id: b\n")
     assert fingerprint(*args(), ["index.md"], ["x"]) != first
+
+
+def test_a_renamed_elements_old_address_is_gone_under_dirty_serve(project):
+    """`--dirty` does not clean the site folder: the old page must not stay served."""
+    p = project({"elements/leren/los-element.md": element_file(titel="Los element")})
+    with serving(p.root, "--dirty", "-v") as (proc, output, base):
+        until = time.monotonic() + DEADLINE
+        old = base + "elementen/los-element/"
+        assert wait_for_page(old, "Los element", until), output.text()
+        time.sleep(0.5)  # let the watcher settle after the first build
+        source = p.root / "elements/leren/los-element.md"
+        source.rename(source.with_name("nieuwe-naam.md"))
+        assert wait_for_page(base + "elementen/nieuwe-naam/", "Los element", until), output.text()
+        while get(old)[0] != 404:
+            assert time.monotonic() < until, f"{old} still served\n" + output.text()[-3000:]
+            time.sleep(0.2)
+        assert proc.poll() is None

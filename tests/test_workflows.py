@@ -113,14 +113,20 @@ def test_deploy_builds_strictly_then_publishes_only_what_built():
     uses = [s.get("uses", "") for s in build["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
-    # The site comes from `make <SITE_TARGET>` (build now; publish later) into SITE_DIR.
+    # What goes online is `make publish` (werkwijze publiceer: editions, PDFs, CSP, link
+    # check) into public/, built for the Pages address and the repository it runs for.
     target = workflow["env"]["SITE_TARGET"]
-    assert any('make "$SITE_TARGET"' in s.get("run", "") for s in build["steps"])
-    dry = _make_dry_run([target])
-    assert dry.returncode == 0 and "scripts/csp.py site --meta" in dry.stdout
-    assert "--strict" in (REPO / "scripts" / "safe_build.py").read_text("utf-8")
+    assert target == "publish"
+    run = next(s["run"] for s in build["steps"] if 'make "$SITE_TARGET"' in s.get("run", ""))
+    assert "SITE_URL=\"${{ steps.pages.outputs.base_url }}/\"" in run
+    assert "REPO_URL=\"${{ github.server_url }}/${{ github.repository }}\"" in run
+    assert any(s.get("uses", "").startswith("actions/configure-pages@") for s in build["steps"])
+    assert build["steps"][0]["with"]["fetch-depth"] == 0  # the edition tags
+    dry = _make_dry_run([target, "SITE_URL=https://example.org/x/"])
+    assert dry.returncode == 0
+    assert 'werkwijze publiceer --site-url "https://example.org/x/"' in dry.stdout and " public" in dry.stdout
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages"))
-    assert upload["with"]["path"] == "${{ env.SITE_DIR }}" and workflow["env"]["SITE_DIR"] == "site"
+    assert upload["with"]["path"] == "${{ env.SITE_DIR }}" and workflow["env"]["SITE_DIR"] == "public"
 
 
 def test_ci_run_calls_the_readme_test_command():

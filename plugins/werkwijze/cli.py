@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 
 from .core import i18n
 from .core.render.editorfiles import editor_files
+from .core.render.fragments import FragmentCheck, FragmentError, check_fragments
 from .core.i18n import t
 from .core.model.manual import Layout, Manual, load_manual
 from .core.model.schema import load_schema, read_schema
 from .core.problems import Problem, ProblemList
 from .core.sources.project import (CONFIG_NAMES, ProjectNotFound, find_config, find_project,
-                                   read_layout, read_site)
+                                   read_layout, read_plugin_option)
 from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template
-from .core.site.siteplan import plan_site
 from .core.render.starter import starter_files
 from .core.suggest import did_you_mean
-from .core.site.urls import Urls
+from .export import ConfigProblem, TargetRefused, export_manual
+from .export.target import check_target
+from .publish.engine import ENGINES
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
 # Subcommand -> (catalogue key of its name, names that always work).
@@ -34,7 +35,9 @@ COMMANDS = {"check": ("cli.commands.check", ("check", "controleer")),
             "new": ("cli.commands.new", ("new", "nieuw")),
             "init": (None, ("init",)),
             "export": ("cli.commands.export", ("export", "exporteer")),
-            "editor_files": ("cli.commands.editor_files", ("editor-files", "editorbestanden"))}
+            "editor_files": ("cli.commands.editor_files", ("editor-files", "editorbestanden")),
+            "publish": ("cli.commands.publish", ("publish", "publiceer")),
+            "published_urls": ("cli.commands.published_urls", ("published-urls", "adressen"))}
 
 
 class UsageError(Exception):
@@ -129,19 +132,24 @@ def _escape(text: str, property_value: bool = False) -> str:
     return text
 
 
-def _github(problem: Problem, root: Path) -> str:
+def _github(problem: Problem, root: Path, level: str = "error") -> str:
     # Annotations need the path from the workspace (the current folder in Actions).
     file = os.path.relpath(root / problem.path).replace(os.sep, "/")
-    return f"::error file={_escape(file, True)},line={problem.line}::{_escape(problem.message)}"
+    return f"::{level} file={_escape(file, True)},line={problem.line}::{_escape(problem.message)}"
 
 
 def _check(args: argparse.Namespace) -> int:
     layout = _layout(args)
     scopes = _scopes(args.paths, layout.root)
     manual = load_manual(layout)  # always everything, so references between files resolve
-    problems = [p for p in manual.problems if _in_scope(p, scopes)]
+    fragments = check_fragments(layout) if not manual.problems else FragmentCheck()
+    problems = [p for p in sorted({*manual.problems, *fragments.problems}) if _in_scope(p, scopes)]
     for problem in problems:
         print(_github(problem, layout.root) if args.format == "github" else str(problem))
+    for warning in (w for w in fragments.warnings if _in_scope(w, scopes)):
+        print(_github(warning, layout.root, "warning") if args.format == "github"
+              else t("cli.check.warning", path=warning.path, line=warning.line,
+                                        message=warning.message))
     if problems:
         print(t("cli.check.found", count=len(problems)), file=sys.stderr)
         return CONTENT_ERRORS
@@ -261,17 +269,22 @@ def _init(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     layout = _layout(args)
+    config = _config_in(layout.root)
+    if config is None:
+        raise UsageError(t("cli.export.no_config", root=layout.root))
     target = Path(args.folder).resolve()
-    docs = layout.path(layout.docs_dir).resolve()
-    if target == docs or docs in target.parents:
-        raise UsageError(t("cli.usage.export_inside", docs=layout.docs_dir))
-    manual = _loaded(layout)
-    site_name, site_url = read_site(_config_in(layout.root))
-    plan = plan_site(manual, Urls(), site_name, site_url)
-    if target.exists():
-        shutil.rmtree(target)
-    written = plan.write(target, docs)
-    print(t("cli.export.written", count=len(written), folder=args.folder))
+    sources = [layout.path(rel).resolve() for rel in
+               (layout.docs_dir, layout.elements_dir, layout.data_dir, layout.fragments_dir)]
+    schema_folder = layout.path(layout.schema_file).resolve().parent
+    if schema_folder != layout.root.resolve():
+        sources.append(schema_folder)
+    try:
+        check_target(target, layout.root.resolve(), sources)  # before loading: fail fast
+        count = export_manual(_loaded(layout), config, target, sources)
+    except (TargetRefused, ConfigProblem) as exc:
+        raise UsageError(str(exc)) from None
+    print(t("cli.export.written", count=count, folder=args.folder))
+    print(t("cli.export.build_with", folder=args.folder))
     return OK
 
 
@@ -291,6 +304,41 @@ def _editor_files(args: argparse.Namespace) -> int:
             path.write_text(text, "utf-8")
             print(t("cli.editor_files.updated", path=rel))
     return CONTENT_ERRORS if args.check and stale else OK
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from .publish.editions import PublishError
+    from .publish.publisher import Options, publish
+    layout = _layout(args)
+    out = Path(args.folder)
+    out = out if out.is_absolute() else layout.root / out
+    options = Options(editions=not args.no_editions, pdf=not args.no_pdf, site_url=args.site_url,
+                      repo_url=args.repo_url, edit_uri=args.edit_uri,
+                      engine=args.engine)
+    try:
+        print(publish(layout.root, out, options), file=sys.stderr)
+    except PublishError as error:
+        print(error, file=sys.stderr)
+        return CONTENT_ERRORS
+    return OK
+
+
+def _published_urls(args: argparse.Namespace) -> int:
+    from .config import WerkwijzeConfig
+    from .publish.published_list import write_list
+    layout = _layout(args)
+    config = _config_in(layout.root)
+    rel = read_plugin_option(config, "published_urls") if config else None
+    rel = WerkwijzeConfig.published_urls.default if rel is None else rel
+    site = Path(args.site)
+    site = site if site.is_absolute() else layout.root / site
+    if not rel:
+        raise UsageError(t("cli.usage.published_urls_off"))
+    if not (site / "index.html").is_file():
+        raise UsageError(t("cli.usage.not_built", folder=args.site))
+    count = write_list(site, layout.path(layout.docs_dir), layout.path(rel))
+    print(t("cli.published_urls.written", count=count, file=rel))
+    return OK
 
 
 # -- entry point ------------------------------------------------------------------------
@@ -343,6 +391,23 @@ def build_parser(kinds: list[str] | None = None) -> argparse.ArgumentParser:
     editor.add_argument("--check", action="store_true", help=t("cli.help.editor_check"))
     _project_options(editor)
     editor.set_defaults(func=_editor_files)
+
+    publish = _subparser(sub, "publish", "cli.help.publish")
+    publish.add_argument("folder", metavar="MAP", nargs="?", default="public", help=t("cli.help.publish_folder"))
+    publish.add_argument("--zonder-edities", "--no-editions", dest="no_editions", action="store_true",
+                         help=t("cli.help.no_editions"))
+    publish.add_argument("--zonder-pdf", "--no-pdf", dest="no_pdf", action="store_true", help=t("cli.help.no_pdf"))
+    publish.add_argument("--site-url", dest="site_url", help=t("cli.help.site_url"))
+    publish.add_argument("--repo-url", dest="repo_url", help=t("cli.help.repo_url"))
+    publish.add_argument("--edit-uri", dest="edit_uri", help=t("cli.help.edit_uri"))
+    publish.add_argument("--engine", choices=ENGINES, help=t("cli.help.engine"))
+    publish.add_argument("--root", help=t("cli.help.root"))
+    publish.set_defaults(func=_publish)
+
+    urls = _subparser(sub, "published_urls", "cli.help.published_urls")
+    urls.add_argument("site", metavar="MAP", nargs="?", default="site", help=t("cli.help.published_urls_site"))
+    urls.add_argument("--root", help=t("cli.help.root"))
+    urls.set_defaults(func=_published_urls)
     return parser
 
 
@@ -382,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(t("cli.prefix", message=exc), file=sys.stderr)
         return USAGE_ERRORS
+    except FragmentError as exc:  # a manual's fragment broke while rendering (export)
+        print(exc.problem, file=sys.stderr)
+        return CONTENT_ERRORS
 
 
 if __name__ == "__main__":

@@ -14,7 +14,9 @@ class WerkwijzeConfig(base.Config):
 
     schema = c.Type(str, default="schema/element.yml")
     """The manual's element schema, relative to mkdocs.yml. Without the file the package's
-    default schema applies (`werkwijze init` copies it into a new manual)."""
+    default schema applies (`werkwijze init` copies it into a new manual); a schema named
+    here must exist. Like every path here, it must lie inside the manual
+    (core/sources/contained.py)."""
 
     published_urls = c.Type(str, default="tests/published-urls.txt")
     """The committed list of published URLs, relative to mkdocs.yml. When the file exists,

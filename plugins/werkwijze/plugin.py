@@ -4,6 +4,7 @@ All work lives in `werkwijze.core`; this module only maps MkDocs events onto it.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -21,31 +22,20 @@ from .adapter.themefix import fix_theme_markup
 from .config import WerkwijzeConfig
 from .core import i18n
 from .core.model.manual import Layout, Manual, load_manual
-from .core.problems import ProblemList
-from .core.render.colours import colours_css, kind_css
-from .core.render.export import facet_data
+from .core.problems import Problem, ProblemList
+from .core.render.contact import contact_line, fallback_contact, manual_contact
+from .core.render.fragments import FragmentError, check_fragments
 from .core.render.render import GeneratedPage
 from .core.site.paths import element_src
 from .core.site.siteplan import plan_site
-from .core.site.urls import Urls
+from .core.site.urls import Publication, Urls
 from .core.sources.catalogue import MESSAGES_DIR
-from .core.sources.gitdates import last_updated
+from .core.sources.project import option_lines
 from .core.validate.published import check_published
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
+from .theme import REQUIRED_EXTENSIONS, TEMPLATES_DIR, asset_files, generated_assets, scripts, stylesheets, template_values
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
-
-PACKAGE_DIR = Path(__file__).parent
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
-ASSETS_DIR = PACKAGE_DIR / "assets"
-ASSETS_URI = "assets/werkwijze"  # where our CSS/JS land in the site
-MESSAGES_JS = f"{ASSETS_URI}/messages.js"  # the catalogue's `js.*` texts, for assets/*.js
-COLOURS_CSS = f"{ASSETS_URI}/kleuren.css"  # the manual's colours (extra.werkwijze_kleuren)
-
-# Extensions the generated Markdown relies on: heading ids and classes (attr_list).
-REQUIRED_EXTENSIONS = {
-    "attr_list": {},
-}
 
 
 class _SourceMapFilter(logging.Filter):
@@ -72,6 +62,25 @@ class _DropDirtyWarning(logging.Filter):
 
 def _always() -> bool:
     return True
+
+
+def _fragment_errors_as_content_errors(event):
+    """A manual's fragment that fails while rendering is a content error with its file and
+    line (core/render/fragments.py), never a traceback."""
+    @functools.wraps(event)
+    def guarded(self, *args, **kwargs):
+        try:
+            return event(self, *args, **kwargs)
+        except FragmentError as exc:
+            log.error(str(exc.problem))
+            raise PluginError(i18n.t("build.content_errors", count=1)) from None
+    return guarded
+
+
+def _relative(path: str, root: Path) -> str:
+    """A folder MkDocs made absolute, relative to the manual's root again (`../x` when it
+    lies outside: core/sources/contained.py refuses that)."""
+    return os.path.relpath(path, root).replace(os.sep, "/")
 
 
 class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
@@ -131,33 +140,41 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         position = 1 if config.theme.custom_dir else 0
         if str(TEMPLATES_DIR) not in theme_dirs:
             theme_dirs.insert(position, str(TEMPLATES_DIR))
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = f"{ASSETS_URI}/{asset.name}"
-            if asset.suffix == ".css" and uri not in config.extra_css:
-                config.extra_css.append(uri)
-            elif asset.suffix == ".js" and uri not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(uri)
-        if COLOURS_CSS not in config.extra_css:
-            config.extra_css.append(COLOURS_CSS)  # after identity.css, whose defaults it sets
-        if MESSAGES_JS not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.insert(0, MESSAGES_JS)  # before the scripts that read it
+        # Our assets load after the manual's own, the catalogue's texts before every script.
+        config.extra_css.extend(uri for uri in stylesheets() if uri not in config.extra_css)
+        first, last = scripts()
+        loaded = [str(s) for s in config.extra_javascript]
+        config.extra_javascript.extend(uri for uri in last if uri not in loaded)
+        config.extra_javascript[:0] = [uri for uri in first if uri not in loaded]
         # The catalogue of theme.language; load_manual() adds the manual's own wording.
         self.catalogue = i18n.use(i18n.Catalogue.load(config.theme.get("language")))
-        self.urls = Urls(config.use_directory_urls)
+        # What `werkwijze publiceer` publishes beside the pages (PDFs, editions).
+        self.urls = Urls(config.use_directory_urls, Publication.from_extra(config.extra))
         # MkDocs (or ProperDocs) logs link and anchor problems from its pages module.
         engine = type(config).__module__.split(".")[0]
         pages_log = logging.getLogger(f"{engine}.structure.pages")
         if self.source_map not in pages_log.filters:
             pages_log.addFilter(self.source_map)
-        root = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        root = config_file.parent
+        custom_dir = config.theme.custom_dir
         self.layout = Layout(root, self.config.elements_dir, self.config.data_dir,
-                             os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
-                             self.config.schema, self.catalogue.language)
+                             _relative(config.docs_dir, root), self.config.schema,
+                             self.catalogue.language, published_urls=self.config.published_urls,
+                             custom_dir=_relative(custom_dir, root) if custom_dir else None,
+                             config_name=config_file.name, option_lines=option_lines(config_file))
         return config
+
+    def _load(self) -> Manual:
+        """The manual, checked; its own fragments are checked with it."""
+        manual = load_manual(self.layout, self.element_cache)
+        if not manual.problems:
+            manual.problems = sorted(check_fragments(self.layout).problems)
+        return manual
 
     def on_serve(self, server, config, builder):
         for folder in (self.layout.elements_dir, self.layout.data_dir, self.layout.schema_file,
-                       MESSAGES_DIR):  # MESSAGES_DIR: the manual's own catalogue, if any
+                       self.layout.fragments_dir, MESSAGES_DIR):  # MESSAGES_DIR: the manual's own catalogue
             if self.layout.path(folder).exists():
                 server.watch(str(self.layout.path(folder)))
         if self.fallback is not None:
@@ -166,21 +183,20 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
 
     def on_pre_build(self, config):  # under serve: keep the last good site (serve_fallback.py)
         if self.fallback is not None:
-            self.loaded = self.fallback.check(load_manual(self.layout, self.element_cache),
-                                              self.manual is not None)
+            self.loaded = self.fallback.check(self._load(), self.manual is not None)
 
     # Run early, so that other plugins (search, tags, ...) see the generated pages.
     @event_priority(50)
+    @_fragment_errors_as_content_errors
     def on_files(self, files: Files, config) -> Files:
-        manual, self.loaded = self.loaded or load_manual(self.layout, self.element_cache), None
+        manual, self.loaded = self.loaded or self._load(), None
         self.catalogue = i18n.active()  # with the manual's teksten.yml
         if manual.problems:
             for problem in manual.problems:
                 log.error(str(problem))
             raise PluginError(i18n.t("build.content_errors", count=len(manual.problems)))
         self.manual = manual
-        manual.updated = last_updated(self.layout.root, self.layout.elements_dir,
-                                      [e.path for e in manual.elements.values()], manual.git_history())
+        manual.read_dates()
         if self.serve is not None:
             self.serve.begin(self.urls)
         self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo)
@@ -203,16 +219,15 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
-        files.append(File.generated(config, MESSAGES_JS, content=i18n.script(self.catalogue)))
-        files.append(File.generated(config, COLOURS_CSS,
-                                    content=colours_css(config.extra.get("werkwijze_kleuren"))
-                                    + kind_css(manual.schema.soorten.values())))
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            if asset.is_file():
-                files.append(File.generated(config, f"{ASSETS_URI}/{asset.name}",
-                                            abs_src_path=str(asset)))
+        for path, content in generated_assets(self.catalogue, config.extra.get("werkwijze_kleuren"),
+                                               manual.schema.soorten.values()).items():
+            files.append(File.generated(config, path, content=content))
+        for path, asset in asset_files().items():
+            files.append(File.generated(config, path, abs_src_path=str(asset)))
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
+        if self.serve is not None:
+            self.serve.remove_gone({f.dest_uri for f in files}, Path(config.site_dir))
         self.search.begin(files, config.theme.get("language"))  # Pagefind indexes while pages render
         return files
 
@@ -248,6 +263,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                 page.file.is_modified = _always
         return nav
 
+    @_fragment_errors_as_content_errors
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         escape_meta(page.meta)  # Material prints title/description raw
         src_uri = page.file.src_uri
@@ -268,13 +284,13 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.search.write(Path(config.site_dir), config.theme.get("language"),
                           background=self.fallback is not None)
         # Links in last year's reader must still work: every published URL is served.
-        if not self.config.published_urls:
+        if not self.layout.published_urls:
             return
-        list_path = self.layout.path(self.config.published_urls)
+        list_path = self.layout.path(self.layout.published_urls)
         if not list_path.is_file():
             return
         problems = ProblemList()
-        count = check_published(list_path, self.config.published_urls, Path(config.site_dir), problems)
+        count = check_published(list_path, self.layout.published_urls, Path(config.site_dir), problems)
         for problem in problems:
             log.error(str(problem))
         if problems:
@@ -295,13 +311,23 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if self.serve is not None and self.serve.pages is not None:
             env.bytecode_cache = self.serve.bytecode_cache()
         env.globals["werkwijze_t"] = self.catalogue
-        # "Mijn regio" (templates/partials/werkwijze-regio.html) lists the regions.
-        region_facet = self.manual.facets.region_facet  # None: a manual without regions
-        env.globals["werkwijze_regios"] = facet_data(self.manual)[region_facet.name] if region_facet else None
-        # The footer shows the edition (partials/copyright.html), also outside pages (404).
-        editions = self.manual.editions
-        env.globals["werkwijze_editie"] = editions.current if editions else None
+        env.globals.update(template_values(self.manual, self._contact(config)))
         return env
+
+    def _contact(self, config):
+        """How readers respond (core/render/contact.py); a contact that is not an e-mail
+        address or an https address fails the build with the line in mkdocs.yml."""
+        value = config.extra.get("werkwijze_contact")
+        if value in (None, ""):
+            return fallback_contact(config.repo_url)
+        contact = manual_contact(value)
+        if contact is None:
+            path = Path(config.config_file_path or "mkdocs.yml")
+            text = path.read_text("utf-8") if path.is_file() else ""
+            problem = Problem(path.name, contact_line(text), i18n.t("build.contact_invalid"))
+            log.error(str(problem))
+            raise PluginError(i18n.t("build.content_errors", count=1))
+        return contact
 
     def on_post_page(self, output: str, page, config) -> str:
         # Lists go back in only now: search indexing (on_page_context) never parses them.

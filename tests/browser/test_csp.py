@@ -1,5 +1,5 @@
 """The Content-Security-Policy as a <meta> in every page (GitHub Pages sends no headers):
-`scripts/csp.py site --meta` on the real manual's build, then every page in Chromium with
+the Content-Security-Policy `werkwijze publiceer` writes (werkwijze.publish.csp) on the real manual's build, then every page in Chromium with
 no violation, served without any header."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuilder import load_script
+from werkwijze.publish import csp
 
 from reader_helpers import open_search
 from safety_helpers import page_urls, serve
@@ -32,12 +32,12 @@ def site(real_site, tmp_path_factory) -> Path:
     folder named like the site_url path."""
     copy = tmp_path_factory.mktemp("csp-meta") / MOUNT
     shutil.copytree(real_site.root, copy)
-    assert load_script("csp").write_meta(copy) == len(list(copy.rglob("*.html")))
+    assert csp.write_meta(copy) == len(list(copy.rglob("*.html")))
     return copy
 
 
 def test_every_page_has_the_policy_before_anything_it_loads(site):
-    value = load_script("csp").policy(site, meta=True)
+    value = csp.policy(site, meta=True)
     assert "frame-ancestors" not in value and "default-src 'none'" in value
     for page in site.rglob("*.html"):
         text = page.read_text("utf-8")
@@ -47,7 +47,7 @@ def test_every_page_has_the_policy_before_anything_it_loads(site):
         for tag in re.finditer(r"<(script|style)\b|<link\b(?![^>]*rel=\"canonical\")", head):
             assert tag.start() > meta, (page, tag.group(0))
     # Running it again replaces the policy instead of adding a second one.
-    load_script("csp").write_meta(site)
+    csp.write_meta(site)
     assert (site / "index.html").read_text("utf-8").count("Content-Security-Policy") == 1
 
 

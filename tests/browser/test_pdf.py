@@ -1,4 +1,4 @@
-"""`make pdf` (scripts/pdf.py): PDFs of the manual, each leerlijn and the werkkaarten,
+"""`make pdf` (werkwijze publiceer, werkwijze.publish.pdf): PDFs of the manual, each leerlijn and the werkkaarten,
 printed by headless Chromium from a built fixture site."""
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuilder import Project, load_script
+from sitebuilder import Project
+from werkwijze.publish import pdf
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -36,7 +37,7 @@ def pdfs(tmp_path_factory, browser):
     root = tmp_path_factory.mktemp("pdf")
     result = Project(root / "manual", FILES).build()
     assert result.returncode == 0, result.output
-    written = load_script("pdf").make_pdfs(result.site, root / "pdf", browser)
+    written = pdf.make_pdfs(result.site, root / "pdf", browser)
     return {path.name: path for path in written}
 
 

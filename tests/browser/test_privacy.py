@@ -1,6 +1,6 @@
 """Privacy by default (issue 6), in Chromium, over every page of the real manual:
 no request to any other host, no cookies, and no Content-Security-Policy violation when
-the pages are served with the policy scripts/csp.py prints for the built site."""
+the pages are served with the policy werkwijze.publish.csp gives for the built site."""
 from __future__ import annotations
 
 import sys
@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuilder import load_script
+from werkwijze.publish import csp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -35,14 +35,14 @@ def site(real_site) -> Path:
 
 
 def test_csp_allows_exactly_the_inline_scripts_of_the_site(site):
-    policy = load_script("csp").policy(site)
+    policy = csp.policy(site)
     assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy
     assert "'unsafe-eval'" not in policy and "https:" not in policy
     assert policy.count("'sha256-") >= 2  # Material's inline helpers, per folder depth
 
 
 def test_no_third_party_request_no_cookie_no_csp_violation_on_any_page(site, browser):
-    policy = load_script("csp").policy(site)
+    policy = csp.policy(site)
     urls = page_urls(site)
     assert {"", "elementen/", "bronnen/", "regios/", "privacy/", "toegankelijkheid/"} <= set(urls)
     assert sum(u.startswith("elementen/") for u in urls) > 5

@@ -115,7 +115,7 @@ def test_keyboard_only_walk_with_visible_focus(browse, real_site):
         pytest.fail("Tab never reached the search box")
     page.keyboard.type("belangen")
     page.wait_for_function("() => document.querySelector('.ww-zoek__status').textContent.includes('resultaten')")
-    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Zoeken in de handleiding"
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Zoeken op deze website"
     assert page.locator(".ww-zoek__status").get_attribute("role") == "status"
     page.keyboard.press("Tab")
     page.wait_for_function(FADED_IN)

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuilder import Project, load_script
+from sitebuilder import Project
+from werkwijze.publish import pdf
 
 REPO = Path(__file__).resolve().parents[2]
 LEERLIJN = """\
@@ -22,7 +23,7 @@ def site(tmp_path_factory, browser):
     result = Project(tmp_path_factory.mktemp("browser") / "manual",
                      {"data/leerlijnen/eerste-sessie.yml": LEERLIJN}).build()
     assert result.returncode == 0, result.output
-    httpd = load_script("pdf").serve(result.site)
+    httpd = pdf.serve(result.site)
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     yield context.new_page(), f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -9,7 +9,9 @@ MkDocs keeps the plugin instance across serve rebuilds, so these live as long:
   file that changes only with its content, so MkDocs rebuilds only what a save changed;
   its folder also holds the compiled templates;
 - `fallback` (serve_fallback.py): the last good site, with a notice, while the content
-  has problems.
+  has problems;
+- `written`: what the last build put in the site folder, so that a page that is gone (a
+  renamed element's old address) is removed: `--dirty` does not clean the folder.
 A plain `mkdocs build` has none of them.
 """
 from __future__ import annotations
@@ -32,10 +34,18 @@ class ServeSession:
         self.memo = PageMemo(lambda element: self.elements.entry(element.path))
         self.pages = PageCache(Path(tempfile.mkdtemp(prefix="werkwijze-serve-"))) if dirty else None
         self.fallback = ServeFallback()
+        self.written: set[str] = set()  # site paths (dest_uri) of the last build's files
 
     def begin(self, urls) -> None:
         """A rebuild starts: pages kept from the last one are valid only for these inputs."""
         self.memo.begin((self.elements.context, urls))
+
+    def remove_gone(self, dest_uris: set[str], site_dir: Path) -> None:
+        """Delete from the site folder what the last build wrote and this one no longer
+        has, so the server stops serving it (a renamed element's stale page)."""
+        for gone in self.written - dest_uris:
+            (site_dir / gone).unlink(missing_ok=True)
+        self.written = dest_uris
 
     def failed(self, error: Exception) -> None:
         if self.pages is not None and not isinstance(error, KeptLastGood):

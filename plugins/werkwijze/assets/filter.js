@@ -337,7 +337,11 @@
         // already chosen can always be unticked.
         var box = this.boxes[f][i];
         box.disabled = n === 0 && !box.checked;
+        // A value without elements of its own (`leeg`, core/render/doors.py) is no door:
+        // shown only while chosen (an old link), so the reader can untick it.
+        if (this.model.facets[f].options[i].leeg) this.labels[f][i].hidden = !box.checked;
       }
+      this.details[f].hidden = this.labels[f].every(function (label) { return label.hidden; });
       var picked = Object.keys(state.selected[f]).length;
       var summary = picked ? plural("chosen", picked) : "";
       if (this.chosenNodes[f].textContent !== summary) this.chosenNodes[f].textContent = summary;
@@ -469,6 +473,19 @@
   }
 
   window.addEventListener("popstate", function () { if (active) active.restore(false); });
+
+  // Printing the overview prints the whole filtered list, not only its first PAGE.
+  function showAllForPrint() {
+    if (!active || !document.body.contains(active.mount)) return;
+    active.limit = active.matched.length;
+    active.showList();
+  }
+  window.addEventListener("beforeprint", showAllForPrint);
+  if (window.matchMedia) {
+    window.matchMedia("print").addEventListener("change", function (event) {
+      if (event.matches) showAllForPrint();
+    });
+  }
 
   // Exposed for the browser tests (pure functions, no DOM).
   window.werkwijzeFilterCore = { buildModel: buildModel, evaluate: evaluate, readState: readState };

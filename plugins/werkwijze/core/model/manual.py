@@ -16,13 +16,15 @@ from .edition import Editions
 from .elementcache import ElementCache, apply_linked, data_signature, fresh_copy, linked_text
 from .elements import Element, load_element
 from .facets import Facets
+from ..sources.gitdates import last_updated
 from ..sources.gitlog import Commit, read_history
 from ..validate.graph import Graph, build_graph, index_elements
 from ..i18n import t
 from .leerlijnen import Leerlijn
 from ..problems import Problem, ProblemList
-from ..site.paths import ELEMENTS_DIR, element_src, generated_uris
+from ..site.paths import ELEMENTS_DIR, RESERVED_ELEMENT_IDS, element_src, generated_uris
 from ..sources.catalogue import load_manual_catalogue, manual_languages
+from ..sources.contained import check_layout
 from ..sources.overrides import load_overrides
 from ..sources.project import language_position
 from ..sources.layout import Layout
@@ -63,6 +65,11 @@ class Manual:
             self._history = read_history(self.layout.root, self.layout.elements_dir)
         return self._history
 
+    def read_dates(self) -> None:
+        """Fill `updated` (the "last updated" date of element pages) from git or the files."""
+        self.updated = last_updated(self.layout.root, self.layout.elements_dir,
+                                    [e.path for e in self.elements.values()], self.git_history())
+
     def sorted(self, elements) -> list[Element]:
         """By title; with a sorting date field (`sort:`), by that date first (elements
         without one last). ISO dates sort as text."""
@@ -80,16 +87,16 @@ def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
     problems = ProblemList()
     # Every message from here on is in the manual's language and wording (teksten.yml).
     own = _use_language(layout, problems)
+    if not check_layout(layout, problems):  # a path out of the manual: read nothing more
+        return _unusable(layout, problems)
     overrides = load_overrides(layout.path(layout.data_dir), layout.data_dir, problems)
     if overrides:
         i18n.use(i18n.Catalogue.load(layout.language, overrides, own))
-    schema = read_schema(layout.root, layout.schema_file, problems)
+    named = layout.option_lines.get("schema")
+    schema = read_schema(layout.root, layout.schema_file, problems,
+                         (layout.config_name, named) if named else None)
     if schema is None:  # nothing can be checked against a broken schema: report only that
-        schema = load_schema()
-        manual = Manual(layout, schema, Taxonomies(), Facets(schema, Taxonomies()), {},
-                        build_graph({}, schema, ProblemList()), {}, set())
-        manual.problems = sorted(set(problems))
-        return manual
+        return _unusable(layout, problems)
     taxonomies = load_taxonomies(schema, layout.path(layout.data_dir), layout.data_dir, problems)
     facets = Facets(schema, taxonomies)
 
@@ -112,6 +119,7 @@ def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
                 found.append(element)
     elements = index_elements(found, problems)
     graph = build_graph(elements, schema, problems)
+    _check_reserved_ids(elements, problems)
     chapters, docs_files = load_chapters(layout.path(layout.docs_dir), layout.docs_dir,
                                          facets.allowed(), problems)
     manual = Manual(layout, schema, taxonomies, facets, elements, graph, chapters, docs_files)
@@ -126,6 +134,28 @@ def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
         cache.context = (data_key, links_context)
     _check_element_links(manual, known, problems, cache, links_context)
     _check_chapter_links(manual, known, problems)
+    manual.problems = sorted(set(problems))
+    return manual
+
+
+def _check_reserved_ids(elements: dict[str, Element], problems: ProblemList) -> None:
+    """An element (or a former id) may not take the address of a page the site makes
+    itself in the elements folder (its overview, `index`)."""
+    for element in elements.values():
+        if element.id in RESERVED_ELEMENT_IDS:
+            problems.add(element.path, 1, t("validate.graph.reserved_id", id=element.id))
+        aliases = element.roles.aliases if element.roles else None
+        for index, alias in enumerate(element.role_list("aliases")):
+            if alias in RESERVED_ELEMENT_IDS:
+                problems.add(element.path, element.line_of(aliases, index),
+                             t("validate.graph.reserved_alias", alias=alias))
+
+
+def _unusable(layout: Layout, problems: ProblemList) -> Manual:
+    """An empty manual that carries only the problems that stopped the load."""
+    schema = load_schema()
+    manual = Manual(layout, schema, Taxonomies(), Facets(schema, Taxonomies()), {},
+                    build_graph({}, schema, ProblemList()), {}, set())
     manual.problems = sorted(set(problems))
     return manual
 

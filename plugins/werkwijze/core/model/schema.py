@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import datefield as date_kind
 from ..sources import yamltree
+from ..sources.contained import named_path_problem
 from ..sources.datafile import read_tree
 from ..sources.layout import DEFAULT_SCHEMA
 from ..i18n import t
@@ -126,6 +127,19 @@ class Roles:
 
 
 REQUIRED_ROLES = ("title", "kind", "summary")
+
+# The field each role needs: (kind, items); the code reads a role's value as one text
+# (text, choice) or as a list of the given items.
+ROLE_KINDS: dict[str, tuple[str, str | None]] = {
+    "title": ("text", None), "kind": ("choice", None), "summary": ("text", None),
+    "status": ("choice", None), "themes": ("list", "taxonomy"), "regions": ("list", "taxonomy"),
+    "sources": ("list", "taxonomy"), "related": ("list", "element"), "counters": ("list", "element"),
+    "questions": ("list", "text"), "aliases": ("list", "id"),
+}
+
+# Keys every record of elementen.json / elementen.csv holds besides the schema's fields
+# (core/render/export.py): a field with one of these names would overwrite them.
+EXPORT_RECORD_KEYS = ("id", "url")
 
 
 @dataclass(frozen=True)
@@ -339,7 +353,24 @@ def _data_file(node, where: str, line: int, default: DataFileSpec, location_key:
         key = sorted(unknown)[0]
         raise _SchemaError(tree.items[key][0], t("schema.unknown_key", key=key, where=where,
                            allowed=", ".join((location_key, "keys", item_section))))
-    return DataFileSpec(str(spec.get(location_key) or default.location), keys, items)
+    location = str(spec.get(location_key) or default.location)
+    if location_key in tree.items:
+        _inside(location, tree.items[location_key][0])
+    return DataFileSpec(location, keys, items)
+
+
+def _inside(path: str, line: int) -> None:
+    """A file or folder the schema names stays inside the manual (core/sources/contained.py)."""
+    message = named_path_problem(path)
+    if message:
+        raise _SchemaError(line, message)
+
+
+def _check_role_kind(role: str, spec: FieldSpec, line: int) -> None:
+    kind, items = ROLE_KINDS[role]
+    if spec.kind != kind or (items and spec.items != items):
+        expected = f"kind: {kind}" + (f", items: {items}" if items else "")
+        raise _SchemaError(line, t("schema.role_kind", field=spec.name, role=role, expected=expected))
 
 
 def _term_roles(node, where: str, line: int) -> dict[str, str]:
@@ -384,6 +415,10 @@ def _parse(root: yamltree.Node | None, rel: str) -> Schema:
 
     fields = {name: _field(name, node, fline, soorten) for name, (fline, node)
               in _map(top.items["fields"][1], "fields", line_of("fields")).items.items()}
+    for name, (fline, _) in top.items["fields"][1].items.items():
+        if name in EXPORT_RECORD_KEYS:
+            raise _SchemaError(fline, t("schema.reserved_field", field=name,
+                                        reserved=", ".join(EXPORT_RECORD_KEYS)))
 
     # Which key of a term holds its name, description, ...: defaults for every taxonomy
     # (`term_roles`), changed per taxonomy by its own `roles`.
@@ -395,6 +430,7 @@ def _parse(root: yamltree.Node | None, rel: str) -> Schema:
         spec = _plain(tree)
         if not spec.get("file"):
             raise _SchemaError(tline, t("schema.missing_keys", where=f"taxonomies.{name}", keys="file"))
+        _inside(str(spec["file"]), tree.items["file"][0])
         keys = {k: _key_spec(k, v) for k, v in (spec.get("keys") or {}).items()}
         roles = dict(default_roles)
         if "roles" in tree.items:
@@ -427,6 +463,8 @@ def _parse(root: yamltree.Node | None, rel: str) -> Schema:
         value = _plain(node)
         if value is not None and value not in fields:
             raise _SchemaError(rline, t("schema.unknown_field", where=f"roles.{role}", field=value))
+        if value is not None:
+            _check_role_kind(role, fields[value], rline)
         roles[role] = value
     missing = [r for r in REQUIRED_ROLES if not roles.get(r)]
     if missing:
@@ -466,14 +504,23 @@ def default_schema_text() -> str:
     return resources.files("werkwijze").joinpath(DEFAULT_SCHEMA).read_text("utf-8")
 
 
-def read_schema(root: Path, rel: str, problems: ProblemList) -> Schema | None:
-    """The manual's schema at `root/rel`, or the package default when the file is absent.
-    None (after reporting, with file and line) when the manual's schema is broken."""
+def read_schema(root: Path, rel: str, problems: ProblemList,
+                named_at: tuple[str, int] | None = None) -> Schema | None:
+    """The manual's schema at `root/rel`, or the package default when the file is absent
+    and the manual does not name it (`named_at`: the file and line that name it). None
+    (after reporting, with file and line) when the manual's schema is broken or missing."""
     path = root / rel
-    if not path.is_file():
-        return load_schema()
+    if not path.exists():
+        if named_at is None:
+            return load_schema()
+        problems.add(*named_at, t("schema.named_missing", file=rel))
+        return None
+    reported = len(problems)
     tree = read_tree(path, rel, problems)
-    if tree is None:
+    if len(problems) > reported:
+        return None
+    if tree is None:  # an empty file
+        problems.add(rel, 1, t("schema.empty"))
         return None
     try:
         return _parse(tree, rel)

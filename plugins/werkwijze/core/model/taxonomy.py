@@ -125,11 +125,26 @@ def _check_refs(schema: Schema, taxonomies: Taxonomies, problems: ProblemList) -
                         hint=did_you_mean(value, target.terms), file=target.path))
 
 
+def _check_cycles(taxonomies: Taxonomies, problems: ProblemList) -> None:
+    """A term may not be its own parent, directly or through others (regions)."""
+    for taxonomy in taxonomies.values():
+        for term in taxonomy:
+            chain = [term.id]
+            parent = term.role("parent")
+            while parent and parent in taxonomy and parent not in chain:
+                chain.append(parent)
+                parent = taxonomy.terms[parent].role("parent")
+            if parent == term.id:
+                problems.add(taxonomy.path, term.line, t("validate.data.parent_cycle", id=term.id,
+                                                         chain=" → ".join([*chain, term.id])))
+
+
 def load_taxonomies(schema: Schema, data_dir: Path, rel_dir: str, problems: ProblemList) -> Taxonomies:
     taxonomies = Taxonomies()
     for spec in schema.taxonomies.values():
         taxonomies[spec.name] = _load_one(spec, data_dir, rel_dir, problems)
     _check_refs(schema, taxonomies, problems)
+    _check_cycles(taxonomies, problems)
     region_field = schema.region_field
     regions = taxonomies.get(region_field.taxonomy) if region_field else None
     if regions is not None and region_field.exclusive in regions:

@@ -19,7 +19,8 @@ import re
 
 from ..model.edition import Editions
 from ..i18n import t
-from .render import citation_html, fragments_for
+from .fragments import Fragments
+from .render import citation_html
 
 _ENDS_WITH_PUNCTUATION = re.compile(r"[.!?]$")
 
@@ -69,7 +70,7 @@ def permanent_url(site_url: str | None, version: str | None, page_url: str) -> s
     return absolute_url(base, page_url)
 
 
-def block(references: list[tuple[str, str]], anchor: str = "verwijzen") -> str:
+def block(fragments: Fragments, references: list[tuple[str, str]], anchor: str = "verwijzen") -> str:
     """'Zo verwijst u naar deze pagina': (heading, reference) pairs (fragments/reference.md)."""
-    return str(fragments_for(None).render(
+    return str(fragments.render(
         "reference.md", anchor=anchor, references=[(label, citation_html(text)) for label, text in references]))

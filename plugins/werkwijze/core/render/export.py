@@ -15,7 +15,8 @@ The overview's filter reads a lighter file of the same shape, `elementen-filter.
 (`filter_json`): only the fields it shows or filters on, without indentation. For a big
 manual (more than `SUMMARIES_LIMIT` elements) it also leaves out the summaries
 (about two thirds of its size) and names `elementen-samenvattingen.json` ({id: summary})
-under "samenvattingen"; the filter loads that only when the reader searches text.
+under "samenvattingen"; the filter loads that only when the reader searches text. Its
+"facetten" mark values without elements `"leeg": true` (render/doors.py: no empty rooms).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import json
 from typing import TYPE_CHECKING
 
 from ..site.paths import FILTER_FILE, SUMMARIES_FILE, element_src
+from .doors import door_facet_data
 from ..site.urls import Urls
 
 if TYPE_CHECKING:
@@ -99,7 +101,7 @@ def filter_files(manual: Manual, urls: Urls) -> dict[str, str]:
     # Which field is the title, the kind and the summary (the filter shows them).
     payload = {"versie": EXPORT_VERSION, "rollen": {"titel": roles.title, "soort": roles.kind,
                                                    "samenvatting": roles.summary},
-               "elementen": records, "facetten": facet_data(manual)}
+               "elementen": records, "facetten": door_facet_data(manual, facet_data(manual))}
     files = {}
     if big:
         payload["samenvattingen"] = SUMMARIES_FILE

@@ -50,7 +50,7 @@ class LeerlijnRenderer:
         facts.append((t("trainers.leerlijn_page.steps"), str(len(leerlijn.steps))))
         body = self.base.f.render(
             "leerlijn.md", leerlijn=leerlijn, facts=facts, steps=[self._step(src, s) for s in leerlijn.steps],
-            print_block=print_block(self.base.urls, src, f"leerlijn-{leerlijn.id}.pdf"),
+            print_block=print_block(self.base.f, self.base.urls, src, f"leerlijn-{leerlijn.id}.pdf"),
             back=self.base.href(src, INDEX))
         return GeneratedPage(src, leerlijn.title, "", body + "\n")
 

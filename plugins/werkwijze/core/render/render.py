@@ -21,9 +21,10 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from ..model.elements import Element
-from .fragments import Fragments
+from .fragments import Fragments, fragments_for
 from .html import md
 from ..i18n import active, t
+from .doors import occupied
 from .regions_view import region_section
 from ..model import datefield as date_kind
 from ..model.schema import FacetSpec
@@ -66,21 +67,11 @@ class GeneratedPage:
         return f"{self.intro}\n\n{self.listing}" if self.intro else self.listing
 
 
-_FRAGMENTS: dict[object, Fragments] = {}
-
-
-def fragments_for(override_dir) -> Fragments:
-    """One environment per override folder, kept: compiling templates costs more than using them."""
-    if override_dir not in _FRAGMENTS:
-        _FRAGMENTS[override_dir] = Fragments(override_dir)
-    return _FRAGMENTS[override_dir]
-
-
-def pager(hrefs: list[str], number: int, fragments: Fragments | None = None) -> tuple[Markup, Markup]:
+def pager(fragments: Fragments, hrefs: list[str], number: int) -> tuple[Markup, Markup]:
     """'Pagina 2 van 5' with links to every page and to the previous and next one
     (`hrefs[i]` is page i+1; the current page is not a link): for above and below the list,
     each a navigation landmark with a name of its own."""
-    render = (fragments or fragments_for(None)).render
+    render = fragments.render
     return tuple(render("pager.html", hrefs=hrefs, number=number, total=len(hrefs), place=place)
                  for place in ("top", "bottom"))
 
@@ -96,13 +87,20 @@ class Renderer:
         self.urls = urls
         self.facets = manual.facets
         self.schema = manual.schema
-        self.f = fragments_for(manual.layout.fragments_path)
+        self.f = fragments_for(manual.layout)  # the manual's own fragments first
         self._entry_rest: dict[str, Markup] = {}
         # Rendered entries by (element, link, extra): element pages share a folder, so a
         # neighbour's entry is the same on every page that lists it.
         self._entries: dict[tuple[str, str, str], Markup] = {}
         self._compact: dict[tuple[str, str, str | None], Markup] = {}
         self._badges: dict[str, Markup] = {}
+        self._occupied: dict[str, set[str]] = {}
+
+    def occupied(self, facet: FacetSpec) -> set[str]:
+        """The facet's values offered as doors (render/doors.py), computed once per facet."""
+        if facet.name not in self._occupied:
+            self._occupied[facet.name] = occupied(self.m, facet)
+        return self._occupied[facet.name]
 
     # -- small pieces -------------------------------------------------------------
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
@@ -374,9 +372,12 @@ class Renderer:
 
     def facet_index(self, facet: FacetSpec) -> GeneratedPage:
         src = facet_src(facet)
+        # Only values with something to show (render/doors.py); their pages stay reachable.
+        doors = self.occupied(facet)
+        options = [(value, label) for value, label in self.facets.options(facet) if value in doors]
         values = [(label, self.href(src, facet_src(facet, value)),
                    len(self.facets.select(self.m.elements.values(), {facet.name: [value]})))
-                  for value, label in self.facets.options(facet)]
+                  for value, label in options]
         count_key = "pages.count_elements"
         if facet is self.facets.region_facet:
             # A region selects the elements not yet described per region too; counting them
@@ -385,8 +386,9 @@ class Renderer:
             count_key = "pages.region.count"
             values = [(label, href, len([e for e in self.facets.select(self.m.elements.values(), {facet.name: [value]})
                                          if generic not in self.facets.values(e, facet)]))
-                      for (label, href, _), (value, _) in zip(values, self.facets.options(facet))]
-        listing = self.f.render("facet_index.html", values=values, count_key=count_key) + "\n"
+                      for (label, href, _), (value, _) in zip(values, options)]
+        listing = self.f.render("facet_index.html", values=values, count_key=count_key,
+                                empty=t("pages.facet.none", plural=facet.plural.lower())) + "\n"
         return GeneratedPage(src, facet.plural, f"# {_md(facet.plural)}", listing)
 
     def facet_pages(self, facet: FacetSpec, value: str) -> list[GeneratedPage]:
@@ -399,6 +401,11 @@ class Renderer:
         chosen = self.facets.select(self.m.elements.values(), {facet.name: [value]})
         if len(chosen) > FACET_LIST_LIMIT:
             return self._facet_pages_compact(facet, value, label, intro, chosen)
+        if not chosen:  # an empty room: its URL works and says where to go instead
+            listing = self.f.render("facet_empty.html", label=label, plural=facet.plural.lower(),
+                                    index_href=self.href(src, facet_src(facet)),
+                                    overview_href=self.href(src, OVERVIEW))
+            return [GeneratedPage(src, label, intro, f"{listing}\n", searchable=False)]
         if facet is self.facets.region_facet:
             listing = self._region_listing(src, value, label, chosen)
         else:
@@ -414,45 +421,72 @@ class Renderer:
 
     def _facet_pages_compact(self, facet: FacetSpec, value: str, label: str, intro: str,
                              chosen: list[Element]) -> list[GeneratedPage]:
-        # (heading, anchor, element, region with its own text) in display order, then cut in pages.
-        rows: list[tuple[str, str, Element, str | None]] = []
-        if facet is self.facets.region_facet:
-            generic = self.schema.generic_region
-            family = self._region_family(value)
-            common = [e for e in chosen if generic in self.facets.values(e, facet)]
-            common_ids = {e.id for e in common}
-            own_heading = t("pages.region.own", region=label)
-            for e in self.m.sorted(e for e in chosen if e.id not in common_ids):
-                rows.append((own_heading, "eigen", e, None))
-            for e in self.m.sorted(common):
-                # A generic element with text for this region: link straight to that text.
-                own = next((i.region for i in e.body.invullingen if i.region in family and i.text.strip()), None)
-                rows.append((t("pages.region.generic"), "generiek", e, own))
-        else:
-            for soort in self.schema.soorten.values():
-                rows += [(soort.plural, soort.id, e, None)
-                         for e in self.m.sorted(e for e in chosen if e.kind == soort.id)]
-        count = -(-len(rows) // FACET_PAGE_SIZE)
+        # Sections (heading, anchor, rows) in display order; the rows are cut in pages.
+        sections = self._compact_sections(facet, value, label, chosen)
+        rows = [(index, row) for index, (_, _, section_rows) in enumerate(sections) for row in section_rows]
+        count = max(1, -(-len(rows) // FACET_PAGE_SIZE))
+        # Which pages each section's rows fall on: page 1 links to them.
+        spans: dict[int, list[int]] = {}
+        for at, (index, _) in enumerate(rows):
+            number = at // FACET_PAGE_SIZE + 1
+            if number not in spans.setdefault(index, []):
+                spans[index].append(number)
         pages = []
         for number in range(1, count + 1):
             src = facet_src(facet, value, number)
-            nav_top, nav_bottom = pager([self.href(src, facet_src(facet, value, n))
-                                         for n in range(1, count + 1)], number, self.f)
-            parts, heading, items = [self._back(src, facet, value), nav_top], None, []
-            for row_heading, anchor, element, region in rows[(number - 1) * FACET_PAGE_SIZE:number * FACET_PAGE_SIZE]:
-                if row_heading != heading:
+            hrefs = [self.href(src, facet_src(facet, value, n)) for n in range(1, count + 1)]
+            nav_top, nav_bottom = pager(self.f, hrefs, number)
+            on_page = rows[(number - 1) * FACET_PAGE_SIZE:number * FACET_PAGE_SIZE]
+            parts = [self._back(src, facet, value), nav_top]
+            for index, (heading, anchor, section_rows) in enumerate(sections):
+                items = [self._compact_entry(src, *row) for i, row in on_page if i == index]
+                if number == 1:
+                    # Every section's heading and anchor stay on page 1, however long the
+                    # lists grow: published links to `/<facet>/<value>/#<anchor>` keep working.
+                    parts.append(f"## {_md(heading)} {{#{anchor}}}")
                     if items:
                         parts.append(self.f.render("entry_list.html", entries=items, empty=""))
-                    parts.append(f"## {_md(row_heading)} {{#{anchor}}}")
-                    heading, items = row_heading, []
-                items.append(self._compact_entry(src, element, region))
-            parts.append(self.f.render("entry_list.html", entries=items, empty=""))
+                    later = [n for n in spans.get(index, []) if n > 1]
+                    if later:
+                        parts.append(self.f.render("pager_more.html", continued=bool(items),
+                                                   pages=[(n, hrefs[n - 1]) for n in later]))
+                    elif not section_rows:
+                        parts.append(self.f.render("entry_list.html", entries=[],
+                                                   empty=self._empty_section(anchor, label)))
+                elif items:
+                    parts.append(f"## {_md(heading)}")
+                    parts.append(self.f.render("entry_list.html", entries=items, empty=""))
             parts.append(nav_bottom)
             title = label if number == 1 else t("pages.pager.title", label=label, number=number, total=count)
             page_intro = intro if number == 1 else f"# {_md(title)}"
             pages.append(GeneratedPage(src, title, page_intro, "\n\n".join(parts) + "\n",
                                        searchable=number == 1))
         return pages
+
+    def _compact_sections(self, facet: FacetSpec, value: str, label: str,
+                          chosen: list[Element]) -> list[tuple[str, str, list[tuple[Element, str | None]]]]:
+        """The sections of a long facet list, with the same anchors as the short page
+        (`_region_listing`, `by_soort`): rows are (element, region whose text to link)."""
+        if facet is not self.facets.region_facet:
+            return [(soort.plural, soort.id, [(e, None) for e in self.m.sorted(e for e in chosen if e.kind == soort.id)])
+                    for soort in self.schema.soorten.values() if any(e.kind == soort.id for e in chosen)]
+        generic = self.schema.generic_region
+        family = self._region_family(value)
+        common = self.m.sorted(e for e in chosen if generic in self.facets.values(e, facet))
+        common_ids = {e.id for e in common}
+        own = [(e, None) for e in self.m.sorted(e for e in chosen if e.id not in common_ids)]
+        # A generic element with text for this region links straight to that text.
+        texts = [(e, next((i.region for i in e.body.invullingen if i.region in family and i.text.strip()), None))
+                 for e in common]
+        sections = [(t("pages.region.own", region=label), "eigen", own)]
+        with_text = [(e, region) for e, region in texts if region]
+        if with_text:  # listed once: under their text for this region
+            sections.append((t("pages.region.invulling", region=label), "invulling", with_text))
+        sections.append((t("pages.region.generic"), "generiek", [(e, None) for e, region in texts if not region]))
+        return sections
+
+    def _empty_section(self, anchor: str, label: str) -> str:
+        return t("pages.region.own_empty", region=label) if anchor == "eigen" else t("pages.none_yet")
 
     def _compact_entry(self, from_src: str, element: Element, region: str | None) -> Markup:
         href = self.href(from_src, element_src(element.id))

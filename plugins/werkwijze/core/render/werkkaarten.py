@@ -21,7 +21,8 @@ from markupsafe import Markup
 from .citation import absolute_url
 from ..i18n import active, t
 from ..site.paths import PDF_DIR, WERKKAARTEN_SRC, card_page_src, element_src
-from .render import GeneratedPage, fragments_for, pager
+from .fragments import Fragments, fragments_for
+from .render import GeneratedPage, pager
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
@@ -32,9 +33,14 @@ CARDS_PER_PAGE = 50
 ALL_THEMES = "alle"  # the one card group of a manual without themes
 
 
-def print_block(urls: Urls, from_src: str, pdf_name: str, label_key: str = "ui.print.pdf") -> Markup:
-    """A link to the page's PDF; assets/print-links.js adds a print button beside it."""
-    return fragments_for(None).render("print_block.html", label=t(label_key),
+def print_block(fragments: Fragments, urls: Urls, from_src: str, pdf_name: str,
+                label_key: str = "ui.print.pdf") -> Markup:
+    """A link to the page's PDF; assets/print-links.js adds a print button beside it.
+    Only the button where no PDFs are published (a plain build, a preview): no link to a
+    PDF that does not exist."""
+    if not urls.publication.pdf:
+        return fragments.render("print_block.html", label=t(label_key), href=None)
+    return fragments.render("print_block.html", label=t(label_key),
                                       href=urls.relative(from_src, f"{PDF_DIR}/{pdf_name}"))
 
 
@@ -68,7 +74,7 @@ def query_names(schema) -> tuple[str, str]:
 
 
 def manual_fragments(manual: Manual):
-    return fragments_for(manual.layout.fragments_path)
+    return fragments_for(manual.layout)
 
 
 def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=None) -> dict[str, GeneratedPage]:
@@ -92,7 +98,7 @@ def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=Non
     choices += [Markup('<a href="?{}={}">{}</a>').format(kind_param, s.id, s.plural) for s in schema.soorten.values()]
     choices.append(Markup('<a href="./">{}</a>').format(t("cards.all_cards")))
     intro = fragments.render("cards_intro.md", title=title, choices=Markup(" · ").join(choices),
-                             print_block=print_block(urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
+                             print_block=print_block(fragments, urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
     listing = fragments.render("cards.html", cards=[card(e) for e in elements], params=query_names(schema))
     return {WERKKAARTEN_SRC: GeneratedPage(WERKKAARTEN_SRC, title, intro, listing + "\n", searchable=False)}
 
@@ -125,8 +131,8 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
                        "href": urls.relative(WERKKAARTEN_SRC, card_page_src(value))})
         for number in range(1, count + 1):
             src = card_page_src(value, number)
-            nav_top, nav_bottom = pager([urls.relative(src, card_page_src(value, n))
-                                         for n in range(1, count + 1)], number, fragments)
+            nav_top, nav_bottom = pager(fragments, [urls.relative(src, card_page_src(value, n))
+                                         for n in range(1, count + 1)], number)
             cards = []
             for e in chosen[(number - 1) * CARDS_PER_PAGE:number * CARDS_PER_PAGE]:
                 if e.id not in cards_by_id:
@@ -140,7 +146,7 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
             pages[src] = GeneratedPage(src, title, f"# {fragments.env.filters['md'](title)}",
                                        f"{back}\n\n{nav_top}\n\n{listing}\n{nav_bottom}\n", searchable=False)
     intro = fragments.render("cards_intro.md", title=t("cards.title"), choices="", size=CARDS_PER_PAGE,
-                             print_block=print_block(urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
+                             print_block=print_block(fragments, urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
     listing = fragments.render("cards_index.html", themes=themes, params=query_names(schema))
     pages[WERKKAARTEN_SRC] = GeneratedPage(WERKKAARTEN_SRC, t("cards.title"), intro, listing + "\n",
                                            searchable=False)

@@ -26,6 +26,8 @@ FILTER_FILE = "elementen-filter.json"  # the overview filter's data (render/expo
 SUMMARIES_FILE = "elementen-samenvattingen.json"  # its summaries, for a big manual
 SCHEMA_URI = "schema/element.schema.json"
 PDF_DIR = "pdf"  # where `make pdf` output is published beside the site (scripts/pdf.py)
+# Names in the elements folder that the site uses itself: no element may take them.
+RESERVED_ELEMENT_IDS = frozenset({OVERVIEW.rpartition("/")[2].removesuffix(".md")})
 
 
 def element_src(element_id: str) -> str:

@@ -17,7 +17,7 @@ import json
 
 from markupsafe import Markup
 
-from ..render.render import fragments_for
+from ..render.fragments import Fragments, fragments_for
 from ..i18n import active
 from .paths import element_src
 from .urls import Urls
@@ -34,12 +34,13 @@ def redirect_path(urls: Urls, alias: str) -> str:
     return url + "index.html" if url.endswith("/") else url
 
 
-def redirect_html(urls: Urls, alias: str, target_id: str, title: str, site_url: str | None) -> str:
+def redirect_html(fragments: Fragments, urls: Urls, alias: str, target_id: str, title: str,
+                  site_url: str | None) -> str:
     relative = urls.relative(element_src(alias), element_src(target_id))
     canonical = (site_url.rstrip("/") + "/" + urls.url(element_src(target_id))) if site_url else relative
     # JSON in a script: "</" is escaped so the value can never close the script element.
     target = json.dumps(relative).replace("</", "<\\/")
-    return str(fragments_for(None).render(
+    return str(fragments.render(
         "redirect.html", language=active().language, title=title, canonical=canonical,
         target=Markup(target), relative=relative)) + "\n"
 
@@ -47,7 +48,8 @@ def redirect_html(urls: Urls, alias: str, target_id: str, title: str, site_url: 
 def redirect_files(manual: Manual, urls: Urls, site_url: str | None) -> dict[str, str]:
     """Site path -> HTML, one per alias in the elements' `aliassen`."""
     files = {}
+    fragments = fragments_for(manual.layout)
     for alias, target_id in sorted(manual.graph.aliases.items()):
         element = manual.elements[target_id]
-        files[redirect_path(urls, alias)] = redirect_html(urls, alias, target_id, element.title, site_url)
+        files[redirect_path(urls, alias)] = redirect_html(fragments, urls, alias, target_id, element.title, site_url)
     return files

@@ -5,17 +5,17 @@ sources page, the trainers' pages) and the files beside them (open data, redirec
 JSON Schema). `SitePlan.page_markdown()` gives the final Markdown of any page: a
 hand-written chapter with its `/// elementen` lists expanded and a generated listing
 merged in, plus the "how to cite" block. The MkDocs plugin serves the plan page by page;
-`werkwijze export` writes it to a folder, so that another generator can build from it.
+`werkwijze export` (plugins/werkwijze/export/) writes it out as a project of its own.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..sources.chapters import find_directives
 from ..render.export import filter_files, to_json
 from ..render.jsonschema import dumps, element_json_schema
+from ..render.fragments import Fragments, fragments_for
 from ..render.render import GeneratedPage, Renderer
 from .paths import SCHEMA_URI, element_src
 from .trainers import cited_pages, reference_block, trainer_files, trainer_pages
@@ -35,6 +35,7 @@ class SitePlan:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by src URI
     cited: dict[str, str] = field(default_factory=dict)  # trainers' pages cited like chapters
     files: dict[str, str] = field(default_factory=dict)  # site path -> content
+    fragments: Fragments | None = None  # the manual's fragments (set by plan_site)
 
     def page_markdown(self, src_uri: str, handwritten: str | None) -> str:
         """The Markdown MkDocs renders for a page: `handwritten` is the docs file's text
@@ -47,7 +48,7 @@ class SitePlan:
         if src_uri in self.manual.chapters:
             markdown = self._expand_directives(markdown, src_uri)
         citation = reference_block(self.manual, src_uri, self.urls, self.site_name, self.site_url,
-                                   self.cited)
+                                   self.cited, self.fragments)
         if citation:
             markdown = markdown.rstrip("\n") + "\n\n" + citation
         return markdown
@@ -66,23 +67,6 @@ class SitePlan:
     def element_sources(self) -> dict[str, str]:
         """Element page src URI -> the element file (for edit links and messages)."""
         return {element_src(e.id): e.path for e in self.manual.elements.values()}
-
-    def write(self, folder: Path, docs_dir: Path) -> list[str]:
-        """Write every page (hand-written ones merged and expanded) and file to `folder`."""
-        written = []
-        handwritten = {p.relative_to(docs_dir).as_posix(): p for p in sorted(docs_dir.rglob("*.md"))}
-        for src_uri in sorted(set(self.pages) | set(handwritten)):
-            text = handwritten[src_uri].read_text("utf-8") if src_uri in handwritten else None
-            target = folder / src_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self.page_markdown(src_uri, text), "utf-8")
-            written.append(src_uri)
-        for path, content in sorted(self.files.items()):
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, "utf-8")
-            written.append(path)
-        return written
 
 
 def generated_pages(manual: Manual, urls: Urls, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:
@@ -117,7 +101,7 @@ def generated_pages(manual: Manual, urls: Urls, memo: PageMemo | None = None) ->
 def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
               memo: PageMemo | None = None) -> SitePlan:
     """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept."""
-    plan = SitePlan(manual, urls, site_name, site_url)
+    plan = SitePlan(manual, urls, site_name, site_url, fragments=fragments_for(manual.layout))
     plan.pages = generated_pages(manual, urls, memo)
     trainers = trainer_pages(manual, urls, site_url, memo)
     plan.pages.update(trainers)

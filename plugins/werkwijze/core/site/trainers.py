@@ -13,6 +13,7 @@ from ..model.edition import Editions
 from ..i18n import t
 from ..render.leerlijn_pages import LeerlijnRenderer
 from .redirects import redirect_files
+from ..render.fragments import Fragments, fragments_for
 from ..render.render import GeneratedPage
 from .paths import CHANGES_SRC, CSV_FILE, element_id_of
 from .urls import Urls
@@ -45,10 +46,12 @@ def cited_pages(pages: dict[str, GeneratedPage]) -> dict[str, str]:
 
 
 def reference_block(manual: Manual, src_uri: str, urls: Urls, site_name: str,
-                    site_url: str | None, cited: dict[str, str] | None = None) -> str:
+                    site_url: str | None, cited: dict[str, str] | None = None,
+                    fragments: Fragments | None = None) -> str:
     """'Zo verwijst u naar deze pagina' for an element page, chapter, leerlijn or werkkaarten
     page ('' otherwise). The URL is the page's permanent address in this edition
-    (`citation.permanent_url`, kept for good by scripts/publish.py)."""
+    (`citation.permanent_url`, kept for good by `werkwijze publiceer`) when the
+    editions are published, else its current address."""
     # Without editie.yml: no version, year "z.d." and, without an organisation, the title first (APA).
     editions = manual.editions or Editions("")
     if src_uri in manual.chapters:
@@ -59,11 +62,13 @@ def reference_block(manual: Manual, src_uri: str, urls: Urls, site_name: str,
         title = cited[src_uri]
     else:
         return ""
-    version = editions.current.version if editions.current else None
+    # The permanent address only where the editions are published with the site
+    # (`werkwijze publiceer`); else the page's own address, which exists.
+    version = editions.current.version if editions.current and urls.publication.editions else None
     url = citation.permanent_url(site_url, version, urls.url(src_uri))
     references = [(t("reference.this_page"), citation.reference(editions, site_name, title, url))]
     if src_uri == editions.reference_page:
         home = citation.permanent_url(site_url, version, "")
         references.append((t("reference.whole_manual"),
                            citation.reference(editions, site_name, site_name, home)))
-    return citation.block(references)
+    return citation.block(fragments or fragments_for(manual.layout), references)

@@ -1,4 +1,5 @@
-"""Page URLs the way MkDocs makes them, and relative links between pages.
+"""Page URLs the way MkDocs makes them, relative links between pages, and which optional
+addresses a build publishes.
 
 Generated lists are raw HTML (fast, escaped by us), which MkDocs does not rewrite,
 so we compute relative URLs ourselves.
@@ -6,13 +7,42 @@ so we compute relative URLs ourselves.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 import posixpath
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Publication:
+    """What the published folder holds beyond the pages of one build, so that the site
+    prints only addresses that exist there. `werkwijze publiceer` sets both (through
+    `extra.werkwijze_publicatie` in the config it builds with); a plain build or a preview
+    publishes neither.
+
+    - `pdf`: the PDFs are printed into `pdf/` beside the pages: the pages link to them.
+    - `editions`: every edition is kept under `edities/<versie>/`: references name that
+      permanent address instead of the page's current one.
+    """
+    pdf: bool = False
+    editions: bool = False
+
+    CONFIG_KEY = "werkwijze_publicatie"  # in `extra:` of the config a build runs with
+
+    @classmethod
+    def from_extra(cls, extra) -> "Publication":
+        settings = extra.get(cls.CONFIG_KEY) if isinstance(extra, Mapping) else None
+        if not isinstance(settings, Mapping):
+            return cls()
+        return cls(pdf=settings.get("pdf") is True, editions=settings.get("edities") is True)
+
+    def to_extra(self) -> dict:
+        return {self.CONFIG_KEY: {"pdf": self.pdf, "edities": self.editions}}
+
+
+@dataclass(frozen=True)
 class Urls:
     use_directory_urls: bool = True
+    publication: Publication = Publication()
 
     def url(self, src_uri: str) -> str:
         """Site-relative URL of a page, e.g. 'elementen/x/' (directory URLs)."""

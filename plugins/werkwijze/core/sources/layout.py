@@ -1,7 +1,7 @@
 """Where a manual's parts live: the folders and files named in its mkdocs.yml."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_SCHEMA = "schema/element.yml"  # in the package, and where a manual keeps its own
@@ -17,6 +17,12 @@ class Layout:
     schema_file: str = DEFAULT_SCHEMA  # the manual's element schema; the package default if absent
     language: str = "nl"  # theme.language in mkdocs.yml: the language of every text shown
     fragments_dir: str = "fragments"  # the manual's own versions of the page fragments
+    published_urls: str = "tests/published-urls.txt"  # the list of published URLs ("" = none)
+    custom_dir: str | None = None  # theme.custom_dir: the manual's own theme files
+    config_name: str = "mkdocs.yml"  # the file that names these paths
+    # option -> its line in mkdocs.yml (elements_dir, data_dir, schema, ...), for messages;
+    # a manual that names `schema` must have that file (else the package default applies)
+    option_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def fragments_path(self) -> Path | None:

@@ -14,6 +14,7 @@ Wrong entries are reported with file and line and left out; the others are retur
 from __future__ import annotations
 
 from pathlib import Path
+from string import Formatter
 
 from . import yamltree
 from .datafile import read_tree, text_of
@@ -30,6 +31,20 @@ def _fields(text: str) -> set[str] | None:
         return placeholders(text)
     except ValueError:  # a single { or }
         return None
+
+
+def _unusable_field(text: str) -> str | None:
+    """A placeholder that is more than a name (`{versie:d}`, `{versie!r}`, `{versie.x}`,
+    `{}`): it would fail, pad, or reach into the value when the text is filled in, and the
+    browser (`js.*` texts) fills in only `{name}`. None when every placeholder is a name."""
+    try:
+        parsed = list(Formatter().parse(text))
+    except ValueError:
+        return None  # a single brace: reported as such below
+    for _, name, spec, conversion in parsed:
+        if name is not None and (spec or conversion or not name.isidentifier()):
+            return "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+    return None
 
 
 def _listed(names: set[str]) -> str:
@@ -70,6 +85,9 @@ def load_overrides(data_dir: Path, rel_dir: str, problems: ProblemList) -> dict[
 def placeholder_problem(key: str, text: str, package_text: str) -> str | None:
     """Why `text` cannot stand for the package message `key`, or None when it can (also
     used for a manual's own catalogue, sources/catalogue.py)."""
+    unusable = _unusable_field(text)
+    if unusable is not None:  # a format spec or conversion: a crash or a padded page
+        return t("validate.overrides.format", key=key, field=unusable)
     expected = _fields(package_text)
     if expected is None:  # a package message without valid placeholders: anything goes
         return None

@@ -54,20 +54,47 @@ def _plugin_options(plugins) -> dict[str, yaml.Node]:
     return {}
 
 
+def _compose(config_path: Path) -> dict[str, yaml.Node]:
+    """The top-level keys of a mkdocs.yml as nodes; {} when it can't be read."""
+    try:
+        return _mapping(yaml.compose(config_path.read_text("utf-8"), Loader=yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # the build reports a broken config; the check still runs
+
+
+def _line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def option_lines(config_path: Path) -> dict[str, int]:
+    """Line in mkdocs.yml of each path a manual names: the plugin's options, `docs_dir`
+    and `theme.custom_dir` (for messages about those paths)."""
+    return _option_lines(_compose(config_path))
+
+
+def _option_lines(top: dict[str, yaml.Node]) -> dict[str, int]:
+    nodes = {**_plugin_options(top.get("plugins")), "docs_dir": top.get("docs_dir"),
+             "custom_dir": _mapping(top.get("theme")).get("custom_dir")}
+    return {name: _line(node) for name, node in nodes.items() if node is not None}
+
+
 def read_layout(config_path: Path) -> Layout:
     """The Layout described by a mkdocs.yml; defaults where a value is missing or odd."""
-    layout = Layout(config_path.parent)
-    try:
-        root = yaml.compose(config_path.read_text("utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return layout  # the build reports a broken config; the check still runs
-    top = _mapping(root)
+    layout = Layout(config_path.parent, config_name=config_path.name)
+    top = _compose(config_path)
+    if not top:
+        return layout
     options = _plugin_options(top.get("plugins"))
+    theme = _mapping(top.get("theme"))
     layout.docs_dir = _scalar(top.get("docs_dir")) or layout.docs_dir
     layout.elements_dir = _scalar(options.get("elements_dir")) or layout.elements_dir
     layout.data_dir = _scalar(options.get("data_dir")) or layout.data_dir
     layout.schema_file = _scalar(options.get("schema")) or layout.schema_file
-    layout.language = _scalar(_mapping(top.get("theme")).get("language")) or layout.language
+    if "published_urls" in options:
+        layout.published_urls = _scalar(options["published_urls"]) or ""
+    layout.custom_dir = _scalar(theme.get("custom_dir"))
+    layout.language = _scalar(theme.get("language")) or layout.language
+    layout.option_lines = _option_lines(top)
     return layout
 
 
@@ -90,6 +117,26 @@ def find_project(start: Path) -> Layout:
     if config is None:
         raise ProjectNotFound(t("project.not_found", folder=start))
     return read_layout(config)
+
+
+def read_plugin_option(config_path: Path, name: str) -> str | None:
+    """One option of the werkwijze plugin in a mkdocs.yml (None when it is not set)."""
+    try:
+        top = _mapping(yaml.compose(config_path.read_text("utf-8"), Loader=yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    node = _plugin_options(top.get("plugins")).get(name)
+    return node.value if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
+
+
+def read_theme(config_path: Path) -> str | None:
+    """`theme.name` (or `theme: name`) of a mkdocs.yml."""
+    try:
+        top = _mapping(yaml.compose(config_path.read_text("utf-8"), Loader=yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    theme = top.get("theme")
+    return _scalar(theme) or _scalar(_mapping(theme).get("name"))
 
 
 def read_site(config_path: Path | None) -> tuple[str, str | None]:

@@ -1,40 +1,32 @@
-"""Write tests/published-urls.txt: every URL of the built site, for the next edition.
-
-Usage: .venv/bin/python scripts/published_urls.py [SITE_DIR] [--output FILE] [--docs DIR]
-
-Run it after `make build` when an edition is published. The plugin then fails every later
-build that no longer serves one of these URLs (as a page or a redirect), or no longer has
-one of the listed anchors on its page.
+"""The list of published URLs (`tests/published-urls.txt` here; the plugin option
+`published_urls`): every URL and anchor of a built site, written by `werkwijze adressen`
+(English alias `published-urls`) when an edition is published. The plugin then fails every
+later build that no longer serves one of these URLs (as a page or a redirect), or no longer
+has one of the listed anchors on its page (core/validate/published.py).
 
 Anchors (`/partnerschap/#wat-de-factsheet-zegt`) are the sections trainers link to:
 - a hand-written chapter (a Markdown file in docs/): the id of every h2-h6 heading;
   an editor keeps one with an explicit id when the heading changes;
 - element pages: the sections the plugin writes on every element page (ELEMENT_ANCHORS,
   such as `#kern`); sections that only some elements have (`#gerelateerd`, a region's
-  tab) come and go with the content, so they are not listed;
+  text) come and go with the content, so they are not listed;
 - other generated pages (overviews, leerlijnen, werkkaarten): none.
 
-URLs come from the site's sitemap.xml. Without `site_url` in mkdocs.yml MkDocs writes an
-empty sitemap; then the pages are taken from the built folder (every index.html except
-redirect pages), which is the same set.
+URLs come from the site's sitemap.xml. Without `site_url` MkDocs writes an empty sitemap;
+then the pages are taken from the built folder (every index.html except redirect pages),
+which is the same set.
 """
 from __future__ import annotations
 
-import argparse
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from werkwijze.core.validate.published import (format_list, heading_anchors, page_file,  # noqa: E402
-                                      redirect_target)
-from werkwijze.core.site.paths import ELEMENTS_DIR  # noqa: E402
+from ..core.site.paths import CSV_FILE, ELEMENTS_DIR, JSON_FILE, SCHEMA_URI
+from ..core.validate.published import format_list, heading_anchors, page_file, redirect_target
 
 # Contract files beside the pages (open data, JSON Schema).
-DATA_FILES = ["elementen.json", "elementen.csv", "schema/element.schema.json"]
+DATA_FILES = [JSON_FILE, CSV_FILE, SCHEMA_URI]
 # The sections of every element page (core/render/render.py writes them with these ids).
 ELEMENT_ANCHORS = ("kern", "kenmerken", "bronnen", "verwijzen")
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -104,22 +96,9 @@ def published_urls(site: Path, docs: Path | None = None) -> list[str]:
     return urls
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("site", nargs="?", default=str(ROOT / "site"), help="built site folder")
-    parser.add_argument("--output", default=str(ROOT / "tests" / "published-urls.txt"))
-    parser.add_argument("--docs", default=str(ROOT / "docs"),
-                        help="the hand-written chapters (mkdocs.yml docs_dir)")
-    args = parser.parse_args(argv)
-    site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(f"{site} is not a built site; run `make build` first.", file=sys.stderr)
-        return 1
-    urls = published_urls(site, Path(args.docs))
-    Path(args.output).write_text(format_list(urls), "utf-8")
-    print(f"{len(set(urls))} URLs written to {args.output}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def write_list(site: Path, docs: Path | None, output: Path) -> int:
+    """Write the list; returns how many entries it has."""
+    urls = published_urls(site, docs)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(format_list(urls), "utf-8")
+    return len(set(urls))

@@ -1,21 +1,19 @@
-"""`make pdf`: print the built site to PDF with headless Chromium.
+"""PDFs of a built site, printed with headless Chromium (Playwright).
 
-Usage: .venv/bin/python scripts/pdf.py [SITE_DIR] [--out site/pdf]  (make pdf)
-
-Writes, into the output folder:
+Writes, into the site's `pdf/` folder (where the pages link when PDFs are published):
 - handleiding.pdf: the whole manual: the pages of the navigation in order, then every
   element page (redirect pages for old ids are skipped);
 - leerlijn-<id>.pdf: one per leerlijn;
 - werkkaarten.pdf: all werkkaarten, to cut out.
 The site is served on 127.0.0.1 so that its CSS (print.css) and scripts run as in a browser.
+Chromium is Debian's (`/usr/bin/chromium`, or the path in WERKWIJZE_CHROMIUM).
 """
 from __future__ import annotations
 
-import argparse
 import functools
+import os
 import http.server
 import re
-import sys
 import tempfile
 import threading
 from html.parser import HTMLParser
@@ -23,8 +21,9 @@ from pathlib import Path
 
 from pypdf import PdfWriter
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+from ..core.site.paths import ELEMENTS_DIR, LEERLIJNEN_DIR, PDF_DIR, WERKKAARTEN_DIR
+
+CHROMIUM = os.environ.get("WERKWIJZE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 FOOTER = ('<div style="width:100%;font-size:8px;padding:0 16mm;display:flex;'
@@ -75,8 +74,8 @@ def manual_pages(site: Path) -> list[str]:
         url = "" if url in (".", "./") else url
         if url not in urls and (site / url / "index.html").is_file():
             urls.append(url)
-    elements = sorted(p.parent for p in (site / "elementen").glob("*/index.html") if not _is_redirect(p))
-    urls += [f"elementen/{folder.name}/" for folder in elements if f"elementen/{folder.name}/" not in urls]
+    elements = sorted(p.parent for p in (site / ELEMENTS_DIR).glob("*/index.html") if not _is_redirect(p))
+    urls += [f"{ELEMENTS_DIR}/{folder.name}/" for folder in elements if f"{ELEMENTS_DIR}/{folder.name}/" not in urls]
     return urls
 
 
@@ -84,9 +83,9 @@ def werkkaarten_pages(site: Path) -> list[str]:
     """The card pages: /werkkaarten/ itself, or (in big manuals, where it is an index of
     themes) every theme's card pages, in page order."""
     nested = [p.parent.relative_to(site).as_posix() + "/"
-              for p in (site / "werkkaarten").glob("*/**/index.html")]
+              for p in (site / WERKKAARTEN_DIR).glob("*/**/index.html")]
     if not nested:
-        return ["werkkaarten/"]
+        return [f"{WERKKAARTEN_DIR}/"]
 
     def order(url: str):
         parts = url.strip("/").split("/")[1:]  # theme, optional page number
@@ -95,7 +94,7 @@ def werkkaarten_pages(site: Path) -> list[str]:
 
 
 def leerlijnen(site: Path) -> list[str]:
-    return sorted(p.parent.name for p in (site / "leerlijnen").glob("*/index.html"))
+    return sorted(p.parent.name for p in (site / LEERLIJNEN_DIR).glob("*/index.html"))
 
 
 def serve(site: Path) -> http.server.ThreadingHTTPServer:
@@ -103,6 +102,18 @@ def serve(site: Path) -> http.server.ThreadingHTTPServer:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
+
+
+def print_sites(sites: list[Path]) -> list[Path]:
+    """Each built site's PDFs into its own `pdf/` folder, with one browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return [path for site in sites for path in make_pdfs(site, site / PDF_DIR, browser)]
+        finally:
+            browser.close()
 
 
 def make_pdfs(site: Path, out: Path, browser=None) -> list[Path]:
@@ -144,27 +155,9 @@ def make_pdfs(site: Path, out: Path, browser=None) -> list[Path]:
 
         written.append(print_pages(werkkaarten_pages(site), out / "werkkaarten.pdf"))
         for leerlijn_id in leerlijnen(site):
-            written.append(print_page(f"leerlijnen/{leerlijn_id}/", out / f"leerlijn-{leerlijn_id}.pdf"))
+            written.append(print_page(f"{LEERLIJNEN_DIR}/{leerlijn_id}/", out / f"leerlijn-{leerlijn_id}.pdf"))
         written.append(print_pages(manual_pages(site), out / "handleiding.pdf"))
     finally:
         page.close()
         httpd.shutdown()
     return written
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("site", nargs="?", default=str(ROOT / "site"), help="built site folder")
-    parser.add_argument("--out", default=str(ROOT / "pdf"), help="output folder")
-    args = parser.parse_args(argv)
-    site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(f"{site} is not a built site; run `make build` first.", file=sys.stderr)
-        return 1
-    for path in make_pdfs(site, Path(args.out)):
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,27 +1,22 @@
-"""Print the Content-Security-Policy header for a built site, or write it into every page.
+"""The Content-Security-Policy of a built site: as a <meta> in every page, and as the
+value of the header a web server should send.
 
 Material for MkDocs puts a few small inline scripts in every page (its config and
 local-storage helpers; one variant per folder depth). The policy allows exactly those,
 by their sha256 hash, and nothing else: no other host, no inline styles, no eval.
-
-    python scripts/csp.py [site]          # prints: Content-Security-Policy: ...
-    python scripts/csp.py site --value    # only the policy value
-    python scripts/csp.py site --meta     # writes <meta http-equiv="Content-Security-Policy">
-                                          # into every HTML page (make build, GitHub Pages)
-
-Run it after every build you deploy (hashes change when Material or the templates do).
-Hosts that cannot send headers (GitHub Pages) get the policy from the meta element; a meta
-policy cannot hold `frame-ancestors` (browsers ignore it there), so the header is still
-the better choice where the server allows it (README: hosting).
+`werkwijze publiceer` writes the meta into every page (hosts without headers, such as
+GitHub Pages, get the policy that way) and the header value into `csp-header.txt` in the
+published folder (README: hosting). A meta policy cannot hold `frame-ancestors`
+(browsers ignore it there), so the header is still the better choice where the server
+allows it. The hashes change when Material or the templates do: the value belongs to one
+build.
 """
 from __future__ import annotations
 
-import argparse
 import base64
 import hashlib
 import re
 import html
-import sys
 from pathlib import Path
 
 # <script> without src whose type is JavaScript (type="application/json" is data: no hash).
@@ -94,27 +89,3 @@ def write_meta(site: Path) -> int:
         page.write_text(text[:at.start()] + element + text[at.start():], "utf-8")
         written += 1
     return written
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("site", nargs="?", default="site", help="built site folder (default: site)")
-    parser.add_argument("--value", action="store_true", help="print only the policy value")
-    parser.add_argument("--meta", action="store_true",
-                        help="write the policy as a <meta> element into every HTML page")
-    args = parser.parse_args(argv)
-    site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(f"{site}: no built site here. Run 'make build' first.", file=sys.stderr)
-        return 1
-    if args.meta:
-        count = write_meta(site)
-        print(f"{site}: Content-Security-Policy written into {count} pages.", file=sys.stderr)
-        return 0
-    value = policy(site)
-    print(value if args.value else f"Content-Security-Policy: {value}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,4 @@
-"""Frozen editions in the published site: what scripts/publish.py does to built pages.
+"""Frozen editions in the published folder: what `werkwijze publiceer` does to built pages.
 
 `public/` holds the current edition at the site root (the contract URLs) and every
 tagged edition at `edities/<versie>/` (`citation.edition_path`). After the builds:
@@ -24,11 +24,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..render.citation import absolute_url, edition_path
-from ..render.html import h
-from ..i18n import t
-from ..validate.published import redirect_target
-from ..render.render import fragments_for
+from ..core.i18n import t
+from ..core.render.citation import absolute_url, edition_path
+from ..core.render.fragments import Fragments, fragments_for
+from ..core.render.html import h
+from ..core.sources.layout import Layout
+from ..core.validate.published import redirect_target
 
 TAG_PREFIX = "editie-"
 EDITIONS_DIR = edition_path("x").split("/")[0]  # 'edities'
@@ -119,30 +120,31 @@ def set_canonical(page_html: str, href: str) -> str:
     return page_html.replace("</head>", f"{link}\n</head>", 1)
 
 
-def _notice(kind: str, title: str, sentences: list[str], href: str, link: str) -> str:
-    return str(fragments_for(None).render("edition_notice.html", kind=kind, title=title,
+def _notice(fragments: Fragments, kind: str, title: str, sentences: list[str], href: str,
+            link: str) -> str:
+    return str(fragments.render("edition_notice.html", kind=kind, title=title,
                                           sentences=sentences, href=href, link=link)) + "\n"
 
 
-def old_edition_notice(version: str, current: str, href: str, gone: bool) -> str:
+def old_edition_notice(fragments: Fragments, version: str, current: str, href: str, gone: bool) -> str:
     sentences = [t("editions.old_edition.notice", version=version)]
     if gone:
         sentences.append(t("editions.old_edition.gone", current=current))
         link = t("editions.old_edition.to_overview")
     else:
         link = t("editions.old_edition.to_current", current=current)
-    return _notice("warning", t("editions.old_edition.label"), sentences, href, link)
+    return _notice(fragments, "warning", t("editions.old_edition.label"), sentences, href, link)
 
 
-def current_edition_notice(version: str, href: str) -> str:
-    return _notice("info", t("editions.current_edition.label"),
+def current_edition_notice(fragments: Fragments, version: str, href: str) -> str:
+    return _notice(fragments, "info", t("editions.current_edition.label"),
                    [t("editions.current_edition.notice", version=version)], href,
                    t("editions.current_edition.to_current"))
 
 
-def earlier_editions(links: list[tuple[str, str]]) -> str:
+def earlier_editions(fragments: Fragments, links: list[tuple[str, str]]) -> str:
     """'Deze pagina in eerdere edities: versie 0.2 · versie 0.1' (version, href pairs)."""
-    return str(fragments_for(None).render("earlier_editions.html", links=links))
+    return str(fragments.render("earlier_editions.html", links=links))
 
 
 # -- the whole published folder ------------------------------------------------------
@@ -152,6 +154,7 @@ class Published:
     root: Path
     current: str  # the current edition's version
     site_url: str | None
+    layout: Layout | None = None  # the manual, for its own fragments (None: the package's)
 
     def edition_dir(self, version: str) -> Path:
         return self.root / edition_path(version)
@@ -159,6 +162,7 @@ class Published:
     def finish(self, versions: list[str]) -> None:
         """Notices, canonicals, edition lists and sitemaps for the editions in `versions`
         (each built under edities/<versie>/)."""
+        fragments = fragments_for(self.layout)
         current_pages = pages(self.root, skip_editions=True)
         appears_in: dict[str, dict[str, str]] = {}  # current URL -> version -> URL there
         for version in sorted(versions, key=version_key, reverse=True):
@@ -173,9 +177,9 @@ class Published:
                 now = page_in(current_pages, url)
                 here = prefix + url.lstrip("/")
                 if version == self.current:
-                    notice = current_edition_notice(version, relative_href(here, now or "/"))
+                    notice = current_edition_notice(fragments, version, relative_href(here, now or "/"))
                 else:
-                    notice = old_edition_notice(version, self.current,
+                    notice = old_edition_notice(fragments, version, self.current,
                                                 relative_href(here, now or "/"), gone=now is None)
                     if now is not None:
                         there = appears_in.setdefault(now, {})
@@ -190,4 +194,4 @@ class Published:
         for url, there in appears_in.items():
             links = [(v, relative_href(url, there[v])) for v in there]  # newest first
             path = current_pages[url]
-            path.write_text(append_to_article(path.read_text("utf-8"), earlier_editions(links)), "utf-8")
+            path.write_text(append_to_article(path.read_text("utf-8"), earlier_editions(fragments, links)), "utf-8")

@@ -1,0 +1,142 @@
+"""Readers' journeys of issue 20, in a real browser: each was a dead end or a defect before.
+
+A professional on a phone, a policy officer, a trainer, a parent and a keyboard user:
+the search panel's filters readable, the overview printable, nothing under the footer or
+the back-to-top pill, no empty rooms, an honest way to respond, the substance first.
+"""
+from __future__ import annotations
+
+import json
+import urllib.request
+
+from reader_helpers import axe_violations, open_search
+from truth import select
+
+ELEMENT = "elementen/belangen-bespreken/"
+
+
+def _data(site) -> dict:
+    with urllib.request.urlopen(site.url("elementen.json")) as response:
+        return json.load(response)
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+# -- 1. quick defects -------------------------------------------------------------------
+def test_search_filters_are_readable_with_the_panel_open(browse, real_site, axe_source):
+    page = browse().page
+    page.goto(real_site.url(""))
+    open_search(page, "ouders")
+    page.click(".ww-zoek__filterlijst summary")
+    page.wait_for_selector(".ww-zoek__filterlijst fieldset legend")
+    legend, panel = page.evaluate("""() => [
+        getComputedStyle(document.querySelector('.ww-zoek__filterlijst legend')).color,
+        getComputedStyle(document.querySelector('.ww-zoek .md-search__output')).backgroundColor]""")
+    assert legend != "rgb(255, 255, 255)", (legend, panel)
+    assert axe_violations(page, axe_source) == []
+
+
+def test_printing_the_overview_prints_the_whole_filtered_list(browse, corpus_site):
+    data = _data(corpus_site)
+    expected = select(data, {"thema": ["samenwerking"]})
+    assert len(expected) > 100, "more than one screenful: the filter shows 100 at first"
+    page = browse().page
+    page.goto(corpus_site.url("elementen/?thema=samenwerking"))
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    page.emulate_media(media="print")
+    page.wait_for_function("n => document.querySelectorAll('.ww-filter__lijst > li').length === n",
+                           arg=len(expected))
+    assert page.is_visible(".ww-filter__lijst")
+    assert page.locator(".ww-filter__lijst > li").last.is_visible()
+    assert not page.is_visible(".ww-filter__facetten") and not page.is_visible(".ww-filter__wis")
+
+
+def test_the_sidebar_ends_above_the_footer_on_a_short_page(browse, corpus_site):
+    page = browse().page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(corpus_site.url(""))
+    assert page.is_visible(".ww-mijnregio")  # the bar above the page is part of the layout
+    page.wait_for_timeout(300)  # Material sizes the sidebar after load
+    wrap = page.locator(".md-sidebar--primary .md-sidebar__scrollwrap").bounding_box()
+    footer = page.locator(".md-footer").bounding_box()
+    assert wrap["y"] + wrap["height"] <= footer["y"] + 1, (wrap, footer)
+
+
+def test_a_heading_reached_from_the_table_of_contents_is_not_under_the_back_to_top_pill(browse, real_site):
+    page = browse().page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(real_site.url(ELEMENT))
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(300)
+    page.click(".md-sidebar--secondary a[href='#kern']")  # upwards: the pill shows
+    page.wait_for_timeout(800)
+    heading = page.locator("#kern").bounding_box()
+    assert heading["y"] > 0
+    if page.is_visible(".md-top"):
+        assert not _overlap(page.locator(".md-top").bounding_box(), heading)
+
+
+# -- 2. no empty rooms ------------------------------------------------------------------
+def test_no_door_leads_to_an_empty_room_but_its_url_still_helps(browse, real_site):
+    data = _data(real_site)
+    used = {v for r in data["elementen"] for v in r["perspectieven"]}
+    empty = [o["id"] for o in data["facetten"]["perspectief"]["opties"] if o["id"] not in used]
+    assert empty, "the real content has perspectives without elements"
+    page = browse().page
+    page.goto(real_site.url("perspectieven/"))
+    hrefs = page.eval_on_selector_all("article a", "l => l.map(a => a.getAttribute('href'))")
+    assert not [h for h in hrefs if any(h.rstrip("/").endswith(value) for value in empty)]
+    page.goto(real_site.url(f"perspectieven/{empty[0]}/"))
+    assert "nog geen elementen" in page.inner_text(".ww-lege-kamer")
+    page.click(".ww-lege-kamer a[href$='elementen/']")
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    assert not page.is_visible(f".ww-filter input[name=perspectief][value={empty[0]}]")
+    # Search does not offer the empty page either.
+    open_search(page, "ouders betrekken")
+    urls = page.eval_on_selector_all(".ww-zoek__link", "l => l.map(a => a.getAttribute('href'))")
+    assert not [u for u in urls if "perspectieven/" in u]
+
+
+def test_start_page_doors_lead_to_pages_that_answer_the_reader(browse, real_site):
+    page = browse().page
+    page.goto(real_site.url(""))
+    page.locator(".ww-ingang a", has_text="Gemeenten").click()
+    assert page.locator("h2#voor-gemeenten").is_visible()
+    page.goto(real_site.url(""))
+    page.locator(".ww-ingang a", has_text="Professionals").click()
+    assert page.locator("article .ww-lijst li").count() > 0
+    page.goto(real_site.url(""))
+    for href in page.eval_on_selector_all(".ww-ingang a", "l => l.map(a => a.href)"):
+        other = browse().page
+        other.goto(href)
+        assert not other.locator(".ww-lege-kamer").count(), href
+
+
+def test_the_region_choice_appears_only_with_regional_text_and_is_compact_on_a_phone(browse, real_site, corpus_site):
+    page = browse().page
+    page.goto(real_site.url(""))  # every element generic, no regional text
+    assert page.locator(".ww-mijnregio").count() == 0
+    page.goto(real_site.url("elementen/"))
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    assert page.locator(".ww-filter input[name=regio]").count() > 0  # old links keep working
+    assert not page.locator(".ww-filter input[name=regio]").first.is_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(corpus_site.url(""))
+    assert page.is_visible("#ww-mijnregio-keuze")
+    assert page.locator(".ww-mijnregio-balk").bounding_box()["height"] <= 48
+
+
+# -- 3. a way to respond ----------------------------------------------------------------
+def test_a_parent_sees_no_edit_pencil_and_an_honest_way_to_respond(browse, real_site):
+    page = browse().page
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ["voor-ouders-en-jongeren/", ELEMENT]:
+        page.goto(real_site.url(path))
+        assert page.locator(".md-content__button").count() == 0, path
+        respond = page.locator(".ww-reageren")
+        assert "account bij GitHub" in respond.inner_text()  # the manual names no contact
+        assert respond.locator("a").get_attribute("href").endswith("/issues")
+    page.goto(real_site.url("reageren/"))
+    assert "Nog geen adres" in page.inner_text("article")

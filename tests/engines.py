@@ -1,0 +1,62 @@
+"""Builds of a manual on each engine, for tests/test_engines.py and the browser tests.
+
+(a) MkDocs + Material for MkDocs (this environment), (b) ProperDocs + mkdocs-materialx
+(`.venv-materialx`, which `make test-tools` sets up: the two themes cannot share an
+environment). Each build runs the installed `werkwijze publiceer` of its environment,
+so it is strict and checks every address the site prints.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+import test_tools  # noqa: E402
+
+MATERIAL_BIN = Path(sys.executable).parent
+MATERIALX_BIN = test_tools.MATERIALX_VENV / "bin"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def require_materialx() -> None:
+    """Fail (never skip) with the command that sets the second engine up."""
+    if not test_tools.materialx_current():
+        pytest.fail("De tweede sitebouwer (ProperDocs + mkdocs-materialx) ontbreekt. Voer uit: make test-tools\n"
+                    "The second engine (ProperDocs + mkdocs-materialx) is missing. Run: make test-tools",
+                    pytrace=False)
+
+
+def copy_this_manual(target: Path) -> Path:
+    for name in ("docs", "elements", "data", "schema"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "tests").mkdir()
+    shutil.copy(REPO / "tests" / "published-urls.txt", target / "tests" / "published-urls.txt")
+    return target
+
+
+def use_materialx(manual: Path) -> None:
+    """Switch a manual to (b), as README says: `theme: name: materialx` in mkdocs.yml."""
+    config = manual / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^(\s+name:\s*)material\s*$", r"\1materialx", config.read_text("utf-8"))
+    assert count == 1, "no theme name in mkdocs.yml"
+    config.write_text(text, "utf-8")
+
+
+def publish(manual: Path, engine_bin: Path, out: str = "site") -> Path:
+    proc = subprocess.run([str(engine_bin / "werkwijze"), "publiceer", out, "--zonder-edities", "--zonder-pdf"],
+                          cwd=manual, capture_output=True, text=True, env=ENV, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
+    return manual / out
+
+
+def page_urls(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
