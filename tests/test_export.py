@@ -299,7 +299,7 @@ def test_the_manuals_own_overrides_win_as_in_the_plugins_build(project, tmp_path
 def test_english_element_pages_of_the_export_are_whole(english_manual):
     _, export, _ = english_manual
     html = _article(export.page("elementen/open-talks/"))
-    for part in ('id="kern"', 'id="gerelateerd"', 'id="verwijzen"', "Core", "Related elements"):
+    for part in ('id="kern"', 'id="gerelateerd"', 'id="verwijzen"', "Core", "See also"):
         assert part in html, part
     page = export.page("")
     assert '<html lang="en"' in page and "ww-mijnregio" not in page  # no regions here
@@ -340,4 +340,4 @@ def test_zensical_element_pages_are_whole(this_manual, english_manual):
     assert "assets/werkwijze/messages.js" in page and "assets/werkwijze/filter.js" in page
     _, _, zensical = english_manual
     html = _article(zensical.page("elementen/open-talks/"))
-    assert 'id="kern"' in html and "Related elements" in html and 'id="verwijzen"' in html
+    assert 'id="kern"' in html and "See also" in html and 'id="verwijzen"' in html
