@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuilder import BIN, BuildResult, load_script
+from sitebuilder import BIN, BuildResult
+from werkwijze.publish import pdf
 
 FIXTURE = Path(__file__).resolve().parents[1] / "manuals" / "english"
 
@@ -22,7 +23,7 @@ def english(tmp_path_factory, browser):
                           text=True, timeout=300, env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)})
     result = BuildResult(proc.returncode, proc.stdout + proc.stderr, root / "site")
     assert result.returncode == 0, result.output
-    httpd = load_script("pdf").serve(result.site)
+    httpd = pdf.serve(result.site)
     context = browser.new_context()
     yield context.new_page(), f"http://127.0.0.1:{httpd.server_address[1]}/"
     context.close()
