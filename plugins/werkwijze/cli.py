@@ -18,7 +18,8 @@ from .core.render.editorfiles import editor_files
 from .core.render.fragments import FragmentCheck, FragmentError, check_fragments
 from .core.i18n import t
 from .core.model.manual import Layout, Manual, load_manual
-from .core.problems import Problem
+from .core.model.schema import load_schema, read_schema
+from .core.problems import Problem, ProblemList
 from .core.sources.project import (CONFIG_NAMES, ProjectNotFound, find_config, find_project,
                                    read_layout, read_plugin_option)
 from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template
@@ -355,7 +356,8 @@ def _subparser(sub, command: str, help_key: str):
     return sub.add_parser(name, aliases=aliases, help=t(help_key), description=t(help_key))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(kinds: list[str] | None = None) -> argparse.ArgumentParser:
+    """`kinds`: the manual's kinds of element, as examples in the help of --soort."""
     parser = argparse.ArgumentParser(prog="werkwijze", description=t("cli.description"))
     sub = parser.add_subparsers(dest="command", required=True)
     check = _subparser(sub, "check", "cli.help.check")
@@ -367,7 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = _subparser(sub, "new", "cli.help.new")
     new.add_argument("--titel", "--title", dest="titel", help=t("cli.help.title"))
     new.add_argument("--soort", "--kind", dest="soort",
-                     help=t("cli.help.kind", examples="werkzaam, belemmerend"))
+                     help=t("cli.help.kind", examples=", ".join(kinds or load_schema().soorten)))
     new.add_argument("--thema", "--theme", dest="thema", action="append", help=t("cli.help.theme"))
     new.add_argument("--veld", "--field", dest="veld", action="append", metavar=t("cli.help.field_metavar"),
                      help=t("cli.help.field"))
@@ -411,8 +413,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _language(argv: list[str]) -> str | None:
-    """The manual's language, read before parsing so that the help is in it too."""
+def _layout_before_parsing(argv: list[str]) -> Layout | None:
+    """The manual's layout, read before parsing so that the help speaks its language and
+    names its kinds."""
     root = None
     for index, arg in enumerate(argv):
         if arg == "--root" and index + 1 < len(argv):
@@ -420,7 +423,12 @@ def _language(argv: list[str]) -> str | None:
         elif arg.startswith("--root="):
             root = Path(arg.split("=", 1)[1])
     config = _config_in(root.resolve()) if root and root.is_dir() else find_config(Path.cwd().resolve())
-    return read_layout(config).language if config else None
+    return read_layout(config) if config else None
+
+
+def _kinds(layout: Layout | None) -> list[str] | None:
+    schema = read_schema(layout.root, layout.schema_file, ProblemList()) if layout else None
+    return list(schema.soorten) if schema else None
 
 
 def _translate_argparse() -> None:
@@ -432,9 +440,10 @@ def _translate_argparse() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    i18n.use(i18n.Catalogue.load(_language(argv) or "nl"))
+    layout = _layout_before_parsing(argv)
+    i18n.use(i18n.Catalogue.load(layout.language if layout else "nl"))
     _translate_argparse()
-    args = build_parser().parse_args(argv)
+    args = build_parser(_kinds(layout)).parse_args(argv)
     try:
         return args.func(args)
     except UsageError as exc:
