@@ -6,10 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import urllib.request
+from pathlib import Path
 
 import pytest
 
 from reader_helpers import axe_violations
+
+REPO = Path(__file__).resolve().parents[2]
 
 PHONE = {"width": 390, "height": 844}
 
