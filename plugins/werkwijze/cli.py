@@ -17,7 +17,8 @@ from .core import i18n
 from .core.render.editorfiles import editor_files
 from .core.render.fragments import FragmentCheck, FragmentError, check_fragments
 from .core.i18n import t
-from .core.model.manual import Layout, Manual, load_manual
+from .core.model.manual import Layout, Manual
+from .core.validate.load import load_manual
 from .core.problems import Problem
 from .core.sources.project import (CONFIG_NAMES, ProjectNotFound, find_config, find_project,
                                    read_layout, read_plugin_option)
