@@ -128,9 +128,12 @@ def test_root_found_upward_and_folders_read_from_mkdocs_yml(manual, capsys):
     (base.root / "docs" / "sub").mkdir()
     import os
     os.chdir(base.root / "docs" / "sub")
-    code, _, err = run(capsys, "check")
-    assert code == 0, err
-    assert "3 elementen" in err
+    code, out, err = run(capsys, "check")
+    # The elements were found in `inhoud`: the one problem is the tag, which is not run.
+    line = config.count("\n")
+    assert code == 1, err
+    assert len(out.strip().splitlines()) == 1 and out.startswith(f"mkdocs.yml:{line}: "), out
+    assert "Python-code" in out
     assert not (base.root / "docs" / "sub" / "GEHACKT").exists()
     assert not (base.root / "GEHACKT").exists()
 

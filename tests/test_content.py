@@ -222,8 +222,8 @@ def test_parents_page_is_reachable_and_links_the_elements_that_involve_families(
 
 def test_the_way_to_respond_does_not_need_github():
     page = (DOCS / "reageren.md").read_text("utf-8")
-    without = page.split("## Zonder GitHub", 1)
-    assert len(without) == 2, "Reageren heeft geen deel 'Zonder GitHub'"
+    without = page.split("{#zonder-github}", 1)  # the section without a GitHub account
+    assert len(without) == 2, "Reageren heeft geen deel zonder GitHub (anker #zonder-github)"
     section = without[1].split("\n## ", 1)[0]
     assert "github" not in section.lower()
 

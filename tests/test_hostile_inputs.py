@@ -108,6 +108,8 @@ CASES = [
     Case("theme-custom-dir-outside", {"mkdocs.yml": MKDOCS.replace("  font: false\n",
                                                                    "  font: false\n  custom_dir: ../buiten\n")},
          f"mkdocs.yml:{line_of(MKDOCS, '  font: false') + 1}", "buiten de handleiding"),
+    Case("mkdocs-yml-runs-code", {"mkdocs.yml": MKDOCS + "extra:\n  x: !!python/object/apply:os.getcwd []\n"},
+         f"mkdocs.yml:{MKDOCS.count(chr(10)) + 2}", "Python-code"),
     # -- B/C. fragments: the sandbox, and every error at the fragment's own line ----------
     _fragment_case("fragment-reaches-globals", "Kop\n{{ lipsum.__globals__ }}\n", 2, "niet mag"),
     _fragment_case("fragment-reaches-function-internals", "{{ t.__globals__['os'] }}\n", 1, "niet mag"),

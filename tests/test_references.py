@@ -40,7 +40,7 @@ def test_trainer_pages_have_the_reference_block_and_copy_button(built, url, titl
     html = built.page(url)
     assert '<h2 id="verwijzen">Zo verwijst u naar deze pagina' in html
     assert (f'<p class="ww-verwijzing-tekst">Testorganisatie. (2026). <em>{title}</em> (versie 0.3). '
-            f'Testhandboek. https://example.org/handboek/edities/0.3/{url}</p>') in html
+            f'Testhandboek. https://example.org/handboek/{url}</p>') in html
     assert "assets/werkwijze/copy.js" in html
     assert "Zo verwijs je" not in html
 

@@ -393,5 +393,43 @@ def test_sort_belongs_on_one_date_field(tmp_path):
 
 def test_the_aliases_role_makes_redirects_whatever_the_field_is_called(english):
     _, site = english
-    redirect = site.page("elementen/honest-talks/")
-    assert 'http-equiv="refresh"' in redirect and "../open-talks/" in redirect
+    redirect = site.page("elementen/thin-wallet/")
+    assert 'http-equiv="refresh"' in redirect and "../empty-wallet/" in redirect
+
+
+# -- no names of this manual in the package's scripts and stylesheets -------------------
+
+def test_assets_name_no_field_facet_or_kind_of_this_manual():
+    """JS and CSS are driven by the manual's schema (facet names, kinds, the generic region
+    value come from the page or the data), so they work for every manual."""
+    from werkwijze.core.model.schema import parse_schema_text
+    schema = parse_schema_text((REPO / "schema" / "element.yml").read_text("utf-8"))
+    names = ({*schema.fields, *schema.soorten, *schema.taxonomies, schema.generic_region}
+             | {f.name for f in schema.facets.values()} | {f.path for f in schema.facets.values()})
+    assert {"werkzaam", "generiek", "betrokkenen", "thema"} <= names  # the list is this manual's
+    names.discard("status")  # also an ARIA role (role="status") and a catalogue key
+    found = []
+    for path in sorted((REPO / "plugins" / "werkwijze" / "assets").glob("*.*")):
+        if path.suffix not in (".js", ".css"):
+            continue
+        text = path.read_text("utf-8")
+        for name in names:
+            # a string literal, a query parameter, or a CSS class or variable suffix
+            pattern = rf"""["']{re.escape(name)}["']|[?&]{re.escape(name)}=|--{re.escape(name)}\b"""
+            found += [f"{path.name}: {m.group(0)}" for m in re.finditer(pattern, text)]
+    assert found == []
+
+
+def test_new_names_the_manuals_kinds_and_its_file_passes_at_once(tmp_path):
+    root = tmp_path / "manual"
+    shutil.copytree(FIXTURE, root)
+    help_text = _run([str(BIN / "werkwijze"), "new", "--help"], root).stdout
+    assert "for example enabler, barrier" in " ".join(help_text.split()) and "werkzaam" not in help_text
+    proc = _run([str(BIN / "werkwijze"), "new", "--title", "Shared notes", "--kind", "enabler",
+                 "--theme", "trust", "--field", "summary=Fictional notes.", "--field", "sources=fictional-report"],
+                root)
+    assert proc.returncode == 0 and "Still to fill in" not in proc.stdout, proc.stdout + proc.stderr
+    text = (root / "elements" / "trust" / "shared-notes.md").read_text("utf-8")
+    assert "\nsetting:\n" in text and "\nseen:\n" in text  # optional, left empty
+    check = _run([str(BIN / "werkwijze"), "check"], root)
+    assert check.returncode == 0, check.stdout + check.stderr

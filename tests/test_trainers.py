@@ -133,7 +133,7 @@ def test_element_page_has_an_escaped_apa_reference(built):
     html = built.page("elementen/goed-overleg/")
     assert ('<p class="ww-verwijzing-tekst">Testorganisatie. (2026). <em>Goed overleg &amp; '
             '&lt;samen&gt;</em> (versie 2.0). Testhandboek. '
-            'https://example.org/handboek/edities/2.0/elementen/goed-overleg/</p>') in html
+            'https://example.org/handboek/elementen/goed-overleg/</p>') in html
     assert "Zo verwijst u naar deze pagina" in html
     assert "assets/werkwijze/copy.js" in html
 
@@ -141,11 +141,11 @@ def test_element_page_has_an_escaped_apa_reference(built):
 def test_chapter_has_a_reference_and_the_reference_page_cites_the_manual(built):
     chapter = built.page("hoofdstuk/")
     assert ("<em>Hoofdstuk</em> (versie 2.0). Testhandboek. "
-            "https://example.org/handboek/edities/2.0/hoofdstuk/") in chapter
+            "https://example.org/handboek/hoofdstuk/") in chapter
     assert "De hele website" not in chapter
     start = built.page("")
     assert ("Testorganisatie. (2026). <em>Testhandboek</em> (versie 2.0). "
-            "https://example.org/handboek/edities/2.0/</p>") in start
+            "https://example.org/handboek/</p>") in start
 
 
 def test_generated_overviews_have_no_reference(built):

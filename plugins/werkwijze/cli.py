@@ -18,14 +18,15 @@ from .core.render.editorfiles import editor_files
 from .core.render.fragments import FragmentCheck, FragmentError, check_fragments
 from .core.i18n import t
 from .core.model.manual import Layout, Manual
+from .core.model.schema import load_schema, read_schema
+from .core.problems import Problem, ProblemList
 from .core.validate.load import load_manual
-from .core.problems import Problem
 from .core.sources.project import (CONFIG_NAMES, ProjectNotFound, find_config, find_project,
                                    read_layout, read_plugin_option)
 from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template
 from .core.render.starter import starter_files
 from .core.suggest import did_you_mean
-from .export import ConfigProblem, TargetRefused, export_manual
+from .export import ExportProblem, export_manual
 from .export.target import check_target
 from .publish.engine import ENGINES
 
@@ -280,8 +281,8 @@ def _export(args: argparse.Namespace) -> int:
         sources.append(schema_folder)
     try:
         check_target(target, layout.root.resolve(), sources)  # before loading: fail fast
-        count = export_manual(_loaded(layout), config, target, sources)
-    except (TargetRefused, ConfigProblem) as exc:
+        count = export_manual(_loaded(layout), config, target, sources, search=not args.no_search)
+    except ExportProblem as exc:
         raise UsageError(str(exc)) from None
     print(t("cli.export.written", count=count, folder=args.folder))
     print(t("cli.export.build_with", folder=args.folder))
@@ -356,7 +357,8 @@ def _subparser(sub, command: str, help_key: str):
     return sub.add_parser(name, aliases=aliases, help=t(help_key), description=t(help_key))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(kinds: list[str] | None = None) -> argparse.ArgumentParser:
+    """`kinds`: the manual's kinds of element, as examples in the help of --soort."""
     parser = argparse.ArgumentParser(prog="werkwijze", description=t("cli.description"))
     sub = parser.add_subparsers(dest="command", required=True)
     check = _subparser(sub, "check", "cli.help.check")
@@ -368,7 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = _subparser(sub, "new", "cli.help.new")
     new.add_argument("--titel", "--title", dest="titel", help=t("cli.help.title"))
     new.add_argument("--soort", "--kind", dest="soort",
-                     help=t("cli.help.kind", examples="werkzaam, belemmerend"))
+                     help=t("cli.help.kind", examples=", ".join(kinds or load_schema().soorten)))
     new.add_argument("--thema", "--theme", dest="thema", action="append", help=t("cli.help.theme"))
     new.add_argument("--veld", "--field", dest="veld", action="append", metavar=t("cli.help.field_metavar"),
                      help=t("cli.help.field"))
@@ -383,6 +385,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = _subparser(sub, "export", "cli.help.export")
     export.add_argument("folder", metavar="MAP", help=t("cli.help.export_folder"))
+    export.add_argument("--zonder-zoekindex", "--no-search-index", dest="no_search", action="store_true",
+                        help=t("cli.help.no_search_index"))
     _project_options(export)
     export.set_defaults(func=_export)
 
@@ -410,8 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _language(argv: list[str]) -> str | None:
-    """The manual's language, read before parsing so that the help is in it too."""
+def _layout_before_parsing(argv: list[str]) -> Layout | None:
+    """The manual's layout, read before parsing so that the help speaks its language and
+    names its kinds."""
     root = None
     for index, arg in enumerate(argv):
         if arg == "--root" and index + 1 < len(argv):
@@ -419,7 +424,12 @@ def _language(argv: list[str]) -> str | None:
         elif arg.startswith("--root="):
             root = Path(arg.split("=", 1)[1])
     config = _config_in(root.resolve()) if root and root.is_dir() else find_config(Path.cwd().resolve())
-    return read_layout(config).language if config else None
+    return read_layout(config) if config else None
+
+
+def _kinds(layout: Layout | None) -> list[str] | None:
+    schema = read_schema(layout.root, layout.schema_file, ProblemList()) if layout else None
+    return list(schema.soorten) if schema else None
 
 
 def _translate_argparse() -> None:
@@ -431,9 +441,10 @@ def _translate_argparse() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    i18n.use(i18n.Catalogue.load(_language(argv) or "nl"))
+    layout = _layout_before_parsing(argv)
+    i18n.use(i18n.Catalogue.load(layout.language if layout else "nl"))
     _translate_argparse()
-    args = build_parser().parse_args(argv)
+    args = build_parser(_kinds(layout)).parse_args(argv)
     try:
         return args.func(args)
     except UsageError as exc:

@@ -220,7 +220,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
-        for path, content in generated_assets(self.catalogue, config.extra.get("werkwijze_kleuren")).items():
+        for path, content in generated_assets(self.catalogue, config.extra.get("werkwijze_kleuren"),
+                                               manual.schema.soorten.values()).items():
             files.append(File.generated(config, path, content=content))
         for path, asset in asset_files().items():
             files.append(File.generated(config, path, abs_src_path=str(asset)))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .core import i18n
-from .core.render.colours import colours_css
+from .core.render.colours import colours_css, kind_css
 from .core.render.doors import door_facet_data, doors_only, has_regional_text
 from .core.render.export import facet_data
 
@@ -47,9 +47,10 @@ def scripts() -> tuple[list[str], list[str]]:
     return [MESSAGES_JS], [uri for uri in asset_files() if uri.endswith(".js")]
 
 
-def generated_assets(catalogue: i18n.Catalogue, colours: dict | None) -> dict[str, str]:
-    """The assets made per manual: its browser texts and its colours, by site path."""
-    return {MESSAGES_JS: i18n.script(catalogue), COLOURS_CSS: colours_css(colours)}
+def generated_assets(catalogue: i18n.Catalogue, colours: dict | None, kinds=()) -> dict[str, str]:
+    """The assets made per manual: its browser texts and its colours (`kinds`: the
+    schema's kinds, coloured by their tone), by site path."""
+    return {MESSAGES_JS: i18n.script(catalogue), COLOURS_CSS: colours_css(colours) + kind_css(kinds)}
 
 
 def template_values(manual: Manual, contact: dict | None = None) -> dict:

@@ -227,7 +227,7 @@ def test_filtering_a_thousand_elements_stays_instant(browse, corpus_site):
     # The evaluation alone at 5,000 elements.
     worst = page.evaluate("""() => {
         const core = window.werkwijzeFilterCore;
-        return fetch('../elementen.json').then(r => r.json()).then(data => {
+        return fetch('../elementen-filter.json').then(r => r.json()).then(data => {  // what the filter reads
             const many = [];
             for (let i = 0; i < 5; i++) data.elementen.forEach(e => many.push({...e, id: e.id + '-' + i}));
             data.elementen = many;

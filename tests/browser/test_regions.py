@@ -144,7 +144,7 @@ def test_the_overview_says_when_it_is_filtered_for_the_readers_region(browse, si
     # filter on it now, with the way back.
     page.click(".ww-filter__wis")
     assert page.input_value("#ww-mijnregio-keuze") == "dorp"
-    assert note.inner_text().startswith("Uw regio is Dorp. Het overzicht toont nu niet alleen")
+    assert note.inner_text().startswith("Uw regio is Dorp. Het overzicht toont nu alle regio")
     page.reload()
     page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
     checked = page.eval_on_selector_all(".ww-filter input:checked", "b => b.length")

@@ -5,7 +5,7 @@
  * text search). AND across facets, OR within a facet; the
  * region facet mirrors core/model/facets.py: an element matches region R if it is generic or
  * lists R, R's parent or a child of R. The state lives in the URL query
- * (?soort=belemmerend&regio=katwijk&tekst=...). Everything is built with createElement and
+ * (?<facet>=<value>&tekst=...). Everything is built with createElement and
  * textContent: no HTML is ever made from data. Options and matches are precomputed;
  * a result item is built the first time it is shown and reused, and at most PAGE
  * results are in the list at once ("Toon meer" adds more), so filtering stays
@@ -55,10 +55,10 @@
       spec.opties.forEach(function (o, i) { index[o.id] = i; });
       facets.push({ name: name, field: spec.veld, title: spec.titel, plural: spec.meervoud,
                     options: spec.opties,
-                    index: index, generic: spec.generiek || null });
+                    index: index, generic: spec.generiek || null, listed: !!spec.in_lijst });
     });
     // The manual's field names for title, kind and summary (core/render/export.py "rollen").
-    var roles = data.rollen || { titel: "titel", soort: "soort", samenvatting: "samenvatting" };
+    var roles = data.rollen;
     var elements = data.elementen.map(function (record) {
       record.titel = record[roles.titel];
       record.soort = record[roles.soort];
@@ -265,7 +265,7 @@
     if (soort && record.soort in soort.index) soortName = soort.options[soort.index[record.soort]].naam;
     var who = [];
     this.model.facets.forEach(function (facet) {
-      if (facet.field !== "betrokkenen" && facet.field !== "perspectieven") return;
+      if (!facet.listed) return;  // as on the pages: facets over fields without a role
       var names = (record[facet.field] || []).filter(function (v) { return v in facet.index; })
         .map(function (v) { return facet.options[facet.index[v]].naam; });
       if (names.length) who.push((facet.plural || facet.title) + ": " + names.join(", "));

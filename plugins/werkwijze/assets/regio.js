@@ -130,7 +130,8 @@
     }
     return { info: info, heading: heading, layout: layout, own: own, others: others,
              toggle: toggle, hint: hint, sections: sections, expand: expand,
-             elementRegions: (info.getAttribute("data-regios") || "").split(/\s+/).filter(Boolean) };
+             elementRegions: (info.getAttribute("data-regios") || "").split(/\s+/).filter(Boolean),
+             generic: info.getAttribute("data-generiek") || "" };  // the schema's exclusive value
   }
 
   function editLink() {
@@ -141,7 +142,7 @@
   function arrange(view, region, regions) {
     var mine = region ? own(region, regions) : [];
     var children = region ? parts(region, regions) : [];
-    var generic = view.elementRegions.indexOf("generiek") !== -1;
+    var generic = !!view.generic && view.elementRegions.indexOf(view.generic) !== -1;
     var about = view.elementRegions.filter(function (r) { return regions[r]; });
     var ownElement = about.some(function (r) { return mine.indexOf(r) !== -1 || children.indexOf(r) !== -1; });
 

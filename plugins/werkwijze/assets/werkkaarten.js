@@ -1,6 +1,8 @@
-// Werkkaarten: show only the cards that match ?thema=...&soort=... (comma-separated).
+// Werkkaarten: show only the cards that match ?<theme>=...&<kind>=... (comma-separated),
+// where <theme> and <kind> are the manual's facet names, read from the page
+// (data-theme-param, data-kind-param; core/render/werkkaarten.py query_names).
 // Without JavaScript, or without a query, every card shows. With one page per theme
-// (big manuals, core/render/werkkaarten.py) the index forwards ?thema= to that theme's page.
+// (big manuals) the index forwards ?<theme>= to that theme's page.
 (function () {
   "use strict";
 
@@ -9,30 +11,37 @@
     return value ? value.split(",").map(function (v) { return v.trim(); }).filter(Boolean) : [];
   }
 
+  function names() {
+    var holder = document.querySelector("[data-theme-param]");
+    return holder ? { theme: holder.getAttribute("data-theme-param"),
+                      kind: holder.getAttribute("data-kind-param") } : null;
+  }
+
   // A big manual: /werkkaarten/ lists the themes, each with its own card pages.
-  // ?thema=x&soort=y goes on to x's first page with cards of soort y (the filter works there).
-  function forward() {
+  // ?<theme>=x&<kind>=y goes on to x's first page with cards of kind y (the filter works there).
+  function forward(query) {
     var params = new URLSearchParams(window.location.search);
-    var thema = wanted(params, "thema")[0];
+    var thema = wanted(params, query.theme)[0];
     var link = thema && document.querySelector('.ww-kaarten-index a[data-thema="' + CSS.escape(thema) + '"]');
     if (!link) return false;
-    var soort = wanted(params, "soort");
+    var soort = wanted(params, query.kind);
     var first = soort.length === 1 &&
       link.parentNode.querySelector('a[data-soort="' + CSS.escape(soort[0]) + '"]');
     if (first) link = first;  // the first page with cards of that soort
-    params.delete("thema");
+    params.delete(query.theme);
     var rest = params.toString();
     window.location.replace(link.href + (rest ? "?" + rest : ""));
     return true;
   }
 
   function filter() {
-    if (forward()) return;
+    var query = names();
+    if (!query || forward(query)) return;
     var cards = document.querySelectorAll(".ww-kaart");
     if (!cards.length) return;
     var params = new URLSearchParams(window.location.search);
-    var themas = wanted(params, "thema");
-    var soorten = wanted(params, "soort");
+    var themas = wanted(params, query.theme);
+    var soorten = wanted(params, query.kind);
     var shown = 0;
     for (var i = 0; i < cards.length; i++) {
       var card = cards[i];

@@ -18,13 +18,14 @@ import yaml
 from ..core.i18n import t
 from ..core.sources.project import PLUGIN_NAME
 from ..theme import scripts, stylesheets
+from .problems import ExportProblem
 
 STR = "tag:yaml.org,2002:str"
 DOCS_DIR, SITE_DIR, OVERRIDES_DIR = "docs", "site", "overrides"
 HEADER = "# {comment}\n"
 
 
-class ConfigProblem(Exception):
+class ConfigProblem(ExportProblem):
     """The manual's mkdocs.yml cannot be read (the message says so, in the reader's language)."""
 
 

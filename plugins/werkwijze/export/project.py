@@ -138,7 +138,7 @@ def project_files(manual: Manual, config_path: Path) -> dict[str, bytes]:
     docs.update({path: text.encode("utf-8") for path, text in plan.files.items()})
     docs.update({path: asset.read_bytes() for path, asset in asset_files().items()})
     docs.update({path: text.encode("utf-8")
-                 for path, text in generated_assets(catalogue, config.colours).items()})
+                 for path, text in generated_assets(catalogue, config.colours, manual.schema.soorten.values()).items()})
 
     values = template_values(manual)
     custom_dir = config.custom_dir

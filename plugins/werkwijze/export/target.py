@@ -12,12 +12,13 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from ..core.i18n import t
+from .problems import ExportProblem
 
 MARKER = ".werkwijze-export"
 FORMAT_LINE = "werkwijze-export 1"
 
 
-class TargetRefused(Exception):
+class TargetRefused(ExportProblem):
     """The folder may not receive an export; the message says why (in the reader's language)."""
 
 

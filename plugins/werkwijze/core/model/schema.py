@@ -11,6 +11,7 @@ asks the schema's `roles` for its name: field names are data, never literals in 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field, fields as dataclass_fields
 from importlib import resources
 from pathlib import Path
@@ -92,6 +93,9 @@ class FacetSpec:
     taxonomy: str | None = None
 
 
+TONES = ("positive", "negative")  # a kind's colour and marker (+ / −) on the site
+
+
 @dataclass(frozen=True)
 class SoortSpec:
     id: str
@@ -99,6 +103,7 @@ class SoortSpec:
     plural: str
     short: str
     inverse_heading: str
+    tone: str | None = None  # positive | negative | none (render/colours.py kind_css)
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,13 @@ class Schema:
     @property
     def kind_facet(self) -> FacetSpec | None:
         return self.facet_of("kind")
+
+    @property
+    def listed_facets(self) -> list[FacetSpec]:
+        """Facets over fields without a role (who is involved, whose experience): named on
+        each element's line in lists, on the pages and in the browser's filter."""
+        extra = {spec.name for spec in self.extra_fields}
+        return [facet for facet in self.facets.values() if facet.field in extra]
 
     @property
     def extra_fields(self) -> list[FieldSpec]:
@@ -389,7 +401,17 @@ def _parse(root: yamltree.Node | None, rel: str) -> Schema:
         if missing:
             raise _SchemaError(sline, t("schema.missing_keys", where=f"soorten.{sid}",
                                         keys=", ".join(missing)))
-        soorten[sid] = SoortSpec(sid, spec["label"], spec["plural"], spec["short"], spec["inverse_heading"])
+        if not re.match(ID_PATTERN, sid):
+            raise _SchemaError(sline, t("schema.bad_soort_id", id=sid))
+        unknown = set(spec) - {"label", "plural", "short", "inverse_heading", "tone"}
+        if unknown:
+            raise _SchemaError(sline, t("schema.unknown_key", key=sorted(unknown)[0], where=f"soorten.{sid}",
+                                        allowed="label, plural, short, inverse_heading, tone"))
+        tone = spec.get("tone")
+        if tone is not None and tone not in TONES:
+            raise _SchemaError(sline, t("schema.bad_tone", id=sid, allowed=", ".join(TONES)))
+        soorten[sid] = SoortSpec(sid, spec["label"], spec["plural"], spec["short"], spec["inverse_heading"],
+                                 tone)
 
     fields = {name: _field(name, node, fline, soorten) for name, (fline, node)
               in _map(top.items["fields"][1], "fields", line_of("fields")).items.items()}

@@ -7,7 +7,7 @@ Format (documented in docs/open-data.md):
                  samenvatting, themas, betrokkenen, perspectieven, regios, bronnen,
                  gerelateerd, helpt_tegen, status)>, "url"}],
   "facetten": {"<facet>": {"veld": key, "titel": label, "meervoud": label,
-                          "opties": [{"id", "naam", "ouder"?}], "generiek"?}}
+                          "opties": [{"id", "naam", "ouder"?}], "generiek"?, "in_lijst"?}}
 }
 `url` is relative to the site root (e.g. "elementen/x/").
 
@@ -62,6 +62,7 @@ def facet_data(manual: Manual) -> dict:
     region_field = manual.schema.region_field
     regions = manual.taxonomies.get(region_field.taxonomy) if region_field else None
     data = {}
+    listed = manual.schema.listed_facets
     for facet in manual.schema.facets.values():
         options = []
         for value, label in manual.facets.options(facet):
@@ -71,6 +72,8 @@ def facet_data(manual: Manual) -> dict:
             options.append(option)
         data[facet.name] = {"veld": facet.field, "titel": facet.title, "meervoud": facet.plural,
                             "opties": options}
+        if facet in listed:  # named on each element's line in the list (Renderer.involved)
+            data[facet.name]["in_lijst"] = True
         if facet is manual.facets.region_facet:
             # elements with this value hold in every region (the filter needs to know)
             data[facet.name]["generiek"] = manual.schema.generic_region

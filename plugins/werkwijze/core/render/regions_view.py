@@ -26,4 +26,5 @@ def region_section(renderer, element, not_described: str) -> Markup:
     only = active().join([regions.label(r) for r in own]) if own and schema.generic_region not in own else ""
     texts = [(i.region, regions.label(i.region), Markup(i.text)) for i in element.body.invullingen
              if i.text.strip() and i.region in regions]
-    return renderer.f.render("kern.md", info=" ".join(own), only=only, kern=kern, texts=texts)
+    return renderer.f.render("kern.md", info=" ".join(own), only=only, kern=kern, texts=texts,
+                             generic=schema.generic_region or "")

@@ -135,9 +135,7 @@ class Renderer:
     def involved(self, element: Element) -> str:
         """Who is involved and whose experience it is: the facets without a role, one line."""
         parts = []
-        for facet in self.schema.facets.values():
-            if facet.field not in {f.name for f in self.schema.extra_fields}:
-                continue
+        for facet in self.schema.listed_facets:
             values = self.facets.values(element, facet)
             if values:
                 parts.append(f"{facet.plural}: " + ", ".join(self.facets.label(facet, v) for v in values))

@@ -109,7 +109,8 @@ def translate(schema: dict, words: Words) -> dict:
     sections = {
         "fields": lambda s: {words.name(n): _field(n, f, words) for n, f in s.items()},
         "roles": lambda s: _renamed(s, words),
-        "soorten": lambda s: {words.name(k): {part: words.text("soorten", k, part) for part in v}
+        "soorten": lambda s: {words.name(k): {part: value if part == "tone" else words.text("soorten", k, part)
+                                              for part, value in v.items()}
                               for k, v in s.items()},
         "generic_region_label": lambda s: words.text("generic_region_label"),
         "term_roles": lambda s: _renamed(s, words),

@@ -3,14 +3,14 @@
 Each card (fragments/card.html): title, kind in words, the summary (the element's core
 statement), the reflection questions, status and sources, and a readable address. Cards
 carry their themes and kind as data attributes; `assets/werkkaarten.js` hides the ones
-that don't match `?thema=...&soort=...` (comma-separated values). Without JavaScript all
+that don't match `?<theme facet>=...&<kind facet>=...` (comma-separated values; `query_names`). Without JavaScript all
 cards show.
 
 A big manual (more than WERKKAARTEN_LIMIT elements) would make one page of megabytes
 (5 MB at 5,000 elements). Then `/werkkaarten/` is an index of the themes, and each
 theme has its own card pages of at most CARDS_PER_PAGE cards: `/werkkaarten/<thema>/`,
 `/werkkaarten/<thema>/2/`, ... (page links as on the facet pages). The index forwards
-`?thema=x&soort=y` to `<x>/?soort=y`, where the filter works on that page's cards.
+`?<theme facet>=x&<kind facet>=y` to `<x>/?<kind facet>=y`, where the filter works on that page's cards.
 """
 from __future__ import annotations
 
@@ -65,6 +65,14 @@ def _card(manual: Manual, urls: Urls, site_url: str | None, element) -> Markup:
         url=readable_url(absolute_url(site_url, urls.url(element_src(element.id)))))
 
 
+def query_names(schema) -> tuple[str, str]:
+    """The query parameters that choose cards (`?<theme facet>=x&<kind facet>=y`): the
+    manual's own facet names, which the links write and werkkaarten.js reads from the page."""
+    theme = schema.theme_facet.name if schema.theme_facet else schema.roles.themes or ""
+    kind = schema.kind_facet.name if schema.kind_facet else schema.roles.kind
+    return theme, kind
+
+
 def manual_fragments(manual: Manual):
     return fragments_for(manual.layout)
 
@@ -84,13 +92,14 @@ def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=Non
     if len(elements) > WERKKAARTEN_LIMIT:
         return _theme_pages(manual, urls, elements, card)
     schema = manual.schema
-    choices = [Markup('<a href="?{}={}">{}</a>').format(schema.theme_facet.name, value, label)
+    theme_param, kind_param = query_names(schema)
+    choices = [Markup('<a href="?{}={}">{}</a>').format(theme_param, value, label)
                for value, label in manual.facets.options(schema.theme_facet)] if schema.theme_facet else []
-    choices += [Markup('<a href="?soort={}">{}</a>').format(s.id, s.plural) for s in schema.soorten.values()]
+    choices += [Markup('<a href="?{}={}">{}</a>').format(kind_param, s.id, s.plural) for s in schema.soorten.values()]
     choices.append(Markup('<a href="./">{}</a>').format(t("cards.all_cards")))
     intro = fragments.render("cards_intro.md", title=title, choices=Markup(" · ").join(choices),
                              print_block=print_block(fragments, urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
-    listing = fragments.render("cards.html", cards=[card(e) for e in elements])
+    listing = fragments.render("cards.html", cards=[card(e) for e in elements], params=query_names(schema))
     return {WERKKAARTEN_SRC: GeneratedPage(WERKKAARTEN_SRC, title, intro, listing + "\n", searchable=False)}
 
 
@@ -133,12 +142,12 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
             if count > 1:
                 title = t("pages.pager.title", label=title, number=number, total=count)
             back = fragments.render("back_link.html", href=urls.relative(src, WERKKAARTEN_SRC), text=t("cards.back"))
-            listing = fragments.render("cards.html", cards=cards)
+            listing = fragments.render("cards.html", cards=cards, params=query_names(schema))
             pages[src] = GeneratedPage(src, title, f"# {fragments.env.filters['md'](title)}",
                                        f"{back}\n\n{nav_top}\n\n{listing}\n{nav_bottom}\n", searchable=False)
     intro = fragments.render("cards_intro.md", title=t("cards.title"), choices="", size=CARDS_PER_PAGE,
                              print_block=print_block(fragments, urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
-    listing = fragments.render("cards_index.html", themes=themes)
+    listing = fragments.render("cards_index.html", themes=themes, params=query_names(schema))
     pages[WERKKAARTEN_SRC] = GeneratedPage(WERKKAARTEN_SRC, t("cards.title"), intro, listing + "\n",
                                            searchable=False)
     return pages

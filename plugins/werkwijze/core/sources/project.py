@@ -62,6 +62,30 @@ def _compose(config_path: Path) -> dict[str, yaml.Node]:
         return {}  # the build reports a broken config; the check still runs
 
 
+# YAML tags with which MkDocs' own loader builds Python objects, i.e. runs code, while it
+# reads mkdocs.yml (`!!python/name:` only names a function, as Material's emoji need).
+_CODE_TAGS = ("tag:yaml.org,2002:python/object", "tag:yaml.org,2002:python/module")
+
+
+def code_tag_lines(config_path: Path) -> list[int]:
+    """Lines of mkdocs.yml that would run code when MkDocs loads it (`!!python/object/apply`
+    and the like): `werkwijze check` refuses them before a build of a fork's pull request."""
+    try:
+        root = yaml.compose(config_path.read_text("utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    lines, stack = [], [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if (node.tag or "").startswith(_CODE_TAGS):
+            lines.append(node.start_mark.line + 1)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+    return sorted(lines)
+
+
 def _line(node: yaml.Node | None) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 

@@ -20,6 +20,7 @@ from ..problems import ProblemList
 from ..paths import ELEMENTS_DIR, RESERVED_ELEMENT_IDS, element_src, generated_uris
 from ..sources.catalogue import load_manual_catalogue, manual_languages
 from ..sources.contained import check_layout
+from ..sources.project import code_tag_lines
 from ..sources.overrides import load_overrides
 from ..sources.project import language_position
 from ..sources.layout import Layout
@@ -36,6 +37,8 @@ def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
     problems = ProblemList()
     # Every message from here on is in the manual's language and wording (teksten.yml).
     own = _use_language(layout, problems)
+    for line in code_tag_lines(layout.root / layout.config_name):
+        problems.add(layout.config_name, line, t("project.code_tag"))
     if not check_layout(layout, problems):  # a path out of the manual: read nothing more
         return _unusable(layout, problems)
     overrides = load_overrides(layout.path(layout.data_dir), layout.data_dir, problems)
