@@ -197,7 +197,8 @@ def bench_builds(result: Result, plugin_root: Path, plain_root: Path, reps: int,
 
 # -- validation -----------------------------------------------------------------------
 def bench_check(result: Result, plugin_root: Path, reps: int) -> None:
-    from werkwijze.core.model.manual import Layout, load_manual
+    from werkwijze.core.model.manual import Layout
+    from werkwijze.core.validate.load import load_manual
     sub, inproc, inproc_cpu = [], [], []
     for _ in range(reps):
         r = run([str(BIN / "werkwijze"), "check", "--root", str(plugin_root)], plugin_root)

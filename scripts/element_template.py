@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from werkwijze.core.model.manual import load_manual
+from werkwijze.core.validate.load import load_manual
 from werkwijze.core.sources.project import find_project
 from werkwijze.core.render.scaffold import initial_values, template
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from werkwijze.core import i18n
-from werkwijze.core.model.manual import load_manual
+from werkwijze.core.validate.load import load_manual
 from werkwijze.core.sources.project import find_project
 
 KINDS = ("element", "chapter", "list")

@@ -1,6 +1,8 @@
 """The core imports nothing from MkDocs (nor ProperDocs, nor Material): it must stay
 usable by the CLI and other tools without a site generator. And its stages depend only
-on earlier ones: sources -> model -> validate -> site -> render (loading never renders)."""
+on earlier ones: sources -> model -> validate -> render -> site (the site plan); the
+address tables (paths, urls) and the shared helpers (i18n, problems, suggest) are leaves
+that import no stage; publishing and the adapters sit outside the core."""
 from __future__ import annotations
 
 import ast
@@ -12,15 +14,11 @@ CORE = Path(__file__).resolve().parent.parent / "plugins" / "werkwijze" / "core"
 FORBIDDEN = {"mkdocs", "properdocs", "material"}  # material: the MkDocs theme package
 # The adapter may import the core, never the other way round.
 ADAPTER_MODULES = {"plugin", "config", "adapter", "cli"}
-STAGES = ["sources", "model", "validate", "site", "render"]  # in pipeline order
-# What each early stage may import besides the core's root modules (i18n, problems, suggest).
-ALLOWED = {
-    "sources": {"sources"},
-    "model": {"sources", "model"},
-    "validate": {"sources", "model", "validate"},
-}
-# The loader runs the checks and needs the site's page addresses for link checks.
-EXCEPTIONS = {("model", "manual.py"): {"validate", "site.paths"}}
+STAGES = ["sources", "model", "validate", "render", "site"]  # in pipeline order
+# What each stage may import besides the core's root modules: itself and every earlier stage.
+ALLOWED = {stage: set(STAGES[:index + 1]) for index, stage in enumerate(STAGES)}
+SHARED = {"__init__.py", "i18n.py", "problems.py", "suggest.py", "paths.py", "urls.py"}
+EXCEPTIONS: dict[tuple[str, str], set[str]] = {}
 
 
 def imported_modules(path: Path) -> list[tuple[int, str, int]]:
@@ -93,7 +91,37 @@ def test_early_stages_import_no_later_stage(path):
 
 
 def test_every_core_module_sits_in_a_stage_or_is_shared():
-    shared = {"__init__.py", "i18n.py", "problems.py", "suggest.py"}
     for path in MODULES:
         rel = path.relative_to(CORE)
-        assert rel.parts[0] in STAGES or rel.name in shared, rel
+        assert rel.parts[0] in STAGES or (len(rel.parts) == 1 and rel.name in SHARED), rel
+
+
+def _runtime_imports(path: Path) -> list[tuple[int, str, int]]:
+    """Imports outside `if TYPE_CHECKING:` blocks (those only name types)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    typing_only = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            typing_only |= {id(child) for child in ast.walk(node)}
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom):
+            found.append((node.lineno, node.module or "", node.level))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name, 0) for alias in node.names]
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(SHARED - {"__init__.py"}))
+def test_shared_modules_are_leaves(name):
+    """The address tables and the shared helpers import no stage (types excepted)."""
+    path = CORE / name
+    for line, module, level in _runtime_imports(path):
+        target = _core_target(path, module, level)
+        assert not target or target.split(".")[0] not in STAGES, f"{name}:{line} imports {target}"
+
+
+def test_the_core_package_loads_nothing():
+    assert not [m for m in imported_modules(CORE / "__init__.py")], "core/__init__.py imports"

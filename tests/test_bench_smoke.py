@@ -31,9 +31,10 @@ def test_big_overview_links_to_theme_pages_instead_of_listing(tmp_path):
     the theme pages (and the filter, from elementen.json) hold the elements."""
     sys.path.insert(0, str(REPO / "scripts"))
     import corpus
-    from werkwijze.core.model.manual import Layout, load_manual
+    from werkwijze.core.model.manual import Layout
+    from werkwijze.core.validate.load import load_manual
     from werkwijze.core.render.render import OVERVIEW_LIST_LIMIT, Renderer
-    from werkwijze.core.site.urls import Urls
+    from werkwijze.core.urls import Urls
 
     plugin_root, _, specs = corpus.write(OVERVIEW_LIST_LIMIT + 1, tmp_path / "c")
     manual = load_manual(Layout(plugin_root))

@@ -47,7 +47,8 @@ def test_no_page_over_100_kb(big):
 
 def test_long_region_list_is_paginated_and_complete(big):
     site, specs = big
-    from werkwijze.core.model.manual import Layout, load_manual
+    from werkwijze.core.model.manual import Layout
+    from werkwijze.core.validate.load import load_manual
     manual = load_manual(Layout(site.parent))
     facet = manual.facets.region_facet
     expected = {e.id for e in manual.facets.select(manual.elements.values(), {facet.name: ["holland-rijnland"]})}

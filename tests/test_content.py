@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from werkwijze.core.model.manual import Layout, load_manual
+from werkwijze.core.model.manual import Layout
+from werkwijze.core.validate.load import load_manual
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -234,7 +235,7 @@ def _generated_texts(manual):
     from werkwijze.core.i18n import package_messages
     from werkwijze.core.site.siteplan import generated_pages
     from werkwijze.core.site.trainers import trainer_pages
-    from werkwijze.core.site.urls import Urls
+    from werkwijze.core.urls import Urls
 
     urls = Urls()
     pages = {**generated_pages(manual, urls), **trainer_pages(manual, urls, "https://example.org/")}
@@ -252,7 +253,7 @@ def _generated_texts(manual):
 
 def test_every_element_page_has_an_onderbouwing(manual):
     from werkwijze.core.render.render import Renderer
-    from werkwijze.core.site.urls import Urls
+    from werkwijze.core.urls import Urls
 
     renderer = Renderer(manual, Urls())
     for element in manual.elements.values():
@@ -271,7 +272,7 @@ def test_every_element_page_has_an_onderbouwing(manual):
 
 def test_every_helpt_tegen_entry_carries_the_afgeleid_label(manual):
     from werkwijze.core.render.render import Renderer
-    from werkwijze.core.site.urls import Urls
+    from werkwijze.core.urls import Urls
 
     renderer = Renderer(manual, Urls())
     pairs = [(e.id, target) for e in manual.elements.values() for target in e.list("helpt_tegen")]

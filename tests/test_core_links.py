@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from werkwijze.core.validate import links
-from werkwijze.core.site.urls import Urls
+from werkwijze.core.urls import Urls
 
 TEXT = """\
 Zie [A](a.md) en ![beeld](img/b.png "Titel") en <https://example.org/x>.

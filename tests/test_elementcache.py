@@ -5,7 +5,8 @@ from __future__ import annotations
 from sitebuilder import element_file
 
 from werkwijze.core.model.elementcache import ElementCache
-from werkwijze.core.model.manual import Layout, load_manual
+from werkwijze.core.model.manual import Layout
+from werkwijze.core.validate.load import load_manual
 
 LINKER = "elements/samenwerking/verwijzer.md"
 TARGET = "elements/leren/doel.md"
@@ -82,7 +83,7 @@ def test_kept_pages_equal_freshly_rendered_ones_after_edits(project):
     from werkwijze.core.site.pagememo import PageMemo
     from werkwijze.core.site.siteplan import generated_pages
     from werkwijze.core.site.trainers import trainer_pages
-    from werkwijze.core.site.urls import Urls
+    from werkwijze.core.urls import Urls
 
     p = project(_files())
     urls, cache = Urls(), ElementCache()

@@ -72,8 +72,9 @@ def test_element_page_shows_date_and_edit_link(project):
 def test_dates_and_the_changes_page_share_one_git_log(tmp_path, monkeypatch):
     from sitebuilder import Project
     from werkwijze.core.render.changes import changes_page
-    from werkwijze.core.model.manual import Layout, load_manual
-    from werkwijze.core.site.urls import Urls
+    from werkwijze.core.model.manual import Layout
+    from werkwijze.core.validate.load import load_manual
+    from werkwijze.core.urls import Urls
 
     Project(tmp_path)
     git(tmp_path, "init", "-q")

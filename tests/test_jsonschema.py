@@ -13,7 +13,7 @@ from werkwijze.core.sources import yamltree
 from werkwijze.core.model.elements import load_element
 from werkwijze.core.sources.frontmatter import decode, split
 from werkwijze.core.render.jsonschema import dumps, element_json_schema
-from werkwijze.core.model.manual import load_manual
+from werkwijze.core.validate.load import load_manual
 from werkwijze.core.problems import ProblemList
 from werkwijze.core.sources.project import read_layout
 

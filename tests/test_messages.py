@@ -15,7 +15,8 @@ from werkwijze.core.validate import safety
 from werkwijze.core.sources import yamltree
 from werkwijze.core.model.edition import Edition
 from werkwijze.core.sources.gitdates import dutch_date
-from werkwijze.core.model.manual import Layout, load_manual
+from werkwijze.core.model.manual import Layout
+from werkwijze.core.validate.load import load_manual
 from werkwijze.core.sources.overrides import load_overrides
 from werkwijze.core.problems import ProblemList
 

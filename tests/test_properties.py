@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from werkwijze.core.sources import yamltree
 from werkwijze.core.model.elements import load_element
 from werkwijze.core.sources.frontmatter import DocumentProblem, decode, split
-from werkwijze.core.model.manual import load_manual
+from werkwijze.core.validate.load import load_manual
 from werkwijze.core.problems import ProblemList
 from werkwijze.core.sources.project import read_layout
 

@@ -17,9 +17,10 @@ from .core import i18n
 from .core.render.editorfiles import editor_files
 from .core.render.fragments import FragmentCheck, FragmentError, check_fragments
 from .core.i18n import t
-from .core.model.manual import Layout, Manual, load_manual
+from .core.model.manual import Layout, Manual
 from .core.model.schema import load_schema, read_schema
 from .core.problems import Problem, ProblemList
+from .core.validate.load import load_manual
 from .core.sources.project import (CONFIG_NAMES, ProjectNotFound, find_config, find_project,
                                    read_layout, read_plugin_option)
 from .core.render.scaffold import element_id_from_title, initial_values, still_to_fill, template

@@ -21,14 +21,15 @@ from .adapter.stash import Stash
 from .adapter.themefix import fix_theme_markup
 from .config import WerkwijzeConfig
 from .core import i18n
-from .core.model.manual import Layout, Manual, load_manual
+from .core.model.manual import Layout, Manual
+from .core.validate.load import load_manual
 from .core.problems import Problem, ProblemList
 from .core.render.contact import contact_line, fallback_contact, manual_contact
 from .core.render.fragments import FragmentError, check_fragments
 from .core.render.render import GeneratedPage
-from .core.site.paths import element_src
+from .core.paths import element_src
 from .core.site.siteplan import plan_site
-from .core.site.urls import Publication, Urls
+from .core.urls import Publication, Urls
 from .core.sources.catalogue import MESSAGES_DIR
 from .core.sources.project import option_lines
 from .core.validate.published import check_published

@@ -40,7 +40,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..core.i18n import t
-from ..core.site.paths import ELEMENTS_DIR, WERKKAARTEN_SRC, element_src
+from ..core.paths import ELEMENTS_DIR, WERKKAARTEN_SRC, element_src
 from .stash import LATE_CLASSES
 
 from typing import TYPE_CHECKING

@@ -1,8 +1,6 @@
-"""The MkDocs-free core: element model, loading, validation, graph and rendering.
+"""The MkDocs-free core of werkwijze: sources -> model -> validate -> render -> site.
 
-Nothing in this package may import MkDocs; `tests/test_architecture.py` checks it.
+Nothing in this package may import MkDocs, and each stage imports only earlier ones
+(`tests/test_architecture.py` checks both). The package itself loads nothing: import what
+you need from its stage, e.g. `werkwijze.core.validate.load.load_manual`.
 """
-from .model.manual import Manual, load_manual
-from .problems import Problem, ContentError
-
-__all__ = ["Manual", "load_manual", "Problem", "ContentError"]

@@ -1,6 +1,6 @@
 """Links that every engine resolves the same way: from the site's root path.
 
-The generated pages' HTML links are relative to the page's URL (core/site/urls.py), the
+The generated pages' HTML links are relative to the page's URL (core/urls.py), the
 way MkDocs leaves raw HTML alone. Zensical (0.0.73) rewrites relative links in raw HTML
 as if they were relative to the page's file: from `elementen/x.md` (URL `elementen/x/`)
 it turns `../y/` into `../../y/`, one folder too high. A link from the site's root path
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..core.site.urls import Publication, Urls
+from ..core.urls import Publication, Urls
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import yaml
 from ..core import i18n
 from ..core.model.manual import Manual
 from ..core.site.siteplan import SitePlan, plan_site
-from ..core.site.urls import Publication
+from ..core.urls import Publication
 from ..core.sources.project import read_site
 from ..core.validate.safety import META_PRINTED_RAW
 from ..theme import REQUIRED_EXTENSIONS, asset_files, generated_assets, template_values

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pypdf import PdfWriter
 
-from ..core.site.paths import ELEMENTS_DIR, LEERLIJNEN_DIR, PDF_DIR, WERKKAARTEN_DIR
+from ..core.paths import ELEMENTS_DIR, LEERLIJNEN_DIR, PDF_DIR, WERKKAARTEN_DIR
 
 CHROMIUM = os.environ.get("WERKWIJZE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ..core.site.paths import CSV_FILE, ELEMENTS_DIR, JSON_FILE, SCHEMA_URI
+from ..core.paths import CSV_FILE, ELEMENTS_DIR, JSON_FILE, SCHEMA_URI
 from ..core.validate.published import format_list, heading_anchors, page_file, redirect_target
 
 # Contract files beside the pages (open data, JSON Schema).

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.i18n import t
-from ..core.model.manual import Manual, load_manual
+from ..core.model.manual import Manual
+from ..core.validate.load import load_manual
 from ..core.render.citation import edition_path
 from ..core.sources.project import read_layout, read_site, read_theme
-from ..core.site.urls import Publication
+from ..core.urls import Publication
 from . import csp, engine
 from .edition_pages import EDITIONS_DIR, Published, version_key
 from .editions import PublishError, check_tag, checkout, edition_tags

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..i18n import t
 from ..model.edition import dutch_date
-from ..site.paths import CHANGES_SRC, element_src
+from ..paths import CHANGES_SRC, element_src
 from ..sources.gitlog import Commit
 from .html import md
 from .render import GeneratedPage, Renderer

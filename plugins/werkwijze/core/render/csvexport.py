@@ -12,7 +12,7 @@ import io
 
 from .citation import absolute_url
 from .export import element_records
-from ..site.urls import Urls
+from ..urls import Urls
 
 from typing import TYPE_CHECKING
 

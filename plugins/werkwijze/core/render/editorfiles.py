@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..site.paths import ELEMENTS_DIR, SCHEMA_URI
+from ..paths import ELEMENTS_DIR, SCHEMA_URI
 from .jsonschema import dumps, element_json_schema
 from ..model import datefield as date_kind
 from ..model.schema import FieldSpec, Schema

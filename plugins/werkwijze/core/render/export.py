@@ -23,9 +23,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..site.paths import FILTER_FILE, SUMMARIES_FILE, element_src
+from ..paths import FILTER_FILE, SUMMARIES_FILE, element_src
 from .doors import door_facet_data
-from ..site.urls import Urls
+from ..urls import Urls
 
 if TYPE_CHECKING:
     from ..model.manual import Manual

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 from ..i18n import t
 from ..model.leerlijnen import Leerlijn
-from ..site.paths import LEERLIJNEN_INDEX as INDEX, element_src, leerlijn_src
+from ..paths import LEERLIJNEN_INDEX as INDEX, element_src, leerlijn_src
 from .html import md
 from .render import GeneratedPage, Renderer
 from .werkkaarten import print_block
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
-    from ..site.urls import Urls
+    from ..urls import Urls
 
 
 class LeerlijnRenderer:

@@ -28,12 +28,12 @@ from .doors import occupied
 from .regions_view import region_section
 from ..model import datefield as date_kind
 from ..model.schema import FacetSpec
-from ..site.paths import (CSV_FILE, FILTER_FILE, JSON_FILE, OVERVIEW, SOURCES_PAGE,
+from ..paths import (CSV_FILE, FILTER_FILE, JSON_FILE, OVERVIEW, SOURCES_PAGE,
                           element_src, facet_src)
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
-    from ..site.urls import Urls
+    from ..urls import Urls
 
 # Above this many elements the overview lists no elements itself (the filter renders them
 # from its JSON; without JavaScript the theme pages list them): it lists every element

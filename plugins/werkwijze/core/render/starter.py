@@ -11,7 +11,7 @@ import yaml
 
 from ..i18n import t
 from ..model.schema import DEFAULT_SCHEMA, Schema, parse_schema_text
-from ..site.paths import CHANGES_SRC, OVERVIEW, WERKKAARTEN_SRC
+from ..paths import CHANGES_SRC, OVERVIEW, WERKKAARTEN_SRC
 from .scaffold import yaml_text
 from .starter_schema import starter_schema_text
 

@@ -20,13 +20,13 @@ from markupsafe import Markup
 
 from .citation import absolute_url
 from ..i18n import active, t
-from ..site.paths import PDF_DIR, WERKKAARTEN_SRC, card_page_src, element_src
+from ..paths import PDF_DIR, WERKKAARTEN_SRC, card_page_src, element_src
 from .fragments import Fragments, fragments_for
 from .render import GeneratedPage, pager
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
-    from ..site.urls import Urls
+    from ..urls import Urls
 
 WERKKAARTEN_LIMIT = 60  # up to here: all cards on one page (about 1 KB of HTML per card)
 CARDS_PER_PAGE = 50

@@ -19,8 +19,8 @@ from markupsafe import Markup
 
 from ..render.fragments import Fragments, fragments_for
 from ..i18n import active
-from .paths import element_src
-from .urls import Urls
+from ..paths import element_src
+from ..urls import Urls
 
 from typing import TYPE_CHECKING
 

@@ -17,9 +17,9 @@ from ..render.export import filter_files, to_json
 from ..render.jsonschema import dumps, element_json_schema
 from ..render.fragments import Fragments, fragments_for
 from ..render.render import GeneratedPage, Renderer
-from .paths import SCHEMA_URI, element_src
+from ..paths import SCHEMA_URI, element_src
 from .trainers import cited_pages, reference_block, trainer_files, trainer_pages
-from .urls import Urls
+from ..urls import Urls
 
 if TYPE_CHECKING:
     from ..model.manual import Manual

@@ -15,8 +15,8 @@ from ..render.leerlijn_pages import LeerlijnRenderer
 from .redirects import redirect_files
 from ..render.fragments import Fragments, fragments_for
 from ..render.render import GeneratedPage
-from .paths import CHANGES_SRC, CSV_FILE, element_id_of
-from .urls import Urls
+from ..paths import CHANGES_SRC, CSV_FILE, element_id_of
+from ..urls import Urls
 from ..render.werkkaarten import werkkaarten_pages
 
 from typing import TYPE_CHECKING

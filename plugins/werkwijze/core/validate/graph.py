@@ -5,24 +5,13 @@ elements; every relation is stored in both directions.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
 
 from ..model.elements import Element
+from ..model.graph import Graph
 from ..i18n import t
 from ..problems import ProblemList
 from ..model.schema import Schema
 from ..suggest import did_you_mean
-
-
-@dataclass
-class Graph:
-    # element id -> ids, in a stable order
-    related: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    helps_against: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    helped_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    # alias (former id) -> current id
-    aliases: dict[str, str] = field(default_factory=dict)
 
 
 def index_elements(found: list[Element], problems: ProblemList) -> dict[str, Element]:

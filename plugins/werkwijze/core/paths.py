@@ -2,15 +2,15 @@
 
 These are public addresses (trainers and other sites link to them), so they are fixed;
 every module asks this one for them. Functions give the source URI of a page
-(`elementen/<id>.md`); core/site/urls.py turns that into its URL.
+(`elementen/<id>.md`); core/urls.py turns that into its URL.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model.manual import Manual
-    from ..model.schema import FacetSpec
+    from .model.manual import Manual
+    from .model.schema import FacetSpec
 
 ELEMENTS_DIR = "elementen"
 OVERVIEW = f"{ELEMENTS_DIR}/index.md"
