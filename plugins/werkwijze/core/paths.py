@@ -25,7 +25,7 @@ CSV_FILE = "elementen.csv"
 FILTER_FILE = "elementen-filter.json"  # the overview filter's data (render/export.py)
 SUMMARIES_FILE = "elementen-samenvattingen.json"  # its summaries, for a big manual
 SCHEMA_URI = "schema/element.schema.json"
-PDF_DIR = "pdf"  # where `make pdf` output is published beside the site (scripts/pdf.py)
+PDF_DIR = "pdf"  # where `make pdf` output is published beside the site (werkwijze publiceer, publish/pdf.py)
 # Names in the elements folder that the site uses itself: no element may take them.
 RESERVED_ELEMENT_IDS = frozenset({OVERVIEW.rpartition("/")[2].removesuffix(".md")})
 

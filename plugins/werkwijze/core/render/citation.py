@@ -53,14 +53,14 @@ def absolute_url(site_url: str | None, page_url: str) -> str:
 
 def edition_path(version: str) -> str:
     """Where an edition stays readable for good, below the site root: 'edities/0.1/'
-    (scripts/publish.py puts every tagged edition there)."""
+    (`werkwijze publiceer` puts every tagged edition there)."""
     return f"edities/{version}/"
 
 
 def permanent_url(site_url: str | None, version: str | None, page_url: str) -> str:
     """The address of a page in one edition, which never changes: `<site_url>edities/
     <versie>/<page>`. A build of that edition itself (site_url already ends in
-    `edities/<versie>/`, as scripts/publish.py builds it) gives the same address."""
+    `edities/<versie>/`, as `werkwijze publiceer` builds it) gives the same address."""
     if not version:
         return absolute_url(site_url, page_url)
     folder = edition_path(version)

@@ -93,7 +93,7 @@ def starter_files(language: str) -> dict[str, str]:
         DEFAULT_SCHEMA: schema_text,
         "docs/index.md": t("starter.index"),
         f"elements/{t('starter.example_element.file')}.md": _example_element(schema),
-        ".gitignore": "site/\n.venv/\n__pycache__/\n",
+        ".gitignore": "site/\npublic/\n.site-*/\n.public-*/\n.werkwijze-publiceer.yml\n.venv/\n__pycache__/\n",
         "README.md": t("starter.readme", site_name=t("starter.site_name"), kind=next(iter(schema.soorten))),
     }
     for name, terms in _taxonomy_files(schema).items():
