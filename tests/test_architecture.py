@@ -6,14 +6,17 @@ that import no stage; publishing and the adapters sit outside the core."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 CORE = Path(__file__).resolve().parent.parent / "plugins" / "werkwijze" / "core"
 FORBIDDEN = {"mkdocs", "properdocs", "material"}  # material: the MkDocs theme package
-# The adapter may import the core, never the other way round.
-ADAPTER_MODULES = {"plugin", "config", "adapter", "cli"}
+# Everything outside the core may import it, never the other way round: the MkDocs
+# adapter, the theme's additions, publishing (and its HTML post-processing) and the export.
+ADAPTER_MODULES = {"plugin", "config", "adapter", "cli", "theme", "publish", "export"}
+PACKAGE = CORE.parent
 STAGES = ["sources", "model", "validate", "render", "site"]  # in pipeline order
 # What each stage may import besides the core's root modules: itself and every earlier stage.
 ALLOWED = {stage: set(STAGES[:index + 1]) for index, stage in enumerate(STAGES)}
@@ -56,7 +59,7 @@ def test_core_module_imports_no_site_generator(path):
         where = f"{path.name}:{line}"
         if level == 0:
             assert top not in FORBIDDEN, f"{where} imports {module}"
-            assert top != "werkwijze" or not module.startswith(("werkwijze.plugin", "werkwijze.config")), where
+            assert top != "werkwijze" or module.split(".")[1:2] == ["core"], f"{where} imports {module}"
         elif level >= 2:  # from ..x import y: out of the core, into the adapter
             assert top not in ADAPTER_MODULES, f"{where} imports the MkDocs adapter ({module})"
 
@@ -125,3 +128,31 @@ def test_shared_modules_are_leaves(name):
 
 def test_the_core_package_loads_nothing():
     assert not [m for m in imported_modules(CORE / "__init__.py")], "core/__init__.py imports"
+
+
+ADAPTER = sorted((PACKAGE / "adapter").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", ADAPTER, ids=[p.name for p in ADAPTER])
+def test_the_mkdocs_adapter_imports_neither_publishing_nor_the_export(path):
+    """sources -> model -> validate -> render -> site plan -> adapters -> publishing/export:
+    the adapter's internals serve the plugin; publishing and the export build on them."""
+    for line, module, level in imported_modules(path):
+        top = module.split(".")[0] if level else (module.split(".")[1] if module.startswith("werkwijze.") else "")
+        if level == 1:
+            continue  # inside the adapter
+        assert top not in {"publish", "export", "plugin", "cli"}, f"adapter/{path.name}:{line} imports {module}"
+
+
+def test_every_field_kind_lives_in_the_registry():
+    """One field kind = one module: no code outside core/model/fieldkinds/ compares a field's
+    kind with a kind's name (`spec.kind == "date"`); it asks `kind_of(spec)`."""
+    switch = re.compile(r"""\.kind\s*(==|!=|in)\s*[("']|\b(kind|items)\s*==\s*["'](text|choice|list|date)["']""")
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "fieldkinds" in path.parts:
+            continue
+        for number, text in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if switch.search(text):
+                found.append(f"{path.relative_to(PACKAGE)}:{number}: {text.strip()}")
+    assert found == []

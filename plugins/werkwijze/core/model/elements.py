@@ -14,13 +14,12 @@ from ..sources.body import DEFAULT_REGION_BLOCK, Body, split_body
 from ..sources.frontmatter import DocumentProblem, decode, split
 from ..i18n import t
 from ..problems import ProblemList
-from . import datefield as date_kind
+from .fieldkinds import Reading, kind_of
 from .schema import ID_PATTERN, FieldSpec, Roles, Schema
 from ..suggest import did_you_mean
 from .taxonomy import Taxonomies
 
 _ID = re.compile(ID_PATTERN)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass
@@ -127,98 +126,8 @@ def load_element(path: Path, rel: str, schema: Schema, taxonomies: Taxonomies,
 
 def _read_field(spec: FieldSpec, node: yamltree.Node, key_line: int, rel: str,
                 taxonomies: Taxonomies, problems: ProblemList, element: Element):
-    name = spec.name
-    if spec.kind in ("text", "choice", date_kind.KIND):
-        if isinstance(node, yamltree.Scalar) and node.value is None:
-            # `veld:` with nothing after it: absent, which an optional field may be (as
-            # `veld: []` for a list); `werkwijze nieuw` writes optional fields that way.
-            if spec.required:
-                problems.add(rel, key_line, t("validate.element.empty", name=name, help=spec.help))
-            return None
-        if not isinstance(node, yamltree.Scalar):
-            problems.add(rel, key_line, t("validate.element.not_one_text", name=name, help=spec.help))
-            return None
-        value = " ".join(node.value.split()) if spec.kind == "text" else node.value.strip()
-        if not value:  # e.g. `titel: " "`: quoted, but nothing in it
-            problems.add(rel, node.line, t("validate.element.empty", name=name, help=spec.help))
-            return None
-        if not _check_text(spec, value, node.line, rel, problems):
-            return None
-        if spec.kind == date_kind.KIND and date_kind.parse_day(value) is None:
-            problems.add(rel, node.line, t("validate.element.bad_date", value=value, name=name, help=spec.help))
-            return None
-        if spec.kind == "choice":
-            options = list(taxonomies[spec.taxonomy].terms) if spec.taxonomy else list(spec.choices)
-            if value not in options:
-                problems.add(rel, node.line, t("validate.element.unknown_choice", value=value,
-                                               name=name, hint=did_you_mean(value, options),
-                                               allowed=", ".join(options)))
-                return None
-        return value
-
-    # lists
-    if isinstance(node, yamltree.Scalar) and node.value is None:
-        items: list[yamltree.Node] = []
-    elif isinstance(node, yamltree.Seq):
-        items = node.items
-    else:
-        problems.add(rel, key_line, t("validate.element.not_a_list", name=name))
-        return None
-    values: list[str] = []
-    lines: list[int] = []
-    for item in items:
-        if not isinstance(item, yamltree.Scalar) or item.value is None or not item.value.strip():
-            problems.add(rel, item.line, t("validate.element.bad_item", name=name))
-            continue
-        value = " ".join(item.value.split())
-        if spec.items in ("id", "element", "taxonomy") and not _ID.match(value):
-            problems.add(rel, item.line, t("validate.element.bad_id", value=value, name=name))
-            continue
-        if spec.items == "text" and not _check_text(spec, value, item.line, rel, problems):
-            continue
-        if spec.items == "taxonomy":
-            taxonomy = taxonomies[spec.taxonomy]
-            allowed = list(taxonomy.terms)
-            if spec.exclusive:
-                allowed = [spec.exclusive, *allowed]
-            if value not in allowed:
-                problems.add(rel, item.line, t("validate.element.unknown_term", value=value,
-                                               name=name, hint=did_you_mean(value, allowed),
-                                               file=taxonomy.path, allowed=", ".join(allowed)))
-                continue
-        if value in values:
-            problems.add(rel, item.line, t("validate.element.duplicate_value", value=value, name=name))
-            continue
-        values.append(value)
-        lines.append(item.line)
-    if spec.max_items is not None and len(items) > spec.max_items:
-        problems.add(rel, key_line, t("validate.element.too_many", name=name, count=len(items),
-                                      limit=spec.max_items))
-    if len(values) < spec.min_items and len(items) == len(values):
-        if spec.items == "taxonomy":  # name what can be chosen, as the other messages do
-            taxonomy = taxonomies[spec.taxonomy]
-            allowed = [spec.exclusive, *taxonomy.terms] if spec.exclusive else list(taxonomy.terms)
-            problems.add(rel, key_line, t("validate.element.too_few_choose", name=name,
-                                          limit=spec.min_items, help=spec.help, file=taxonomy.path,
-                                          allowed=", ".join(allowed)))
-        else:
-            problems.add(rel, key_line, t("validate.element.too_few", name=name, limit=spec.min_items,
-                                          help=spec.help))
-    if spec.exclusive and spec.exclusive in values and len(values) > 1:
-        problems.add(rel, key_line, t("validate.element.exclusive", value=spec.exclusive, name=name))
-    element.item_lines[name] = lines
-    return values
-
-
-def _check_text(spec: FieldSpec, value: str, line: int, rel: str, problems: ProblemList) -> bool:
-    if _CONTROL.search(value):
-        problems.add(rel, line, t("validate.element.control_character", name=spec.name))
-        return False
-    if spec.max_length and len(value) > spec.max_length:
-        problems.add(rel, line, t("validate.element.too_long", name=spec.name, length=len(value),
-                                  limit=spec.max_length))
-        return False
-    return True
+    """The field's kind reads and checks it (core/model/fieldkinds/)."""
+    return kind_of(spec).read(spec, node, key_line, Reading(rel, taxonomies, problems, element.item_lines))
 
 
 def _check_invullingen(element: Element, schema: Schema, taxonomies: Taxonomies,

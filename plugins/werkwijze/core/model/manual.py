@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..sources.chapters import Chapter
 from .edition import Editions
 from .elements import Element
+from .fieldkinds import kind_of
 from .facets import Facets
 from ..sources.gitdates import last_updated
 from ..sources.gitlog import Commit, read_history
@@ -64,5 +65,6 @@ class Manual:
         if field is None:
             return ordered
         dated = [e for e in ordered if e.values.get(field.name)]
-        dated.sort(key=lambda e: e.values[field.name], reverse=field.sort == "descending")
+        key = kind_of(field).sort_key
+        dated.sort(key=lambda e: key(e.values[field.name]), reverse=field.sort == "descending")
         return dated + [e for e in ordered if not e.values.get(field.name)]

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, fields as dataclass_fields
 from importlib import resources
 from pathlib import Path
 
-from . import datefield as date_kind
+from .fieldkinds import KINDS as FIELD_KINDS  # the registry of field kinds
+from .fieldkinds.base import ID_PATTERN
 from ..sources import yamltree
 from ..sources.contained import named_path_problem
 from ..sources.datafile import read_tree
@@ -24,10 +25,7 @@ from ..sources.layout import DEFAULT_SCHEMA
 from ..i18n import t
 from ..problems import ProblemList
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DEFAULT_SCHEMA_LANGUAGE = "nl"  # the package's default schema; others: schema/translations/
-KINDS = ("text", "choice", "list", date_kind.KIND)
-ITEM_KINDS = ("text", "id", "taxonomy", "element")
 # The schema's own keywords are English, but a few began in Dutch: both spellings are
 # read (this manual's schema keeps the Dutch ones; `werkwijze init` in another language
 # writes the English ones). Dutch keyword -> English keyword.
@@ -38,7 +36,7 @@ KEYWORD_ALIASES = {"soorten": "kinds", "leerlijnen": "learning_paths",
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    kind: str  # text | choice | list | date
+    kind: str  # a kind of the registry (fieldkinds/): text | choice | list | date
     label: str
     help: str
     required: bool = False
@@ -293,17 +291,19 @@ def _field(name: str, node, line: int, soorten: dict[str, SoortSpec]) -> FieldSp
         raw[key] = (key_line, _plain(value))
     get = lambda key, default=None: raw.get(key, (line, default))[1]  # noqa: E731
     kind = get("kind")
-    if kind not in KINDS:
+    if kind not in FIELD_KINDS:
         raise _SchemaError(raw.get("kind", (line,))[0], t("schema.bad_kind", field=name,
-                                                           allowed=", ".join(KINDS)))
+                                                           allowed=", ".join(FIELD_KINDS)))
     items = get("items")
-    if kind == "list" and items not in ITEM_KINDS:
+    item_kinds = FIELD_KINDS[kind].item_kinds
+    if item_kinds and items not in item_kinds:
         raise _SchemaError(raw.get("items", (line,))[0], t("schema.bad_items", field=name,
-                                                            allowed=", ".join(ITEM_KINDS)))
+                                                            allowed=", ".join(item_kinds)))
     sort = get("sort")
-    if sort is not None and (kind != date_kind.KIND or sort not in date_kind.SORT_ORDERS):
-        raise _SchemaError(raw["sort"][0], t("schema.bad_sort", field=name, kind=date_kind.KIND,
-                                             allowed=", ".join(date_kind.SORT_ORDERS)))
+    if sort is not None and sort not in FIELD_KINDS[kind].sort_orders:
+        sortable = [k for k in FIELD_KINDS.values() if k.sort_orders]
+        raise _SchemaError(raw["sort"][0], t("schema.bad_sort", field=name, kind=sortable[0].name,
+                                             allowed=", ".join(sortable[0].sort_orders)))
     choices = get("choices")
     if choices in ("soorten", KEYWORD_ALIASES["soorten"]):
         choices = tuple(soorten)

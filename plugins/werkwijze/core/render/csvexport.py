@@ -12,6 +12,7 @@ import io
 
 from .citation import absolute_url
 from .export import element_records
+from ..model.fieldkinds import kind_of
 from ..urls import Urls
 
 from typing import TYPE_CHECKING
@@ -19,7 +20,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model.manual import Manual
 
-LIST_SEPARATOR = "; "
 BOM = "\ufeff"
 
 
@@ -32,7 +32,7 @@ def to_csv(manual: Manual, urls: Urls, site_url: str | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
+    kinds = {name: kind_of(spec) for name, spec in manual.schema.fields.items()}  # fieldkinds/
     for record in records:
-        writer.writerow([LIST_SEPARATOR.join(v) if isinstance(v, list) else v
-                         for v in (record[c] for c in columns)])
+        writer.writerow([kinds[c].csv(record[c]) if c in kinds else record[c] for c in columns])
     return BOM + out.getvalue()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..paths import ELEMENTS_DIR, SCHEMA_URI
 from .jsonschema import dumps, element_json_schema
-from ..model import datefield as date_kind
+from ..model.fieldkinds import kind_of
 from ..model.schema import FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
     from ..model.manual import Manual
 
-SINGLE_LINE_LIMIT = 120  # longer text fields get a multi-line box
 FRONT_MATTER_CMS = "frontmatter.json"
 
 
@@ -37,16 +36,7 @@ def _choices(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> list[di
 
 def _cms_field(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> dict:
     field = {"title": spec.label, "name": spec.name, "description": spec.help}
-    if spec.kind == "text":
-        field.update(type="string", single=(spec.max_length or 0) <= SINGLE_LINE_LIMIT)
-    elif spec.kind == "choice":
-        field.update(type="choice", choices=_choices(spec, schema, taxonomies))
-    elif spec.kind == date_kind.KIND:
-        field.update(type="datetime", dateFormat="yyyy-MM-dd")
-    elif spec.items == "taxonomy":
-        field.update(type="choice", multiple=True, choices=_choices(spec, schema, taxonomies))
-    else:
-        field.update(type="list")
+    field.update(kind_of(spec).editor_field(spec, _choices(spec, schema, taxonomies)))
     if spec.required:
         field["required"] = True
     return field

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from ..model.fieldkinds import kind_of
 from ..paths import FILTER_FILE, SUMMARIES_FILE, element_src
 from .doors import door_facet_data
 from ..urls import Urls
@@ -47,12 +48,12 @@ def filter_fields(schema) -> set[str]:
 
 def element_records(manual: Manual, urls: Urls) -> list[dict]:
     schema = manual.schema
-    fields = [(name, schema.fields[name].kind == "list") for name in exported_fields(schema)]
+    fields = [(name, kind_of(schema.fields[name])) for name in exported_fields(schema)]
     records = []
     for element in manual.sorted(manual.elements.values()):
         record = {"id": element.id}
-        for key, is_list in fields:
-            record[key] = element.list(key) if is_list else element.text(key)
+        for key, kind in fields:
+            record[key] = kind.export(element.values.get(key))
         record["url"] = urls.url(element_src(element.id))
         records.append(record)
     return records

@@ -10,62 +10,17 @@ from __future__ import annotations
 
 import json
 
-from ..model import datefield as date_kind
-from ..model.schema import ID_PATTERN, FieldSpec, Schema
+from ..model.fieldkinds import kind_of
+from ..model.schema import FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
 from ..i18n import t
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-# Control characters the validator refuses. Python's str.split() treats \x0b, \x0c and
-# \x1c-\x1f as whitespace (the validator folds them to spaces), so they are allowed here.
-NO_CONTROL = "^[^\\x00-\\x08\\x0e-\\x1b\\x7f]*$"
-NOT_BLANK = "\\S"
 
 
-def _text(spec: FieldSpec) -> dict:
-    rule = {"type": "string", "minLength": 1, "allOf": [{"pattern": NOT_BLANK}, {"pattern": NO_CONTROL}]}
-    if spec.max_length:
-        rule["maxLength"] = spec.max_length
-    return rule
-
-
-def _options(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> list[str]:
-    if spec.taxonomy:
-        values = list(taxonomies[spec.taxonomy].terms)
-    else:
-        values = list(spec.choices)
-    if spec.exclusive:
-        values = [spec.exclusive, *values]
-    return values
-
-
-def _item(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> dict:
-    if spec.items == "taxonomy":
-        return {"type": "string", "enum": _options(spec, schema, taxonomies)}
-    if spec.items in ("id", "element"):
-        return {"type": "string", "pattern": ID_PATTERN}
-    return _text(spec)
-
-
-def _field(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> dict:
-    if spec.kind == "text":
-        rule = _text(spec)
-    elif spec.kind == "choice":
-        rule = {"type": "string", "enum": _options(spec, schema, taxonomies)}
-    elif spec.kind == date_kind.KIND:
-        rule = {"type": "string", "format": "date"}
-    else:
-        rule = {"type": "array", "items": _item(spec, schema, taxonomies), "uniqueItems": True}
-        if spec.max_items is not None:
-            rule["maxItems"] = spec.max_items
-        if spec.min_items:
-            rule["minItems"] = spec.min_items
-        else:
-            rule["type"] = ["array", "null"]  # `veld:` with nothing after it is an empty list
-        if spec.exclusive:
-            # e.g. `generiek` holds everywhere and cannot be combined with regions
-            rule["not"] = {"contains": {"const": spec.exclusive}, "minItems": 2}
-    return {"title": spec.label, "description": spec.help, **rule}
+def _field(spec: FieldSpec, taxonomies: Taxonomies) -> dict:
+    """The field's kind gives its rule (core/model/fieldkinds/)."""
+    return {"title": spec.label, "description": spec.help, **kind_of(spec).json_schema(spec, taxonomies)}
 
 
 def _soort_rules(schema: Schema) -> list[dict]:
@@ -88,7 +43,7 @@ def element_json_schema(schema: Schema, taxonomies: Taxonomies) -> dict:
         "title": t("editor.json_schema.title"),
         "description": t("editor.json_schema.description"),
         "type": "object",
-        "properties": {name: _field(spec, schema, taxonomies) for name, spec in schema.fields.items()},
+        "properties": {name: _field(spec, taxonomies) for name, spec in schema.fields.items()},
         "required": schema.required_fields,
         "additionalProperties": False,
     }

@@ -26,7 +26,7 @@ from .html import md
 from ..i18n import active, t
 from .doors import occupied
 from .regions_view import region_section
-from ..model import datefield as date_kind
+from ..model.fieldkinds import kind_of
 from ..model.schema import FacetSpec
 from ..paths import (CSV_FILE, FILTER_FILE, JSON_FILE, OVERVIEW, SOURCES_PAGE,
                           element_src, facet_src)
@@ -282,7 +282,7 @@ class Renderer:
             return False
         for spec in fields:
             terms = self.m.taxonomies.get(spec.taxonomy)
-            values = element.list(spec.name) if spec.kind == "list" else [element.text(spec.name)]
+            values = element.list(spec.name) if kind_of(spec).is_list else [element.text(spec.name)]
             for value in filter(None, values):
                 term = terms.terms.get(value) if terms else None
                 if term is None or term.role("experience").strip().lower() not in _NO:
@@ -301,7 +301,7 @@ class Renderer:
         for facet in self.schema.facets.values():
             if facet is kind_facet:
                 continue
-            single = self.schema.fields[facet.field].kind == "choice"
+            single = not kind_of(self.schema.fields[facet.field]).is_list
             rows.append((facet.title if single else facet.plural,
                          self.facet_links(src, facet, self.facets.values(element, facet))))
         # Fields without a role or facet: shown under their label, with nothing hidden.
@@ -310,13 +310,8 @@ class Renderer:
             if spec.name in faceted:
                 continue
             value = element.values.get(spec.name)
-            if isinstance(value, list):
-                taxonomy = self.m.taxonomies.get(spec.taxonomy) if spec.taxonomy else None
-                value = ", ".join(taxonomy.label(v) if taxonomy else v for v in value)
-            elif value and spec.taxonomy and spec.taxonomy in self.m.taxonomies:
-                value = self.m.taxonomies[spec.taxonomy].label(value)
-            elif value and spec.kind == date_kind.KIND:
-                value = active().date(date.fromisoformat(value))
+            if value:  # the field's kind shows it (core/model/fieldkinds/)
+                value = kind_of(spec).display(spec, value, self.m.taxonomies)
             rows.append((spec.label, value or t("pages.not_described")))
         return self.f.render("properties.md", rows=rows)
 

@@ -14,6 +14,7 @@ import textwrap
 from slugify import slugify
 
 from ..sources import yamltree
+from ..model.fieldkinds import kind_of, options
 from ..model.schema import FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
 from ..i18n import t
@@ -40,17 +41,10 @@ def yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _choices(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
-    if spec.taxonomy:
-        values = list(taxonomies[spec.taxonomy].terms)
-        return [spec.exclusive, *values] if spec.exclusive else values
-    return list(spec.choices)
-
-
 def _comment(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
     text = t("editor.template.field", label=spec.label, help=spec.help,
              need=t("editor.template.required" if spec.required else "editor.template.optional"))
-    choices = _choices(spec, taxonomies)
+    choices = options(spec, taxonomies)
     if choices:
         text += " " + t("editor.template.choices", choices=", ".join(choices))
     return textwrap.wrap(text, COMMENT_WIDTH - 2, initial_indent="# ", subsequent_indent="#   ",
@@ -65,10 +59,9 @@ def initial_values(schema: Schema, taxonomies: Taxonomies, title: str, kind: str
     roles = schema.roles
     values: dict[str, str | list[str] | None] = {}
     for name, spec in schema.fields.items():
-        values[name] = [] if spec.kind == "list" else None
+        values[name] = kind_of(spec).empty()
     for name, value in (given or {}).items():
-        values[name] = ([v.strip() for v in value.split(",") if v.strip()]
-                        if schema.fields[name].kind == "list" else value)
+        values[name] = kind_of(schema.fields[name]).from_command_line(value)
     values[roles.title] = title
     values[roles.kind] = kind
     if roles.themes:

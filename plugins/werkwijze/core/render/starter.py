@@ -10,6 +10,7 @@ from __future__ import annotations
 import yaml
 
 from ..i18n import t
+from ..model.fieldkinds import kind_of
 from ..model.schema import DEFAULT_SCHEMA, Schema, parse_schema_text
 from ..paths import CHANGES_SRC, OVERVIEW, WERKKAARTEN_SRC
 from .scaffold import yaml_text
@@ -66,16 +67,12 @@ def _example_element(schema: Schema) -> str:
             value = t("starter.example_element.summary")
         elif name == roles.kind:
             value = next(iter(schema.soorten))
-        elif spec.kind == "choice" and spec.taxonomy:
-            value = t("starter.example_id")
+        elif spec.taxonomy and not kind_of(spec).is_list:  # e.g. the status: its first step
+            value = kind_of(spec).example(spec)
         elif not spec.required:
             continue
-        elif spec.kind == "list" and spec.items == "taxonomy":
-            value = [spec.exclusive] if spec.exclusive else [t("starter.example_id")]
-        elif spec.kind == "list":
-            value = [t("starter.example_text")]
         else:
-            value = t("starter.example_text")
+            value = kind_of(spec).example(spec)
         if isinstance(value, list):
             lines.append(f"{name}: [{', '.join(yaml_text(v) for v in value)}]")
         else:
