@@ -93,3 +93,26 @@ def dutch_in_files(root: Path, rels: list[str]) -> dict[str, list[str]]:
         if hits:
             found[rel] = hits
     return found
+
+
+_LINKS = re.compile(r'\s(?:href|src|action)="([^"#?]*)')
+
+
+def dutch_in_addresses(site: Path) -> dict[str, list[str]]:
+    """file -> the Dutch words in its own address and in the site addresses its pages link
+    to (the manual's `addresses:`, core/paths.py). Not counted: anchors and query names
+    (not yet per manual), links to other sites, the package's scripts and styles (their file
+    names are the package's identifiers, as its code)."""
+    found = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith((*_SKIPPED, "assets/")):
+            continue
+        addresses = [rel]
+        if path.suffix == ".html":
+            addresses += [a for a in _LINKS.findall(path.read_text("utf-8"))
+                          if "://" not in a and "assets/" not in a]
+        hits = sorted({w for a in addresses for w in re.split(r"[^a-z]+", a.lower())} & DUTCH)
+        if hits:
+            found[rel] = hits
+    return found

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dutch_words import dutch_in_files, dutch_in_site
+from dutch_words import dutch_in_addresses, dutch_in_files, dutch_in_site
 from sitebuilder import BIN, BuildResult
 from werkwijze.core.i18n import Catalogue, available_languages
 
@@ -166,6 +166,12 @@ def test_an_english_starter_has_no_dutch_word(english_starter):
             "README.md", "mkdocs.yml"} <= set(sources)
     assert dutch_in_files(root, sources) == {}
     assert dutch_in_site(site.site) == {}
+    assert dutch_in_addresses(site.site) == {}  # its own addresses (schema `addresses:`)
+    for rel in ("elements/index.html", "elements/example-element/index.html", "elements.json",
+                "elements.csv", "elements-filter.json", "work-cards/index.html", "changes/index.html",
+                "sources/index.html"):
+        assert (site.site / rel).is_file(), rel
+    assert 'action="elements/"' in site.page("")  # the search box opens the overview
 
 
 def test_an_english_starter_speaks_its_schema_and_lists_generated_pages(english_starter):
@@ -177,11 +183,11 @@ def test_an_english_starter_speaks_its_schema_and_lists_generated_pages(english_
     schema = (root / "schema" / "element.yml").read_text("utf-8")
     assert "label: Working element" in schema and "exclusive: general" in schema
     assert "file: sources.yml" in schema and "folder: curricula" in schema
-    element = _text(site.page("elementen/example-element/"))
+    element = _text(site.page("elements/example-element/"))
     assert "Working element" in element and "Not yet described per region" in element
     home = site.page("")
-    for title, href in (("Elements", "elementen/"), ("Work cards", "werkkaarten/"),
-                        ("Changes", "wijzigingen/")):
+    for title, href in (("Elements", "elements/"), ("Work cards", "work-cards/"),
+                        ("Changes", "changes/")):
         assert re.search(rf'href="{href}"[^>]*>\s*<span class="md-ellipsis">\s*{title}', home), title
 
 
@@ -239,7 +245,7 @@ def test_a_non_editable_install_is_all_another_study_needs(tmp_path):
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path / "studie",
                            capture_output=True, text=True, env=env, timeout=300)
     assert build.returncode == 0, build.stdout + build.stderr
-    assert (tmp_path / "studie" / "site" / "elementen" / "example-element" / "index.html").is_file()
+    assert (tmp_path / "studie" / "site" / "elements" / "example-element" / "index.html").is_file()
 
 
 def test_schema_keywords_read_in_english_or_dutch_but_not_both():
@@ -433,3 +439,36 @@ def test_new_names_the_manuals_kinds_and_its_file_passes_at_once(tmp_path):
     assert "\nsetting:\n" in text and "\nseen:\n" in text  # optional, left empty
     check = _run([str(BIN / "werkwijze"), "check"], root)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+# -- the manual's own addresses (schema `addresses:`, core/paths.py) ---------------------
+
+@pytest.mark.parametrize("section, message", [
+    ("addresses: {elements: Elements}", "The address 'Elements' of 'elements' must be lowercase letters"),
+    ("addresses: {work_cards: topics}", "The address 'topics' is used twice: by 'work_cards' and by 'facets.topic'"),
+    ("addresses: {summaries: data, open_data: data}", "The address 'data' is used twice: by 'summaries' and by 'open_data'"),
+    ("addresses: {pages: x}", "Unknown key 'pages' in 'addresses'"),
+])
+def test_addresses_are_checked_with_file_and_line(tmp_path, section, message):
+    root = tmp_path / "manual"
+    shutil.copytree(FIXTURE, root)
+    schema = root / "schema" / "element.yml"
+    text = schema.read_text("utf-8")
+    schema.write_text(text + section + "\n", "utf-8")
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1
+    assert f"schema/element.yml:{len(text.splitlines()) + 1}: {message}" in proc.stdout, proc.stdout
+
+
+def test_this_manual_keeps_its_published_addresses():
+    """No `addresses:` in this manual's schema: the defaults are its contract."""
+    from werkwijze.core.model.schema import parse_schema_text
+    from werkwijze.core.paths import DEFAULT_ADDRESSES
+    schema = parse_schema_text((REPO / "schema" / "element.yml").read_text("utf-8"))
+    assert schema.addresses == DEFAULT_ADDRESSES
+    published = (REPO / "tests" / "published-urls.txt").read_text("utf-8")
+    for url in ("/elementen/", "/elementen.json", "/elementen.csv", "/werkkaarten/", "/bronnen/",
+                "/wijzigingen/", "/leerlijnen/"):
+        assert f"\n{url}" in published or published.startswith(url), url
+    assert (DEFAULT_ADDRESSES.overview, DEFAULT_ADDRESSES.json_file, DEFAULT_ADDRESSES.work_cards_src) == (
+        "elementen/index.md", "elementen.json", "werkkaarten/index.md")

@@ -9,6 +9,7 @@ Exit codes: 0 clean, 1 content problems (or the new element would clash), 2 usag
 from __future__ import annotations
 
 import argparse
+from importlib import resources
 import os
 import sys
 from pathlib import Path
@@ -38,7 +39,8 @@ COMMANDS = {"check": ("cli.commands.check", ("check", "controleer")),
             "export": ("cli.commands.export", ("export", "exporteer")),
             "editor_files": ("cli.commands.editor_files", ("editor-files", "editorbestanden")),
             "publish": ("cli.commands.publish", ("publish", "publiceer")),
-            "published_urls": ("cli.commands.published_urls", ("published-urls", "adressen"))}
+            "published_urls": ("cli.commands.published_urls", ("published-urls", "adressen")),
+            "reference": ("cli.commands.reference", ("reference", "naslag"))}
 
 
 class UsageError(Exception):
@@ -268,6 +270,16 @@ def _init(args: argparse.Namespace) -> int:
     return OK
 
 
+def _reference(args: argparse.Namespace) -> int:
+    """The reference for manual authors (werkwijze/reference/<language>.md; English for a
+    language it is not written in)."""
+    language = args.taal or i18n.active().language
+    folder = resources.files("werkwijze").joinpath("reference")
+    chosen = folder.joinpath(f"{language}.md")
+    print((chosen if chosen.is_file() else folder.joinpath("en.md")).read_text("utf-8"), end="")
+    return OK
+
+
 def _export(args: argparse.Namespace) -> int:
     layout = _layout(args)
     config = _config_in(layout.root)
@@ -411,6 +423,11 @@ def build_parser(kinds: list[str] | None = None) -> argparse.ArgumentParser:
     urls.add_argument("site", metavar="MAP", nargs="?", default="site", help=t("cli.help.published_urls_site"))
     urls.add_argument("--root", help=t("cli.help.root"))
     urls.set_defaults(func=_published_urls)
+
+    reference = _subparser(sub, "reference", "cli.help.reference")
+    reference.add_argument("--taal", "--language", dest="taal",
+                           help=t("cli.help.language", languages=", ".join(i18n.available_languages())))
+    reference.set_defaults(func=_reference)
     return parser
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .core import i18n
 from .core.render.colours import colours_css, kind_css
 from .core.render.doors import door_facet_data, doors_only, has_regional_text
+from .core.paths import addresses
 from .core.render.export import facet_data
 
 if TYPE_CHECKING:
@@ -68,4 +69,6 @@ def template_values(manual: Manual, contact: dict | None = None) -> dict:
         # The footer shows the edition (partials/copyright.html), also outside pages (404).
         "werkwijze_editie": editions.current if editions else None,
         "werkwijze_contact": contact,
+        # The overview's address (partials/search.html, 404.html): the manual's own.
+        "werkwijze_overzicht": addresses().elements + "/",
     }

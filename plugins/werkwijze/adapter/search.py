@@ -40,7 +40,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..core.i18n import t
-from ..core.paths import ELEMENTS_DIR, WERKKAARTEN_SRC, element_src
+from ..core.paths import addresses, element_src
 from .stash import LATE_CLASSES
 
 from typing import TYPE_CHECKING
@@ -263,10 +263,10 @@ class SiteSearch:
     def _record(self, page, html: str, manual: Manual, generated) -> Record | None:
         src = page.file.src_uri
         folder, _, name = src.rpartition("/")
-        if folder == ELEMENTS_DIR and name[:-3] in manual.elements and src == element_src(name[:-3]):
+        if folder == addresses().elements and name[:-3] in manual.elements and src == element_src(name[:-3]):
             return element_record(manual, manual.elements[name[:-3]], _url(page), html)
         excluded = isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
-        if generated is not None and src != WERKKAARTEN_SRC and (excluded or not generated.searchable):
+        if generated is not None and src != addresses().work_cards_src and (excluded or not generated.searchable):
             return None  # a pure list (page 2.. of a facet list, card pages)
         if generated is None and excluded:
             return None  # a chapter that asks to stay out of search

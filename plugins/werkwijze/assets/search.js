@@ -212,7 +212,7 @@
   }
 
   function overviewLink(query) {
-    var href = new URL("elementen/", base);
+    var href = new URL(form.action);  // the overview (partials/search.html)
     if (query) href.searchParams.set("tekst", query);
     return el("a", { href: href.href, text: query ? text("overview", { query: query }) : text("overview_all") });
   }

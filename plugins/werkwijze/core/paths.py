@@ -1,43 +1,99 @@
 """Where the manual's generated pages and files live in the site: one table.
 
-These are public addresses (trainers and other sites link to them), so they are fixed;
-every module asks this one for them. Functions give the source URI of a page
+These are public addresses (trainers and other sites link to them): a manual names its
+own in its schema (`addresses:`), and once published they are its contract; every module
+asks this one for them (`addresses()`). Functions give the source URI of a page
 (`elementen/<id>.md`); core/urls.py turns that into its URL.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .model.manual import Manual
     from .model.schema import FacetSpec
 
-ELEMENTS_DIR = "elementen"
-OVERVIEW = f"{ELEMENTS_DIR}/index.md"
-SOURCES_PAGE = "bronnen.md"
-CHANGES_SRC = "wijzigingen.md"
-WERKKAARTEN_DIR = "werkkaarten"
-WERKKAARTEN_SRC = f"{WERKKAARTEN_DIR}/index.md"
-LEERLIJNEN_DIR = "leerlijnen"
-LEERLIJNEN_INDEX = f"{LEERLIJNEN_DIR}/index.md"
-JSON_FILE = "elementen.json"
-CSV_FILE = "elementen.csv"
-FILTER_FILE = "elementen-filter.json"  # the overview filter's data (render/export.py)
-SUMMARIES_FILE = "elementen-samenvattingen.json"  # its summaries, for a big manual
-SCHEMA_URI = "schema/element.schema.json"
+SCHEMA_URI = "schema/element.schema.json"  # also checked in beside the manual's schema
 PDF_DIR = "pdf"  # where `make pdf` output is published beside the site (werkwijze publiceer, publish/pdf.py)
 # Names in the elements folder that the site uses itself: no element may take them.
-RESERVED_ELEMENT_IDS = frozenset({OVERVIEW.rpartition("/")[2].removesuffix(".md")})
+RESERVED_ELEMENT_IDS = frozenset({"index"})
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """The manual's own addresses (`addresses:` in its schema, core/model/schema.py): each a
+    folder or page name in the site root. The defaults are this manual's published ones;
+    `werkwijze init` writes them in the new manual's language (schema/translations/)."""
+    elements: str = "elementen"  # the overview and one page per element: /elementen/<id>/
+    sources: str = "bronnen"  # the sources page
+    changes: str = "wijzigingen"  # what changed, per edition
+    work_cards: str = "werkkaarten"  # the printable work cards
+    learning_paths: str = "leerlijnen"  # the leerlijnen's index and pages
+    open_data: str = "elementen"  # <open_data>.json, .csv and -filter.json
+    summaries: str = "elementen-samenvattingen"  # <summaries>.json: a big manual's summaries
+
+    @property
+    def overview(self) -> str:
+        return f"{self.elements}/index.md"
+
+    @property
+    def sources_page(self) -> str:
+        return f"{self.sources}.md"
+
+    @property
+    def changes_src(self) -> str:
+        return f"{self.changes}.md"
+
+    @property
+    def work_cards_src(self) -> str:
+        return f"{self.work_cards}/index.md"
+
+    @property
+    def learning_paths_index(self) -> str:
+        return f"{self.learning_paths}/index.md"
+
+    @property
+    def json_file(self) -> str:
+        return f"{self.open_data}.json"
+
+    @property
+    def csv_file(self) -> str:
+        return f"{self.open_data}.csv"
+
+    @property
+    def filter_file(self) -> str:
+        """The overview filter's data (render/export.py)."""
+        return f"{self.open_data}-filter.json"
+
+    @property
+    def summaries_file(self) -> str:
+        return f"{self.summaries}.json"
+
+
+DEFAULT_ADDRESSES = Addresses()
+_active = [DEFAULT_ADDRESSES]
+
+
+def use_addresses(table: Addresses) -> Addresses:
+    """Make `table` the addresses of the manual being built (as i18n.use for its texts);
+    validate/load.py calls it when it has read the manual's schema."""
+    _active[0] = table
+    return table
+
+
+def addresses() -> Addresses:
+    return _active[0]
 
 
 def element_src(element_id: str) -> str:
-    return f"{ELEMENTS_DIR}/{element_id}.md"
+    return f"{addresses().elements}/{element_id}.md"
 
 
 def element_id_of(src_uri: str) -> str | None:
     """The element id of an element page's source URI, else None."""
     folder, _, name = src_uri.rpartition("/")
-    return name[:-3] if folder == ELEMENTS_DIR and name.endswith(".md") and name != "index.md" else None
+    return name[:-3] if folder == addresses().elements and name.endswith(".md") and name != "index.md" else None
 
 
 def facet_src(facet: FacetSpec, value: str | None = None, number: int = 1) -> str:
@@ -48,21 +104,23 @@ def facet_src(facet: FacetSpec, value: str | None = None, number: int = 1) -> st
 
 
 def card_page_src(theme: str, number: int = 1) -> str:
-    return f"{WERKKAARTEN_DIR}/{theme}.md" if number == 1 else f"{WERKKAARTEN_DIR}/{theme}/{number}.md"
+    folder = addresses().work_cards
+    return f"{folder}/{theme}.md" if number == 1 else f"{folder}/{theme}/{number}.md"
 
 
 def leerlijn_src(leerlijn_id: str) -> str:
-    return f"{LEERLIJNEN_DIR}/{leerlijn_id}.md"
+    return f"{addresses().learning_paths}/{leerlijn_id}.md"
 
 
 def generated_uris(manual: Manual) -> set[str]:
     """Every page and file the site plan adds besides the chapters (for link checks),
     known without rendering anything."""
-    uris = {element_src(i) for i in manual.elements} | {OVERVIEW, SOURCES_PAGE}
+    table = addresses()
+    uris = {element_src(i) for i in manual.elements} | {table.overview, table.sources_page}
     for facet in manual.schema.facets.values():
         uris.add(facet_src(facet))
         uris |= {facet_src(facet, value) for value, _ in manual.facets.options(facet)}
-    uris |= {WERKKAARTEN_SRC, CHANGES_SRC, CSV_FILE, JSON_FILE}
+    uris |= {table.work_cards_src, table.changes_src, table.csv_file, table.json_file}
     if manual.leerlijnen:
-        uris |= {LEERLIJNEN_INDEX} | {leerlijn_src(i) for i in manual.leerlijnen}
+        uris |= {table.learning_paths_index} | {leerlijn_src(i) for i in manual.leerlijnen}
     return uris

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pypdf import PdfWriter
 
-from ..core.paths import ELEMENTS_DIR, LEERLIJNEN_DIR, PDF_DIR, WERKKAARTEN_DIR
+from ..core.paths import PDF_DIR, addresses
 
 CHROMIUM = os.environ.get("WERKWIJZE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -74,8 +74,9 @@ def manual_pages(site: Path) -> list[str]:
         url = "" if url in (".", "./") else url
         if url not in urls and (site / url / "index.html").is_file():
             urls.append(url)
-    elements = sorted(p.parent for p in (site / ELEMENTS_DIR).glob("*/index.html") if not _is_redirect(p))
-    urls += [f"{ELEMENTS_DIR}/{folder.name}/" for folder in elements if f"{ELEMENTS_DIR}/{folder.name}/" not in urls]
+    folder_name = addresses().elements
+    elements = sorted(p.parent for p in (site / folder_name).glob("*/index.html") if not _is_redirect(p))
+    urls += [f"{folder_name}/{folder.name}/" for folder in elements if f"{folder_name}/{folder.name}/" not in urls]
     return urls
 
 
@@ -83,9 +84,9 @@ def werkkaarten_pages(site: Path) -> list[str]:
     """The card pages: /werkkaarten/ itself, or (in big manuals, where it is an index of
     themes) every theme's card pages, in page order."""
     nested = [p.parent.relative_to(site).as_posix() + "/"
-              for p in (site / WERKKAARTEN_DIR).glob("*/**/index.html")]
+              for p in (site / addresses().work_cards).glob("*/**/index.html")]
     if not nested:
-        return [f"{WERKKAARTEN_DIR}/"]
+        return [f"{addresses().work_cards}/"]
 
     def order(url: str):
         parts = url.strip("/").split("/")[1:]  # theme, optional page number
@@ -94,7 +95,7 @@ def werkkaarten_pages(site: Path) -> list[str]:
 
 
 def leerlijnen(site: Path) -> list[str]:
-    return sorted(p.parent.name for p in (site / LEERLIJNEN_DIR).glob("*/index.html"))
+    return sorted(p.parent.name for p in (site / addresses().learning_paths).glob("*/index.html"))
 
 
 def serve(site: Path) -> http.server.ThreadingHTTPServer:
@@ -155,7 +156,7 @@ def make_pdfs(site: Path, out: Path, browser=None) -> list[Path]:
 
         written.append(print_pages(werkkaarten_pages(site), out / "werkkaarten.pdf"))
         for leerlijn_id in leerlijnen(site):
-            written.append(print_page(f"{LEERLIJNEN_DIR}/{leerlijn_id}/", out / f"leerlijn-{leerlijn_id}.pdf"))
+            written.append(print_page(f"{addresses().learning_paths}/{leerlijn_id}/", out / f"leerlijn-{leerlijn_id}.pdf"))
         written.append(print_pages(manual_pages(site), out / "handleiding.pdf"))
     finally:
         page.close()

@@ -22,11 +22,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ..core.paths import CSV_FILE, ELEMENTS_DIR, JSON_FILE, SCHEMA_URI
+from ..core.paths import SCHEMA_URI, addresses
 from ..core.validate.published import format_list, heading_anchors, page_file, redirect_target
 
-# Contract files beside the pages (open data, JSON Schema).
-DATA_FILES = [JSON_FILE, CSV_FILE, SCHEMA_URI]
 # The sections of every element page (core/render/render.py writes them with these ids).
 ELEMENT_ANCHORS = ("kern", "kenmerken", "bronnen", "verwijzen")
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -83,7 +81,7 @@ def anchors(site: Path, docs: Path | None, urls: list[str]) -> list[str]:
             continue
         if docs is not None and source_of(docs, url) is not None:
             entries += [f"{url}#{anchor}" for anchor in heading_anchors(text)]
-        elif url.startswith(f"/{ELEMENTS_DIR}/") and url.count("/") == 3:
+        elif url.startswith(f"/{addresses().elements}/") and url.count("/") == 3:
             entries += [f"{url}#{anchor}" for anchor in heading_anchors(text)
                         if anchor in ELEMENT_ANCHORS]
     return entries
@@ -92,7 +90,9 @@ def anchors(site: Path, docs: Path | None, urls: list[str]) -> list[str]:
 def published_urls(site: Path, docs: Path | None = None) -> list[str]:
     urls = from_sitemap(site) or from_folder(site)
     urls += anchors(site, docs, urls)
-    urls += [f"/{name}" for name in DATA_FILES if (site / name).is_file()]
+    # contract files beside the pages (open data, JSON Schema)
+    data_files = [addresses().json_file, addresses().csv_file, SCHEMA_URI]
+    urls += [f"/{name}" for name in data_files if (site / name).is_file()]
     return urls
 
 

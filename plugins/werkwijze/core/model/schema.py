@@ -23,6 +23,7 @@ from ..sources.contained import named_path_problem
 from ..sources.datafile import read_tree
 from ..sources.layout import DEFAULT_SCHEMA
 from ..i18n import t
+from ..paths import DEFAULT_ADDRESSES, Addresses
 from ..problems import ProblemList
 
 DEFAULT_SCHEMA_LANGUAGE = "nl"  # the package's default schema; others: schema/translations/
@@ -180,6 +181,7 @@ class Schema:
     path: str = DEFAULT_SCHEMA  # where it was read from, relative to the project root
     editions: DataFileSpec = EDITIONS_DEFAULT
     leerlijnen: DataFileSpec = LEERLIJNEN_DEFAULT
+    addresses: Addresses = DEFAULT_ADDRESSES  # its generated pages' and files' names
 
     @property
     def required_fields(self) -> list[str]:
@@ -333,7 +335,10 @@ def _key_spec(name: str, raw) -> KeySpec:
 
 
 _SECTIONS = ("fields", "soorten", "generic_region_label", "taxonomies", "facets", "roles",
-             "term_roles", "editions", "leerlijnen")
+             "term_roles", "editions", "leerlijnen", "addresses")
+_ADDRESS_KEYS = tuple(f.name for f in dataclass_fields(Addresses))
+# Addresses of pages and folders (one namespace with the facets' folders) and of files.
+_FOLDER_ADDRESSES = ("elements", "sources", "changes", "work_cards", "learning_paths")
 
 
 def _data_file(node, where: str, line: int, default: DataFileSpec, location_key: str,
@@ -357,6 +362,32 @@ def _data_file(node, where: str, line: int, default: DataFileSpec, location_key:
     if location_key in tree.items:
         _inside(location, tree.items[location_key][0])
     return DataFileSpec(location, keys, items)
+
+
+def _addresses(node, line: int, facets: dict[str, FacetSpec]) -> Addresses:
+    """`addresses:`: the manual's own names for its generated pages and files (core/paths.py)."""
+    tree = _map(node, "addresses", line)
+    chosen = {}
+    for key, (kline, value) in tree.items.items():
+        if key not in _ADDRESS_KEYS:
+            raise _SchemaError(kline, t("schema.unknown_key", key=key, where="addresses",
+                                        allowed=", ".join(_ADDRESS_KEYS)))
+        value = _plain(value)
+        if not isinstance(value, str) or not re.match(ID_PATTERN, value):
+            raise _SchemaError(kline, t("schema.bad_address", key=key, value=value))
+        chosen[key] = value
+    table = Addresses(**chosen)
+    taken = {f"facets.{f.name}": f.path for f in facets.values()}
+    for key in (*_FOLDER_ADDRESSES, "summaries"):
+        value = getattr(table, key)
+        other = next((k for k, v in taken.items() if v == value), None)
+        if key == "summaries":
+            other = "open_data" if value == table.open_data else None
+        if other:
+            raise _SchemaError(tree.items[key][0] if key in tree.items else line,
+                               t("schema.address_twice", value=value, key=key, other=other))
+        taken[key] = value
+    return table
 
 
 def _inside(path: str, line: int) -> None:
@@ -485,8 +516,10 @@ def _parse(root: yamltree.Node | None, rel: str) -> Schema:
     leerlijnen = (_data_file(top.items["leerlijnen"][1], "leerlijnen", line_of("leerlijnen"),
                              LEERLIJNEN_DEFAULT, "folder", "step_keys")
                   if "leerlijnen" in top.items else LEERLIJNEN_DEFAULT)
+    addresses = (_addresses(top.items["addresses"][1], line_of("addresses"), facets)
+                 if "addresses" in top.items else DEFAULT_ADDRESSES)
     return Schema(fields, soorten, generic or "", taxonomies, facets, Roles(**roles), rel,
-                  editions, leerlijnen)
+                  editions, leerlijnen, addresses)
 
 
 def parse_schema_text(text: str, rel: str = DEFAULT_SCHEMA) -> Schema:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..i18n import t
 from ..model.edition import dutch_date
-from ..paths import CHANGES_SRC, element_src
+from ..paths import addresses, element_src
 from ..sources.gitlog import Commit
 from .html import md
 from .render import GeneratedPage, Renderer
@@ -69,7 +69,7 @@ def _note(items: list, value) -> None:
 
 def changes_page(manual: Manual, urls) -> GeneratedPage:
     renderer = Renderer(manual, urls)
-    src = CHANGES_SRC
+    src = addresses().changes_src
     editions = manual.editions.editions if manual.editions else []
     aliases = manual.graph.aliases
     history = manual.git_history()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..paths import ELEMENTS_DIR, SCHEMA_URI
+from ..paths import SCHEMA_URI, addresses
 from .jsonschema import dumps, element_json_schema
 from ..model.fieldkinds import kind_of
 from ..model.schema import FieldSpec, Schema
@@ -53,7 +53,7 @@ def front_matter_cms(schema: Schema, taxonomies: Taxonomies, elements_dir: str, 
             # "default": Front Matter CMS uses it for every file without a `type` field.
             "name": "default",
             "pageBundle": False,
-            "previewPath": ELEMENTS_DIR,
+            "previewPath": addresses().elements,
             "fields": [_cms_field(s, schema, taxonomies) for s in schema.fields.values()],
         }],
     }

@@ -24,7 +24,7 @@ import json
 from typing import TYPE_CHECKING
 
 from ..model.fieldkinds import kind_of
-from ..paths import FILTER_FILE, SUMMARIES_FILE, element_src
+from ..paths import addresses, element_src
 from .doors import door_facet_data
 from ..urls import Urls
 
@@ -105,7 +105,7 @@ def filter_files(manual: Manual, urls: Urls) -> dict[str, str]:
                "elementen": records, "facetten": door_facet_data(manual, facet_data(manual))}
     files = {}
     if big:
-        payload["samenvattingen"] = SUMMARIES_FILE
-        files[SUMMARIES_FILE] = _compact({e.id: e.summary for e in manual.sorted(manual.elements.values())})
-    files[FILTER_FILE] = _compact(payload)
+        payload["samenvattingen"] = addresses().summaries_file
+        files[addresses().summaries_file] = _compact({e.id: e.summary for e in manual.sorted(manual.elements.values())})
+    files[addresses().filter_file] = _compact(payload)
     return files

@@ -213,6 +213,13 @@ def _names(env, source: str) -> set[str]:
     return meta.find_undeclared_variables(env.parse(source))
 
 
+def package_fragment_names(env) -> dict[str, set[str]]:
+    """Each package fragment -> the names it reads (what the generator gives it, and the
+    globals `t`, `tm`): what a manual's version may use (the authors' reference lists them)."""
+    return {path.name: _names(env, path.read_text("utf-8"))
+            for path in PACKAGE_FRAGMENTS.glob("*") if path.name != "README.md"}
+
+
 def check_fragments(layout: Layout) -> FragmentCheck:
     """Syntax, names the generator does not give the fragment (the names its package
     version uses, or any package fragment's for a fragment of the manual's own), and
@@ -222,8 +229,7 @@ def check_fragments(layout: Layout) -> FragmentCheck:
     if fragments.override_dir is None:
         return result
     env = fragments.env
-    package = {path.name: _names(env, path.read_text("utf-8"))
-               for path in PACKAGE_FRAGMENTS.glob("*") if path.name != "README.md"}
+    package = package_fragment_names(env)
     every_name = set().union(*package.values())
     for path in sorted(fragments.override_dir.rglob("*")):
         name = path.relative_to(fragments.override_dir).as_posix()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import t
 from ..model.leerlijnen import Leerlijn
-from ..paths import LEERLIJNEN_INDEX as INDEX, element_src, leerlijn_src
+from ..paths import addresses, element_src, leerlijn_src
 from .html import md
 from .render import GeneratedPage, Renderer
 from .werkkaarten import print_block
@@ -28,7 +28,7 @@ class LeerlijnRenderer:
         if not self.m.leerlijnen:
             return {}
         pages = {leerlijn_src(i): self.page(l) for i, l in self.m.leerlijnen.items()}
-        pages[INDEX] = self.index()
+        pages[addresses().learning_paths_index] = self.index()
         return pages
 
     def index(self) -> GeneratedPage:
@@ -37,10 +37,10 @@ class LeerlijnRenderer:
             summary = (t("trainers.leerlijn_page.summary_duration", audience=leerlijn.audience,
                          duration=leerlijn.duration) if leerlijn.duration
                        else t("trainers.leerlijn_page.summary", audience=leerlijn.audience))
-            items.append((self.base.href(INDEX, leerlijn_src(leerlijn.id)), leerlijn.title, summary))
+            items.append((self.base.href(addresses().learning_paths_index, leerlijn_src(leerlijn.id)), leerlijn.title, summary))
         title = t("trainers.leerlijn_page.title")
         listing = self.base.f.render("leerlijnen.html", items=items)
-        return GeneratedPage(INDEX, title, f"# {md(title)}", listing + "\n")
+        return GeneratedPage(addresses().learning_paths_index, title, f"# {md(title)}", listing + "\n")
 
     def page(self, leerlijn: Leerlijn) -> GeneratedPage:
         src = leerlijn_src(leerlijn.id)
@@ -51,7 +51,7 @@ class LeerlijnRenderer:
         body = self.base.f.render(
             "leerlijn.md", leerlijn=leerlijn, facts=facts, steps=[self._step(src, s) for s in leerlijn.steps],
             print_block=print_block(self.base.f, self.base.urls, src, f"leerlijn-{leerlijn.id}.pdf"),
-            back=self.base.href(src, INDEX))
+            back=self.base.href(src, addresses().learning_paths_index))
         return GeneratedPage(src, leerlijn.title, "", body + "\n")
 
     def _step(self, src: str, step) -> dict:

@@ -28,8 +28,7 @@ from .doors import occupied
 from .regions_view import region_section
 from ..model.fieldkinds import kind_of
 from ..model.schema import FacetSpec
-from ..paths import (CSV_FILE, FILTER_FILE, JSON_FILE, OVERVIEW, SOURCES_PAGE,
-                          element_src, facet_src)
+from ..paths import addresses, element_src, facet_src
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
@@ -160,7 +159,7 @@ class Renderer:
     def filter_link(self, from_src: str, filters: dict[str, list[str]], text: str | None = None) -> Markup:
         """A link into the overview with these filters set (read by assets/filter.js)."""
         query = urlencode([(name, value) for name, values in filters.items() for value in values])
-        href = self.href(from_src, OVERVIEW) + (f"?{query}" if query else "")
+        href = self.href(from_src, addresses().overview) + (f"?{query}" if query else "")
         return self.f.render("filter_link.html", href=href, text=text or t("pages.filter_link"))
 
     def facet_links(self, from_src: str, facet: FacetSpec, values: list[str]) -> Markup:
@@ -255,7 +254,7 @@ class Renderer:
                                 "type": kind.name if kind else term.role("type"),
                                 "type_description": kind.role("description") if kind else "",
                                 "description": term.role("description"),
-                                "href": self.href(src, SOURCES_PAGE, term.id)})
+                                "href": self.href(src, addresses().sources_page, term.id)})
         status = None
         status_field = self.schema.role_field("status")
         value = element.text(status_field.name) if status_field else ""
@@ -320,7 +319,7 @@ class Renderer:
         if field is None:
             return Markup("")
         registry = self.m.taxonomies[field.taxonomy]
-        sources = [(citation_html(term.role("citation", term.name)), self.href(src, SOURCES_PAGE, term.id))
+        sources = [(citation_html(term.role("citation", term.name)), self.href(src, addresses().sources_page, term.id))
                    for term in (registry.terms.get(i) for i in element.list(field.name)) if term]
         return self.f.render("sources.md", title=field.label,
                              sources=sources)
@@ -339,7 +338,7 @@ class Renderer:
 
     # -- overviews and facet pages -----------------------------------------------
     def overview_page(self) -> GeneratedPage:
-        src = OVERVIEW
+        src = addresses().overview
         theme_facet = self.schema.theme_facet
         links = [self.link(src, facet_src(f), f.title.lower()) for f in self.schema.facets.values()]
         facet_links = (Markup(", ").join(links[:-1]) + Markup(" {} ").format(t("common.or")) + links[-1]
@@ -359,9 +358,9 @@ class Renderer:
                     self.f.env.globals["tm"]("pages.overview.to_theme", count=len(chosen), link=link))))
         listing = self.f.render(
             "overview.md", count=len(self.m.elements), facet_links=facet_links,
-            csv_link=self.link(src, CSV_FILE, t("pages.overview.csv")),
-            json_link=self.link(src, JSON_FILE, t("pages.overview.json")),
-            root=self.href(src, "index.md"), data=self.href(src, FILTER_FILE), groups=groups)
+            csv_link=self.link(src, addresses().csv_file, t("pages.overview.csv")),
+            json_link=self.link(src, addresses().json_file, t("pages.overview.json")),
+            root=self.href(src, "index.md"), data=self.href(src, addresses().filter_file), groups=groups)
         title = t("pages.overview.title")
         return GeneratedPage(src, title, f"# {_md(title)}", listing + "\n")
 
@@ -399,7 +398,7 @@ class Renderer:
         if not chosen:  # an empty room: its URL works and says where to go instead
             listing = self.f.render("facet_empty.html", label=label, plural=facet.plural.lower(),
                                     index_href=self.href(src, facet_src(facet)),
-                                    overview_href=self.href(src, OVERVIEW))
+                                    overview_href=self.href(src, addresses().overview))
             return [GeneratedPage(src, label, intro, f"{listing}\n", searchable=False)]
         if facet is self.facets.region_facet:
             listing = self._region_listing(src, value, label, chosen)
@@ -525,7 +524,7 @@ class Renderer:
         return "\n\n".join(parts)
 
     def sources_page(self) -> GeneratedPage:
-        src = SOURCES_PAGE
+        src = addresses().sources_page
         field = self.schema.role_field("sources")
         registry = self.m.taxonomies[field.taxonomy] if field else None
         type_key = self.schema.taxonomies[field.taxonomy].key_for("type") if field else None

@@ -12,12 +12,12 @@ import yaml
 from ..i18n import t
 from ..model.fieldkinds import kind_of
 from ..model.schema import DEFAULT_SCHEMA, Schema, parse_schema_text
-from ..paths import CHANGES_SRC, OVERVIEW, WERKKAARTEN_SRC
+from ..paths import Addresses
 from .scaffold import yaml_text
 from .starter_schema import starter_schema_text
 
 
-def _mkdocs_yml(language: str) -> str:
+def _mkdocs_yml(language: str, table: Addresses) -> str:
     config = {
         "site_name": t("starter.site_name"),
         "site_description": t("starter.site_description"),
@@ -32,8 +32,8 @@ def _mkdocs_yml(language: str) -> str:
         "validation": {"omitted_files": "warn", "absolute_links": "warn",
                        "unrecognized_links": "warn", "anchors": "warn"},
         # The generated pages too: without them in the nav, nothing links to them.
-        "nav": [{t("starter.nav_start"): "index.md"}, {t("starter.nav_elements"): OVERVIEW},
-                {t("cards.title"): WERKKAARTEN_SRC}, {t("trainers.changes.title"): CHANGES_SRC}],
+        "nav": [{t("starter.nav_start"): "index.md"}, {t("starter.nav_elements"): table.overview},
+                {t("cards.title"): table.work_cards_src}, {t("trainers.changes.title"): table.changes_src}],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
@@ -86,9 +86,9 @@ def starter_files(language: str) -> dict[str, str]:
     schema_text = starter_schema_text(language, t("starter.schema_header"))
     schema = parse_schema_text(schema_text)
     files = {
-        "mkdocs.yml": _mkdocs_yml(language),
+        "mkdocs.yml": _mkdocs_yml(language, schema.addresses),
         DEFAULT_SCHEMA: schema_text,
-        "docs/index.md": t("starter.index"),
+        "docs/index.md": t("starter.index", overview=schema.addresses.overview),
         f"elements/{t('starter.example_element.file')}.md": _example_element(schema),
         ".gitignore": "site/\npublic/\n.site-*/\n.public-*/\n.werkwijze-publiceer.yml\n.venv/\n__pycache__/\n",
         "README.md": t("starter.readme", site_name=t("starter.site_name"), kind=next(iter(schema.soorten))),

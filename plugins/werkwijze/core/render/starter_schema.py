@@ -4,7 +4,7 @@ The package's default schema (`werkwijze/schema/element.yml`) is written once, i
 Dutch. For another language `schema/translations/<language>.yml` gives only its words
 (and the schema's keywords are written in their English spelling, `kinds:`):
 `names` renames every identifier (fields, kinds, taxonomies, files, keys, facets,
-paths) and `texts` every label and help. The structure (kinds, limits, roles, which
+paths) and `texts` every label and help; `addresses` names the generated pages and files. The structure (kinds, limits, roles, which
 taxonomy a field uses) is never repeated, so the languages cannot drift apart.
 """
 from __future__ import annotations
@@ -27,6 +27,7 @@ class Words:
     language: str
     names: dict[str, str]
     texts: dict
+    addresses: dict[str, str]  # `addresses:` of the new manual's schema
 
     def name(self, identifier: str | None) -> str | None:
         if identifier is None:
@@ -56,7 +57,10 @@ def _words(language: str) -> Words:
     if not path.is_file():
         raise MissingTranslation(f"schema/translations/{language}.yml")
     raw = yaml.safe_load(path.read_text("utf-8"))
-    return Words(language, {str(k): str(v) for k, v in raw["names"].items()}, raw["texts"])
+    if "addresses" not in raw:  # a new manual's addresses in its own language
+        raise MissingTranslation(f"schema/translations/{language}.yml: addresses")
+    return Words(language, {str(k): str(v) for k, v in raw["names"].items()}, raw["texts"],
+                 {str(k): str(v) for k, v in raw["addresses"].items()})
 
 
 def _renamed(mapping: dict | None, words: Words) -> dict:
@@ -122,8 +126,9 @@ def translate(schema: dict, words: Words) -> dict:
     unknown = set(schema) - set(sections)
     if unknown:
         raise MissingTranslation(f"default schema section(s) {sorted(unknown)} have no translation rule")
-    return {KEYWORD_ALIASES.get(section, section): sections[section](value)
-            for section, value in schema.items()}
+    translated = {KEYWORD_ALIASES.get(section, section): sections[section](value)
+                  for section, value in schema.items()}
+    return {**translated, "addresses": dict(words.addresses)}
 
 
 def starter_schema_text(language: str, header: str) -> str:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .citation import absolute_url
 from ..i18n import active, t
-from ..paths import PDF_DIR, WERKKAARTEN_SRC, card_page_src, element_src
+from ..paths import PDF_DIR, addresses, card_page_src, element_src
 from .fragments import Fragments, fragments_for
 from .render import GeneratedPage, pager
 
@@ -80,6 +80,8 @@ def manual_fragments(manual: Manual):
 def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=None) -> dict[str, GeneratedPage]:
     """The werkkaarten page(s), by src URI. `memo` (core/site/pagememo.py, under `mkdocs serve`)
     keeps the card of an unchanged element."""
+    cards_src = addresses().work_cards_src
+
     def card(element) -> Markup:
         if memo is None:
             return _card(manual, urls, site_url, element)
@@ -98,12 +100,13 @@ def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=Non
     choices += [Markup('<a href="?{}={}">{}</a>').format(kind_param, s.id, s.plural) for s in schema.soorten.values()]
     choices.append(Markup('<a href="./">{}</a>').format(t("cards.all_cards")))
     intro = fragments.render("cards_intro.md", title=title, choices=Markup(" · ").join(choices),
-                             print_block=print_block(fragments, urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
+                             print_block=print_block(fragments, urls, cards_src, "werkkaarten.pdf", "ui.print.pdf_cards"))
     listing = fragments.render("cards.html", cards=[card(e) for e in elements], params=query_names(schema))
-    return {WERKKAARTEN_SRC: GeneratedPage(WERKKAARTEN_SRC, title, intro, listing + "\n", searchable=False)}
+    return {cards_src: GeneratedPage(cards_src, title, intro, listing + "\n", searchable=False)}
 
 
 def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, GeneratedPage]:
+    cards_src = addresses().work_cards_src
     schema = manual.schema
     fragments = manual_fragments(manual)
     theme_facet = schema.theme_facet
@@ -126,9 +129,9 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
             if at:
                 first, last = at[0] // CARDS_PER_PAGE + 1, at[-1] // CARDS_PER_PAGE + 1
                 kinds.append({"id": kind.id, "label": kind.plural, "first": first, "last": last,
-                              "href": urls.relative(WERKKAARTEN_SRC, card_page_src(value, first))})
+                              "href": urls.relative(cards_src, card_page_src(value, first))})
         themes.append({"id": value, "label": label, "count": len(chosen), "pages": count, "kinds": kinds,
-                       "href": urls.relative(WERKKAARTEN_SRC, card_page_src(value))})
+                       "href": urls.relative(cards_src, card_page_src(value))})
         for number in range(1, count + 1):
             src = card_page_src(value, number)
             nav_top, nav_bottom = pager(fragments, [urls.relative(src, card_page_src(value, n))
@@ -141,13 +144,13 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
             title = t("cards.theme_title", theme=label)
             if count > 1:
                 title = t("pages.pager.title", label=title, number=number, total=count)
-            back = fragments.render("back_link.html", href=urls.relative(src, WERKKAARTEN_SRC), text=t("cards.back"))
+            back = fragments.render("back_link.html", href=urls.relative(src, cards_src), text=t("cards.back"))
             listing = fragments.render("cards.html", cards=cards, params=query_names(schema))
             pages[src] = GeneratedPage(src, title, f"# {fragments.env.filters['md'](title)}",
                                        f"{back}\n\n{nav_top}\n\n{listing}\n{nav_bottom}\n", searchable=False)
     intro = fragments.render("cards_intro.md", title=t("cards.title"), choices="", size=CARDS_PER_PAGE,
-                             print_block=print_block(fragments, urls, WERKKAARTEN_SRC, "werkkaarten.pdf", "ui.print.pdf_cards"))
+                             print_block=print_block(fragments, urls, cards_src, "werkkaarten.pdf", "ui.print.pdf_cards"))
     listing = fragments.render("cards_index.html", themes=themes, params=query_names(schema))
-    pages[WERKKAARTEN_SRC] = GeneratedPage(WERKKAARTEN_SRC, t("cards.title"), intro, listing + "\n",
+    pages[cards_src] = GeneratedPage(cards_src, t("cards.title"), intro, listing + "\n",
                                            searchable=False)
     return pages

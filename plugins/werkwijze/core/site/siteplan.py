@@ -17,7 +17,7 @@ from ..render.export import filter_files, to_json
 from ..render.jsonschema import dumps, element_json_schema
 from ..render.fragments import Fragments, fragments_for
 from ..render.render import GeneratedPage, Renderer
-from ..paths import SCHEMA_URI, element_src
+from ..paths import SCHEMA_URI, addresses, element_src
 from .trainers import cited_pages, reference_block, trainer_files, trainer_pages
 from ..urls import Urls
 
@@ -112,9 +112,9 @@ def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
 
 
 def _open_data(manual: Manual, urls: Urls, site_url: str | None, memo: PageMemo | None) -> dict[str, str]:
-    """elementen.json, the filter's data, the CSV and alias redirects, by site path."""
+    """The open data (elementen.json), the filter's data, the CSV and alias redirects, by site path."""
     def make():
-        files = {"elementen.json": to_json(manual, urls), **filter_files(manual, urls)}
+        files = {addresses().json_file: to_json(manual, urls), **filter_files(manual, urls)}
         files.update(trainer_files(manual, urls, site_url))
         return files
     if memo is None:

@@ -15,7 +15,7 @@ from ..render.leerlijn_pages import LeerlijnRenderer
 from .redirects import redirect_files
 from ..render.fragments import Fragments, fragments_for
 from ..render.render import GeneratedPage
-from ..paths import CHANGES_SRC, CSV_FILE, element_id_of
+from ..paths import addresses, element_id_of
 from ..urls import Urls
 from ..render.werkkaarten import werkkaarten_pages
 
@@ -35,14 +35,14 @@ def trainer_pages(manual: Manual, urls: Urls, site_url: str | None, memo=None) -
 
 def trainer_files(manual: Manual, urls: Urls, site_url: str | None) -> dict[str, str]:
     """Site path -> content of the non-page files (open data, redirects)."""
-    files = {CSV_FILE: to_csv(manual, urls, site_url)}
+    files = {addresses().csv_file: to_csv(manual, urls, site_url)}
     files.update(redirect_files(manual, urls, site_url))
     return files
 
 
 def cited_pages(pages: dict[str, GeneratedPage]) -> dict[str, str]:
     """The trainers' pages that are cited like chapters (leerlijnen, werkkaarten): src -> title."""
-    return {src: page.title for src, page in pages.items() if src != CHANGES_SRC}
+    return {src: page.title for src, page in pages.items() if src != addresses().changes_src}
 
 
 def reference_block(manual: Manual, src_uri: str, urls: Urls, site_name: str,

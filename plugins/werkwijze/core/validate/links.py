@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from urllib.parse import unquote
 
 from ..i18n import t
+from ..paths import element_src
 from ..sources.markdown import code_lines
 
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -97,7 +98,8 @@ def check_target(target: str, page_src: str, known: Callable[[str], bool]) -> st
     if target.startswith("#") or not target.split("#", 1)[0].split("?", 1)[0]:
         return None
     if target.startswith("/"):
-        return t("validate.links.absolute", target=target)
+        # the link as it should be: to the file, relative (an element page as the example)
+        return t("validate.links.absolute", target=target, example=element_src(t("starter.example_element.file")))
     resolved = resolve_relative(target, page_src)
     candidates = [resolved]
     if target.split("#", 1)[0].endswith("/"):

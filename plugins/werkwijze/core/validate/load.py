@@ -17,7 +17,7 @@ from ..model.facets import Facets
 from .graph import build_graph, index_elements
 from ..i18n import t
 from ..problems import ProblemList
-from ..paths import ELEMENTS_DIR, RESERVED_ELEMENT_IDS, element_src, generated_uris
+from ..paths import RESERVED_ELEMENT_IDS, addresses, element_src, generated_uris, use_addresses
 from ..sources.catalogue import load_manual_catalogue, manual_languages
 from ..sources.contained import check_layout
 from ..sources.project import code_tag_lines
@@ -49,6 +49,7 @@ def load_manual(layout: Layout, cache: ElementCache | None = None) -> Manual:
                          (layout.config_name, named) if named else None)
     if schema is None:  # nothing can be checked against a broken schema: report only that
         return _unusable(layout, problems)
+    use_addresses(schema.addresses)  # every later stage asks core/paths.py for them
     taxonomies = load_taxonomies(schema, layout.path(layout.data_dir), layout.data_dir, problems)
     facets = Facets(schema, taxonomies)
 
@@ -227,7 +228,7 @@ def _check_chapter_links(manual: Manual, known, problems: ProblemList) -> None:
             if links.scheme_of(target) is None:
                 resolved = links.resolve_relative(target, chapter.src_uri)
                 folder, _, name = resolved.rpartition("/")
-                if folder == ELEMENTS_DIR and name.endswith(".md") and name[:-3] in manual.elements:
+                if folder == addresses().elements and name.endswith(".md") and name[:-3] in manual.elements:
                     linked.append(name[:-3])
         for directive in chapter.directives:
             linked += [e.id for e in manual.facets.select(manual.elements.values(), directive.filters)]
