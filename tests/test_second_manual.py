@@ -180,6 +180,7 @@ def test_an_english_starter_speaks_its_schema_and_lists_generated_pages(english_
     # no `pip install werkwijze`: there is no such package on an index; the source is installed
     assert '.venv/bin/pip install "<werkwijze>[material]"' in readme and "is not on a package index" in readme
     assert "--kind working" in readme  # the starter's own first kind
+    assert "werkwijze reference" in readme  # the authors' reference (plugins/werkwijze/reference/)
     schema = (root / "schema" / "element.yml").read_text("utf-8")
     assert "label: Working element" in schema and "exclusive: general" in schema
     assert "file: sources.yml" in schema and "folder: curricula" in schema

@@ -37,7 +37,8 @@ class LeerlijnRenderer:
             summary = (t("trainers.leerlijn_page.summary_duration", audience=leerlijn.audience,
                          duration=leerlijn.duration) if leerlijn.duration
                        else t("trainers.leerlijn_page.summary", audience=leerlijn.audience))
-            items.append((self.base.href(addresses().learning_paths_index, leerlijn_src(leerlijn.id)), leerlijn.title, summary))
+            href = self.base.href(addresses().learning_paths_index, leerlijn_src(leerlijn.id))
+            items.append((href, leerlijn.title, summary))
         title = t("trainers.leerlijn_page.title")
         listing = self.base.f.render("leerlijnen.html", items=items)
         return GeneratedPage(addresses().learning_paths_index, title, f"# {md(title)}", listing + "\n")

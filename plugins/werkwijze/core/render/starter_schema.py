@@ -4,8 +4,9 @@ The package's default schema (`werkwijze/schema/element.yml`) is written once, i
 Dutch. For another language `schema/translations/<language>.yml` gives only its words
 (and the schema's keywords are written in their English spelling, `kinds:`):
 `names` renames every identifier (fields, kinds, taxonomies, files, keys, facets,
-paths) and `texts` every label and help; `addresses` names the generated pages and files. The structure (kinds, limits, roles, which
-taxonomy a field uses) is never repeated, so the languages cannot drift apart.
+paths) and `texts` every label and help; `addresses` names the generated pages and
+files. The structure (kinds, limits, roles, which taxonomy a field uses) is never
+repeated, so the languages cannot drift apart.
 """
 from __future__ import annotations
 
