@@ -17,7 +17,6 @@ from .adapter.pagecache import fingerprint
 from .adapter.search import SiteSearch
 from .adapter.serve import ServeSession
 from .adapter.sourcemap import Source, map_message
-from .adapter.stash import Stash
 from .adapter.themefix import fix_theme_markup
 from .config import WerkwijzeConfig
 from .core import i18n
@@ -93,7 +92,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.merged: set[str] = set()  # hand-written pages that get a generated listing
         self.source_map = _SourceMapFilter()
-        self.stash = Stash()  # generated lists skip the Markdown parser (adapter/stash.py)
         self.serve: ServeSession | None = None  # what `mkdocs serve` keeps (adapter/serve.py)
         self.loaded: Manual | None = None  # loaded in on_pre_build under serve
         self.search = SiteSearch()  # Pagefind records; kept across serve rebuilds
@@ -273,8 +271,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             # elements themselves.
             page.meta.setdefault("search", {"exclude": True})
         generated = src_uri in self.pages and src_uri not in self.merged
-        markdown = self.plan.page_markdown(src_uri, None if generated else markdown)
-        return self.stash.put(src_uri, markdown)
+        # Its finished HTML passes Markdown unparsed (werkwijze.finished_html, an extension).
+        return self.plan.page_markdown(src_uri, None if generated else markdown)
 
     # After the search plugin wrote its index.
     @event_priority(-100)
@@ -300,7 +298,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     # Run last, after other plugins changed the content, and before search indexes it.
     @event_priority(-100)
     def on_page_content(self, html: str, page, config, files) -> str:
-        html = self.stash.restore_early(page.file.src_uri, html)
         if page.file.src_uri in self.source_map.sources:  # an element page
             # Defence in depth: the check already refused unsafe Markdown in element files.
             html = clean_html(html)
@@ -331,10 +328,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         return contact
 
     def on_post_page(self, output: str, page, config) -> str:
-        # Lists go back in only now: search indexing (on_page_context) never parses them.
-        src_uri = page.file.src_uri
-        # Generated from escaped values (fragments): the cleaner is for contributed HTML.
-        output = self.stash.restore_late(src_uri, output)
         return fix_theme_markup(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:
