@@ -3,7 +3,10 @@
 (a) MkDocs + Material for MkDocs (this environment), (b) ProperDocs + mkdocs-materialx
 (`.venv-materialx`, which `make test-tools` sets up: the two themes cannot share an
 environment). Each build runs the installed `werkwijze publiceer` of its environment,
-so it is strict and checks every address the site prints.
+so it is strict and checks every address the site prints. (c) Zensical (the extra
+`.[zensical]`, in this environment) builds what `werkwijze export` writes: the site plan
+as a project, with the plugin's search index and our Markdown extension, templates and
+assets.
 """
 from __future__ import annotations
 
@@ -13,8 +16,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
@@ -56,6 +61,34 @@ def publish(manual: Path, engine_bin: Path, out: str = "site") -> Path:
                           cwd=manual, capture_output=True, text=True, env=ENV, timeout=900)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
     return manual / out
+
+
+def zensical(manual: Path, folder: Path) -> Path:
+    """Engine (c): `werkwijze export` (with the search index), then `zensical build --strict`."""
+    for command, cwd in (([str(MATERIAL_BIN / "werkwijze"), "export", str(folder)], manual),
+                         ([str(MATERIAL_BIN / "zensical"), "build", "--strict"], folder)):
+        proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=ENV, timeout=900)
+        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
+    return folder / "site"
+
+
+def site_path(manual: Path) -> str:
+    """The path of site_url ('handboek/'): the export's links start there, so a Zensical
+    site is served under it."""
+    config = yaml.safe_load((manual / "mkdocs.yml").read_text("utf-8"))
+    path = urlsplit(config.get("site_url") or "").path.strip("/")
+    return f"{path}/" if path else ""
+
+
+def served_at_site_path(site: Path, manual: Path, folder: Path) -> tuple[Path, str]:
+    """A folder that holds the site at the path of site_url (a symbolic link), and that path."""
+    path = site_path(manual)
+    if not path:
+        return site, ""
+    link = folder / path.rstrip("/")
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(site, target_is_directory=True)
+    return folder, path
 
 
 def page_urls(site: Path) -> set[str]:

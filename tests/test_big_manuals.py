@@ -1,5 +1,5 @@
 """Big manuals stay light: paginated facet pages, werkkaarten per theme, lists kept out
-of the search index (core/render/render.py, core/render/werkkaarten.py, adapter/stash.py).
+of the search index (core/render/render.py, core/render/werkkaarten.py, adapter/search.py).
 
 One real build of a synthetic corpus (scripts/corpus.py, fictional) just above the limits.
 """
@@ -96,6 +96,6 @@ def test_search_index_holds_elements_not_lists(big):
     assert "/regios/holland-rijnland/" in urls  # page 1: title and description
     assert sum(1 for url in urls if url.startswith("/elementen/synthetisch-element-")) >= SIZE
     text = json.dumps(records)
-    assert "wwstash" not in text  # no placeholder leaks into search
+    assert "wzxhzdk" not in text  # no Markdown placeholder (werkwijze.finished_html) leaks into search
     page = records["/regios/holland-rijnland/"]["content"]
     assert not any(r["meta"]["title"] in page for url, r in records.items() if url.startswith("/elementen/synth"))

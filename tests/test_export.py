@@ -25,9 +25,10 @@ from werkwijze.theme import TEMPLATES_DIR
 REPO = Path(__file__).resolve().parent.parent
 ENGLISH = Path(__file__).resolve().parent / "manuals" / "english"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-# MkDocs with the werkwijze package made unimportable: the export must build without it.
-WITHOUT_PLUGIN = ("import sys; sys.modules['werkwijze'] = None; sys.argv[0] = 'mkdocs'; "
-                  "from mkdocs.__main__ import cli; cli()")
+# MkDocs with the werkwijze plugin and core made unimportable: the export builds without
+# them (it needs only the package's Markdown extension, werkwijze.finished_html).
+WITHOUT_PLUGIN = ("import sys; sys.modules['werkwijze.plugin'] = sys.modules['werkwijze.core'] = None; "
+                  "sys.argv[0] = 'mkdocs'; from mkdocs.__main__ import cli; cli()")
 
 
 def _export(root: Path, folder, capsys, search: bool = False) -> tuple[int, str]:
@@ -157,6 +158,7 @@ def _export_build(root: Path, folder: Path) -> BuildResult:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     config = yaml.safe_load((folder / "mkdocs.yml").read_text("utf-8"))
     assert config["plugins"] == [] and "werkwijze" not in str(config.get("plugins"))
+    assert "werkwijze.finished_html" in str(config["markdown_extensions"])  # as in the plugin's build
     proc = subprocess.run([sys.executable, "-c", WITHOUT_PLUGIN, "build", "--strict"], cwd=folder,
                           env=ENV, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr

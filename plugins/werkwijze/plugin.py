@@ -11,13 +11,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
-from .adapter.pagecache import fingerprint
+from .adapter.dirtybuild import page_file, plan_dirty_build, quiet_dirty_warning, rebuild_nav_pages
 from .adapter.search import SiteSearch
 from .adapter.serve import ServeSession
-from .adapter.sourcemap import Source, map_message
-from .adapter.stash import Stash
+from .adapter.siteassets import add_asset_files, add_theme
+from .adapter.sourcemap import Source, SourceMapFilter
 from .adapter.themefix import fix_theme_markup
 from .config import WerkwijzeConfig
 from .core import i18n
@@ -26,7 +26,6 @@ from .core.validate.load import load_manual
 from .core.problems import Problem, ProblemList
 from .core.render.contact import contact_line, fallback_contact, manual_contact
 from .core.render.fragments import FragmentError, check_fragments
-from .core.render.render import GeneratedPage
 from .core.paths import element_src
 from .core.site.siteplan import plan_site
 from .core.urls import Publication, Urls
@@ -34,35 +33,9 @@ from .core.sources.catalogue import MESSAGES_DIR
 from .core.sources.project import option_lines
 from .core.validate.published import check_published
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
-from .theme import REQUIRED_EXTENSIONS, TEMPLATES_DIR, asset_files, generated_assets, scripts, stylesheets, template_values
+from .theme import template_values
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
-
-
-class _SourceMapFilter(logging.Filter):
-    """Rewrites `elementen/<id>.md` in MkDocs' page messages to the element file:line."""
-
-    def __init__(self):
-        super().__init__()
-        self.sources: dict[str, Source] = {}
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.sources:
-            record.msg = map_message(record.getMessage(), self.sources)
-            record.args = ()
-        return True
-
-
-class _DropDirtyWarning(logging.Filter):
-    """Under `serve --dirty` we keep pages, nav and search current (adapter/pagecache.py),
-    so MkDocs' warning about stale pages does not apply (and would fail --strict)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("A 'dirty' build is being performed")
-
-
-def _always() -> bool:
-    return True
 
 
 def _fragment_errors_as_content_errors(event):
@@ -90,13 +63,12 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     def __init__(self):
         self.manual: Manual | None = None
         self.urls = Urls()
-        self.pages: dict[str, GeneratedPage] = {}
+        self.pages: dict = {}  # src URI -> GeneratedPage
         self.merged: set[str] = set()  # hand-written pages that get a generated listing
-        self.source_map = _SourceMapFilter()
-        self.stash = Stash()  # generated lists skip the Markdown parser (adapter/stash.py)
+        self.source_map = SourceMapFilter()
         self.serve: ServeSession | None = None  # what `mkdocs serve` keeps (adapter/serve.py)
-        self.loaded: Manual | None = None  # loaded in on_pre_build under serve
         self.search = SiteSearch()  # Pagefind records; kept across serve rebuilds
+        self.loaded: Manual | None = None  # loaded in on_pre_build under serve
 
     # Under `mkdocs serve` the caches of the session (adapter/serve.py); else None.
     @property
@@ -120,7 +92,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if command == "serve" and self.serve is None:
             self.serve = ServeSession(dirty)
             if dirty:
-                logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+                quiet_dirty_warning()
 
     def on_shutdown(self):
         if self.serve is not None:
@@ -131,22 +103,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             self.serve.failed(error)
 
     def on_config(self, config):
-        for name, options in REQUIRED_EXTENSIONS.items():
-            if name not in config.markdown_extensions:
-                config.markdown_extensions.append(name)
-                config.mdx_configs.setdefault(name, options)
-        # Our template overrides sit after the manual's own custom_dir (which wins)
-        # and before Material's.
-        theme_dirs = config.theme.dirs
-        position = 1 if config.theme.custom_dir else 0
-        if str(TEMPLATES_DIR) not in theme_dirs:
-            theme_dirs.insert(position, str(TEMPLATES_DIR))
-        # Our assets load after the manual's own, the catalogue's texts before every script.
-        config.extra_css.extend(uri for uri in stylesheets() if uri not in config.extra_css)
-        first, last = scripts()
-        loaded = [str(s) for s in config.extra_javascript]
-        config.extra_javascript.extend(uri for uri in last if uri not in loaded)
-        config.extra_javascript[:0] = [uri for uri in first if uri not in loaded]
+        add_theme(config)  # extensions, templates, stylesheets, scripts (adapter/siteassets.py)
         # The catalogue of theme.language; load_manual() adds the manual's own wording.
         self.catalogue = i18n.use(i18n.Catalogue.load(config.theme.get("language")))
         # What `werkwijze publiceer` publishes beside the pages (PDFs, editions).
@@ -182,7 +139,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             self.fallback.attach(server)
         return server
 
-    def on_pre_build(self, config):  # under serve: keep the last good site (serve_fallback.py)
+    def on_pre_build(self, config):
+        # Under serve: a manual with problems keeps the last good site (serve_fallback.py);
+        # only here, before MkDocs cleans the site folder.
         if self.fallback is not None:
             self.loaded = self.fallback.check(self._load(), self.manual is not None)
 
@@ -211,70 +170,34 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 self.merged.add(src_uri)
                 continue
-            # Reached from overviews, facet pages and search, not from the nav: a nav with
-            # every element is rendered into every page (quadratic build time).
-            files.append(self._page_file(config, src_uri, page))
+            files.append(page_file(config, src_uri, page, self.page_cache))
         for element in manual.elements.values():
             file = files.get_file_from_path(element_src(element.id))
             source = self.layout.path(element.path)
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
-        for path, content in generated_assets(self.catalogue, config.extra.get("werkwijze_kleuren"),
-                                               manual.schema.soorten.values()).items():
-            files.append(File.generated(config, path, content=content))
-        for path, asset in asset_files().items():
-            files.append(File.generated(config, path, abs_src_path=str(asset)))
-        if self.page_cache is not None:
-            self._dirty_build_plan(files, config)
+        add_asset_files(files, config, self.catalogue, manual.schema.soorten.values())
+        if self.page_cache is not None:  # hand-written pages can hold generated listings
+            plan_dirty_build(files, config, self.page_cache, self.layout, manual, self.pages,
+                             {*self.merged, *manual.chapters})
         if self.serve is not None:
             self.serve.remove_gone({f.dest_uri for f in files}, Path(config.site_dir))
         self.search.begin(files, config.theme.get("language"))  # Pagefind indexes while pages render
         return files
 
-    def _page_file(self, config, src_uri: str, page: GeneratedPage) -> File:
-        if self.page_cache is None:
-            # Empty: on_page_markdown takes the page's Markdown from the plan (a copy here
-            # held every generated page twice, 80 MB at 5,000 elements).
-            return File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        # Backed by a cache file that changes only with its content: `--dirty` skips it
-        # while it is unchanged (adapter/pagecache.py).
-        path = self.page_cache.write(src_uri, page.markdown(), source=page)
-        return File.generated(config, src_uri, abs_src_path=path, inclusion=InclusionLevel.NOT_IN_NAV)
-
-    def _dirty_build_plan(self, files: Files, config) -> None:
-        """Which pages a `--dirty` rebuild must build besides those whose Markdown changed."""
-        cache = self.page_cache
-        docs = [f.src_uri for f in files.documentation_pages() if f.src_uri not in self.pages]
-        current = fingerprint(self.layout.root, config.config_file_path,
-                              self.layout.path(self.layout.data_dir), docs, self.manual.elements)
-        if current != cache.fingerprint:  # first build, or something every page depends on
-            cache.fingerprint = current
-            for file in files:
-                file.is_modified = _always
-        # Hand-written pages can hold generated listings (merged pages, directives).
-        for src_uri in [*self.merged, *self.manual.chapters]:
-            file = files.get_file_from_path(src_uri)
-            if file is not None:
-                file.is_modified = _always
-
     def on_nav(self, nav, config, files):
         if self.page_cache is not None:
-            for page in nav.pages:  # every page shows these titles in its nav
-                page.file.is_modified = _always
+            rebuild_nav_pages(nav)
         return nav
 
     @_fragment_errors_as_content_errors
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         escape_meta(page.meta)  # Material prints title/description raw
         src_uri = page.file.src_uri
-        if src_uri in self.pages and src_uri not in self.merged and not self.pages[src_uri].searchable:
-            # Pure lists (werkkaarten, page 2.. of a long facet list): search finds the
-            # elements themselves.
-            page.meta.setdefault("search", {"exclude": True})
         generated = src_uri in self.pages and src_uri not in self.merged
-        markdown = self.plan.page_markdown(src_uri, None if generated else markdown)
-        return self.stash.put(src_uri, markdown)
+        # Its finished HTML passes Markdown unparsed (werkwijze.finished_html, an extension).
+        return self.plan.page_markdown(src_uri, None if generated else markdown)
 
     # After the search plugin wrote its index.
     @event_priority(-100)
@@ -300,7 +223,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
     # Run last, after other plugins changed the content, and before search indexes it.
     @event_priority(-100)
     def on_page_content(self, html: str, page, config, files) -> str:
-        html = self.stash.restore_early(page.file.src_uri, html)
         if page.file.src_uri in self.source_map.sources:  # an element page
             # Defence in depth: the check already refused unsafe Markdown in element files.
             html = clean_html(html)
@@ -331,10 +253,6 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         return contact
 
     def on_post_page(self, output: str, page, config) -> str:
-        # Lists go back in only now: search indexing (on_page_context) never parses them.
-        src_uri = page.file.src_uri
-        # Generated from escaped values (fragments): the cleaner is for contributed HTML.
-        output = self.stash.restore_late(src_uri, output)
         return fix_theme_markup(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:

@@ -25,9 +25,11 @@ ASSETS_DIR = PACKAGE_DIR / "assets"
 ASSETS_URI = "assets/werkwijze"  # where our CSS/JS land in the site
 MESSAGES_JS = f"{ASSETS_URI}/messages.js"  # the catalogue's `js.*` texts, for assets/*.js
 COLOURS_CSS = f"{ASSETS_URI}/kleuren.css"  # the manual's colours (extra.werkwijze_kleuren)
-# Extensions the generated Markdown relies on: heading ids and classes (attr_list).
+# Extensions the generated Markdown relies on: heading ids and classes (attr_list); our
+# finished HTML kept out of Markdown's parsers (finished_html.py: speed, same pages).
 REQUIRED_EXTENSIONS: dict[str, dict] = {
     "attr_list": {},
+    "werkwijze.finished_html": {},
 }
 
 

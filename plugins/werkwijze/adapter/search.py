@@ -1,9 +1,8 @@
 """Site search with Pagefind: one record per element and per chapter, written at build time.
 
 The records come from the manual's model and the page's HTML as MkDocs rendered it
-(`page()`, called from on_page_content, before the stashed lists are put back, see
-adapter/stash.py): so the index holds the text of elements and chapters, never the
-generated lists that repeat it.
+(`page()`, called from on_page_content), without the parts in `_SKIP_CLASSES`: so the
+index holds the text of elements and chapters, never the generated lists that repeat it.
 
 - Element: title, summary, the text of its body (core, regional parts, questions for the
   session); `meta.summary` is the result text (no badge, no heading in the snippet);
@@ -41,7 +40,6 @@ from mkdocs.exceptions import PluginError
 
 from ..core.i18n import t
 from ..core.paths import addresses, element_src
-from .stash import LATE_CLASSES
 
 from typing import TYPE_CHECKING
 
@@ -50,11 +48,13 @@ if TYPE_CHECKING:
 
 OUTPUT = "pagefind"
 log = logging.getLogger("mkdocs.plugins.werkwijze")
-# Classes whose text stays out of the index: the stash's late blocks (lists, facet
-# labels, sources, 'how to cite', cards; a chapter's directive list can reach us),
+# Classes whose text stays out of the index: listings, and element-page parts that only
+# repeat what other pages hold (facet labels, citations of sources, how to cite the page,
+# cards; a chapter's directive list too),
 # permalinks, badges, dates, chapter links, counts, tab labels (the regional parts
 # have their own heading).
-_SKIP_CLASSES = LATE_CLASSES | {"ww-naar-filter", "ww-verwijzing-label", "ww-wie", "headerlink", "ww-soort", "ww-bijgewerkt", "ww-hoofdstukken", "ww-aantal",
+_SKIP_CLASSES = {"ww-lijst", "ww-facetten", "ww-kenmerken", "ww-bronnen", "ww-verwijzing", "ww-kaarten",
+                 "ww-naar-filter", "ww-verwijzing-label", "ww-wie", "headerlink", "ww-soort", "ww-bijgewerkt", "ww-hoofdstukken", "ww-aantal",
                  "tabbed-labels", "ww-paginas", "ww-filterlink", "ww-terug", "ww-leeg",
                  "ww-wijzigingen", "ww-wijziging-soort"}
 _SKIP_TAGS = {"script", "style", "template", "svg", "button", "nav"}
@@ -83,7 +83,7 @@ class _Text(HTMLParser):
         if tag in _SKIP_TAGS or (self.skip_headings and tag in {"h2", "h3", "h4", "h5", "h6"}):
             return True
         values = dict(attrs)
-        if "data-ww-stash" in values or "hidden" in values:
+        if "hidden" in values:
             return True
         return bool(_SKIP_CLASSES.intersection((values.get("class") or "").split()))
 
@@ -161,7 +161,7 @@ def html_text(html: str, skip_headings: bool = False) -> str:
             values = {m.group(1).lower(): m.group(2) if m.group(2) is not None else
                       m.group(3) if m.group(3) is not None else m.group(4) or ""
                       for m in _ATTR.finditer(attrs)}
-            skipped = ("data-ww-stash" in values or "hidden" in values or
+            skipped = ("hidden" in values or
                        bool(_SKIP_CLASSES.intersection(unescape(values.get("class") or "").split())))
         if match.group(4):  # <tag/>: opened and closed at once
             if tag in _BLOCK:

@@ -6,6 +6,7 @@ the element file (`elements/<thema>/<id>.md`). We rewrite the page name to
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -43,3 +44,18 @@ def map_message(message: str, sources: dict[str, Source]) -> str:
             break
     location = f"{source.path}:{line or source.first_line}"
     return f"{location}: {message.replace(repr(page), repr(source.path), 1)}"
+
+
+class SourceMapFilter(logging.Filter):
+    """Rewrites `elementen/<id>.md` in the engine's page messages to the element file:line
+    (`sources`: set by the plugin for each build)."""
+
+    def __init__(self):
+        super().__init__()
+        self.sources: dict[str, Source] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.sources:
+            record.msg = map_message(record.getMessage(), self.sources)
+            record.args = ()
+        return True
