@@ -34,7 +34,8 @@ from .core.sources.catalogue import MESSAGES_DIR
 from .core.sources.project import option_lines
 from .core.validate.published import check_published
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
-from .theme import REQUIRED_EXTENSIONS, TEMPLATES_DIR, asset_files, generated_assets, scripts, stylesheets, template_values
+from .theme import (REQUIRED_EXTENSIONS, TEMPLATES_DIR, asset_files, footer_pages, generated_assets, scripts,
+                    stylesheets, template_values)
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
@@ -313,6 +314,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             env.bytecode_cache = self.serve.bytecode_cache()
         env.globals["werkwijze_t"] = self.catalogue
         env.globals.update(template_values(self.manual, self._contact(config)))
+        env.globals["werkwijze_voetpaginas"] = footer_pages(files, config.extra.get("werkwijze_voetlinks"))
         return env
 
     def _contact(self, config):
