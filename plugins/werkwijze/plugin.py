@@ -18,6 +18,7 @@ from .adapter.search import SiteSearch
 from .adapter.serve import ServeSession
 from .adapter.sourcemap import Source, map_message
 from .adapter.stash import Stash
+from .adapter.templatememo import TemplateMemo
 from .adapter.themefix import fix_theme_markup
 from .config import WerkwijzeConfig
 from .core import i18n
@@ -315,6 +316,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         env.globals["werkwijze_t"] = self.catalogue
         env.globals.update(template_values(self.manual, self._contact(config)))
         env.globals["werkwijze_voetpaginas"] = footer_pages(files, config.extra.get("werkwijze_voetlinks"))
+        env.globals["werkwijze_memo"] = TemplateMemo()  # nav, config, scripts once per folder
         return env
 
     def _contact(self, config):
