@@ -276,6 +276,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             page.meta.setdefault("search", {"exclude": True})
         generated = src_uri in self.pages and src_uri not in self.merged
         markdown = self.plan.page_markdown(src_uri, None if generated else markdown)
+        if self.serve is None:
+            self.plan.release(src_uri)
         return self.stash.put(src_uri, markdown)
 
     # After the search plugin wrote its index.
