@@ -7,7 +7,7 @@ are the real ones, so the corpus exercises the same code paths as the manual. Th
 texts are obviously synthetic ("Synthetisch element 17") and only ever written to a
 folder outside the repository's content. Like the manual's elements (elements/: 87-239
 words of body, 1-6 related elements, 2-3 questions), each has 100-220 words of body
-(paragraphs, a list of links to related elements, for half a link to a chapter), 2-5
+(paragraphs, a list of links to related elements, for half a link to the start page), 2-5
 related elements, 1-3 perspectives (all perspectives occur), 2-3 reflection questions and,
 for 30%, regional texts; the sentences are random draws from the manual's own vocabulary,
 so no two texts are alike. The site around them is the manual's too: its `extra` (short
@@ -151,8 +151,9 @@ def plan(count: int, seed: int = 1) -> tuple[list[Spec], dict]:
                           f"(../{other.thema}/{other.id}.md);" for other in related)
         parts = [_paragraph(rng, 3), _paragraph(rng, 2)[:-1] + ":", links, _paragraph(rng, 3),
                  _paragraph(rng, 2)]
-        if rng.random() < 0.5:  # as "Lees hoe u kunt [reageren](../reageren.md)"
-            parts[-1] += f" Lees meer in [{rng.choice(WORDS)}](../{spec.thema}.md)."
+        if rng.random() < 0.5:  # as "Lees hoe u kunt [reageren](../reageren.md)"; index.md is
+            # in every manual (tests/test_published_growth.py adds these to the real one)
+            parts[-1] += f" Lees meer op de [{rng.choice(WORDS)}](../index.md)."
         chosen = spec.values["regios"]
         if rng.random() < 0.3:
             allowed = ids["regios"] if generic in chosen else [
