@@ -7,11 +7,15 @@ and measures, with several repetitions and medians:
   largest page, site size; in the plugin build, the part of the wall time spent waiting
   for Pagefind after the last page, Pagefind's own CPU time, and peak memory of the build
   process and of the Pagefind process apart (BUILD_PROBE);
-- Zensical building the same plain bodies, when it is installed (`--zensical`);
+- Zensical building the same plain bodies, and the whole manual (`werkwijze export`
+  without the search index, then `zensical build`), when it is installed (`--zensical`;
+  default: the one in this venv, from the `test` or `zensical` extra);
 - validation alone: the `werkwijze check` subprocess and in-process `load_manual`;
 - one-element edit -> rebuilt page under a real `mkdocs serve --dirty` (as `make serve`);
 - in Chromium: overview transfer and filter interaction; the first search in the
-  header (Pagefind: KB transferred, ms from focus to the first results).
+  header (Pagefind: KB transferred, ms from focus to the first results);
+- the first search again on a bigger corpus (`--search-size`, default 10,000: one plugin
+  build, then only the search).
 It prints a table and (with --output) writes BENCHMARKS.md.
 
     python scripts/bench.py --sizes 100,1000,5000 --reps 3 --output BENCHMARKS.md
@@ -57,14 +61,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # is a mid-frequency word: it occurs in about a quarter of the elements).
 SEARCH_QUERY = "samenwerking"
 
-# name -> (description, limit, lower_is_better): issue 15.
+# name -> (description, limit, lower_is_better): issues 15 and 19.
 TARGETS = {
-    "overhead": ("Plugin build / plain build", 1.5, True),  # worst of 1,000 and 5,000; aim 1.15
+    "overhead": ("Plugin build / plain build, worst of 1,000 and 5,000", 1.5, True),
+    "scaling": ("Plugin build at 5,000 / at 1,000 (5x the elements)", 5.5, True),
     "rate": ("Elements per second at 5,000", 250, False),
     "rss": ("Peak memory at 5,000, build process, MB", 300, True),
     "rss_pagefind": ("Peak memory at 5,000, Pagefind process, MB", 300, True),
-    "search_kb": ("First search at 5,000, KB transferred", 300, True),
-    "search_ms": ("First search at 5,000, ms to results", 300, True),
+    "search_kb": ("First search at the search size (10,000), KB transferred", 300, True),
+    "search_ms": ("First search at the search size (10,000), ms to results", 300, True),
     "serve": ("Edit -> rebuilt page under serve at 1,000, s", 1.0, True),
     "check": ("Validation of 5,000 (in-process load_manual), s", 1.5, True),
     "page_kb": ("Largest HTML page at 5,000, KB", 100, True),
@@ -140,10 +145,25 @@ def site_stats(site: Path) -> dict:
 
 
 # -- builds -------------------------------------------------------------------------
+def _zensical_manual(plugin_root: Path, zensical: str) -> tuple[Run, Run]:
+    """The whole manual on Zensical: `werkwijze export` (without the search index, which
+    the export makes with a MkDocs build) into a fresh folder, then `zensical build`."""
+    folder = plugin_root.parent / "zensical-manual"
+    shutil.rmtree(folder, ignore_errors=True)
+    export = run([str(BIN / "werkwijze"), "export", "--zonder-zoekindex", "--root", str(plugin_root),
+                  str(folder)], plugin_root)
+    if export.returncode != 0:
+        raise SystemExit(f"werkwijze export failed in {plugin_root}:\n{export.output[-3000:]}")
+    build = run([zensical, "build", "--clean"], folder)
+    if build.returncode != 0:
+        raise SystemExit(f"zensical build failed in {folder}:\n{build.output[-3000:]}")
+    return export, build
+
+
 def bench_builds(result: Result, plugin_root: Path, plain_root: Path, reps: int,
                  zensical: str | None) -> None:
     mkdocs = str(BIN / "mkdocs")
-    plugin_runs, plain_runs, probes, zensical_runs = [], [], [], []
+    plugin_runs, plain_runs, probes, zensical_runs, manual_runs = [], [], [], [], []
     probe_file = plugin_root / ".bench-probe.json"
     for _ in range(reps):
         r = run([sys.executable, "-c", BUILD_PROBE, str(probe_file)], plugin_root)
@@ -164,6 +184,7 @@ def bench_builds(result: Result, plugin_root: Path, plain_root: Path, reps: int,
             if r.returncode != 0:
                 raise SystemExit(f"zensical build failed in {plain_root}:\n{r.output[-3000:]}")
             zensical_runs.append(r)
+            manual_runs.append(_zensical_manual(plugin_root, zensical))
     plugin = median([r.seconds for r in plugin_runs])
     plain = median([r.seconds for r in plain_runs])
     plugin_cpu = median([r.cpu_seconds for r in plugin_runs])
@@ -185,6 +206,12 @@ def bench_builds(result: Result, plugin_root: Path, plain_root: Path, reps: int,
         result.figures.update(build_zensical_s=zen, plugin_vs_zensical=plugin / zen,
                               build_zensical_cpu_s=median([r.cpu_seconds for r in zensical_runs]),
                               rss_zensical_mb=max(r.max_rss_mb for r in zensical_runs))
+        export = median([e.seconds for e, _ in manual_runs])
+        manual = median([b.seconds for _, b in manual_runs])
+        result.figures.update(export_s=export, zensical_manual_s=manual,
+                              zensical_manual_vs_plain=manual / zen,
+                              zensical_manual_total_vs_plain=(export + manual) / zen,
+                              rss_zensical_manual_mb=max(b.max_rss_mb for _, b in manual_runs))
     elif zensical is None:
         result.figures["build_zensical_s"] = "not installed"
     if zensical_runs and (plain_root / "site-zensical").is_dir():
@@ -330,6 +357,27 @@ FILTER_PROBE = """async () => {
 }"""
 
 
+def bench_search_size(result: Result, size: int, work: Path) -> None:
+    """The first search on a bigger corpus: one plugin build (its time and memory are
+    shown, not judged), then only the search in Chromium."""
+    plugin_root, _, _ = corpus.write(size, work / f"search-{size}")
+    probe_file = plugin_root / ".bench-probe.json"
+    r = run([sys.executable, "-c", BUILD_PROBE, str(probe_file)], plugin_root)
+    if r.returncode != 0:
+        raise SystemExit(f"build failed in {plugin_root}:\n{r.output[-3000:]}")
+    probe = json.loads(probe_file.read_text("utf-8"))
+    result.figures.update(build_plugin_s=r.seconds, rate=size / r.seconds,
+                          rss_plugin_mb=probe["rss_self_mb"], rss_pagefind_mb=probe["rss_children_mb"],
+                          search_records=probe["records"])
+    from playwright.sync_api import sync_playwright
+    with static_server(plugin_root / "site") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            _site_search(browser, base, plugin_root / "site", result)
+        finally:
+            browser.close()
+
+
 def bench_browser(result: Result, site: Path) -> None:
     try:
         from playwright.sync_api import sync_playwright
@@ -430,6 +478,11 @@ ROWS = [
     ("build_zensical_s", "Zensical, same plain bodies (s, median)", "{:.2f}"),
     ("build_zensical_cpu_s", "Zensical, CPU time (s)", "{:.2f}"),
     ("plugin_vs_zensical", "Plugin build / Zensical", "{:.2f}×"),
+    ("export_s", "`werkwijze export` of the whole manual, no search index (s)", "{:.2f}"),
+    ("zensical_manual_s", "Zensical, the exported whole manual (s)", "{:.2f}"),
+    ("zensical_manual_vs_plain", "Zensical: whole manual / plain bodies", "{:.2f}×"),
+    ("zensical_manual_total_vs_plain", "Zensical: export + whole manual / plain bodies", "{:.2f}×"),
+    ("rss_zensical_manual_mb", "Peak memory, Zensical on the whole manual (MB)", "{:.0f}"),
     ("rate", "Elements per second (plugin build)", "{:.0f}"),
     ("check_s", "Validation in-process load_manual (s)", "{:.2f}"),
     ("check_cpu_s", "Validation in-process, CPU time (s)", "{:.2f}"),
@@ -481,13 +534,18 @@ def table(results: list[Result]) -> str:
 def verdicts(results: list[Result]) -> list[tuple[str, float | None, float, bool | None]]:
     by_size = {r.size: r.figures for r in results}
     at1, at5 = by_size.get(1000, {}), by_size.get(5000, {})
+    # The search targets at the biggest size measured (10,000 with the default --search-size).
+    biggest = by_size[max(by_size)] if by_size else {}
+    scaling = (at5["build_plugin_s"] / at1["build_plugin_s"]
+               if "build_plugin_s" in at1 and "build_plugin_s" in at5 else None)
     values = {
         "overhead": max((f["overhead"] for f in (at1, at5) if "overhead" in f), default=None),
+        "scaling": scaling,
         "rate": at5.get("rate"), "check": at5.get("check_s"),
         "rss": at5.get("rss_plugin_mb"), "rss_pagefind": at5.get("rss_pagefind_mb"),
         "serve": at1.get("serve_s"), "filter": at5.get("filter"),
         "page_kb": at5.get("largest_kb"),
-        "search_kb": at5.get("search_kb"), "search_ms": at5.get("search_ms"),
+        "search_kb": biggest.get("search_kb"), "search_ms": biggest.get("search_ms"),
     }
     out = []
     for key, (label, limit, lower) in TARGETS.items():
@@ -559,9 +617,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notes", help="Markdown file appended to the report (analysis).")
     parser.add_argument("--workdir", help="Keep corpora here instead of a temp folder.")
     parser.add_argument("--json", help="Also save the figures as JSON here.")
-    parser.add_argument("--zensical", default=shutil.which("zensical"),
-                        help="Zensical's command, to build the plain bodies with it too "
-                             "(default: zensical on PATH; 'no' to leave it out).")
+    installed = BIN / "zensical"
+    parser.add_argument("--zensical", default=str(installed) if installed.exists() else shutil.which("zensical"),
+                        help="Zensical's command, to build the plain bodies and the exported manual "
+                             "with it too (default: this venv's, else zensical on PATH; 'no': leave it out).")
+    parser.add_argument("--search-size", type=int, default=10_000,
+                        help="Also measure the first search on a corpus of this size (0: not).")
     parser.add_argument("--from-json", help="Do not measure: rewrite the report from saved figures.")
     args = parser.parse_args(argv)
     argv = argv if argv is not None else sys.argv[1:]
@@ -596,6 +657,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.json:  # after each size: a later failure keeps what was measured
                 Path(args.json).write_text(json.dumps({"argv": argv, "machine": machine(), "results": [
                     {"size": r.size, "figures": r.figures} for r in results]}, indent=1), "utf-8")
+        if sizes and args.search_size and args.search_size not in sizes and "browser" not in skip:
+            result = Result(args.search_size)
+            results.append(result)
+            print(f"== {args.search_size} elements: first search", file=sys.stderr, flush=True)
+            start = time.perf_counter()
+            bench_search_size(result, args.search_size, work)
+            print(f"   search: {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
     finally:
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)

@@ -25,7 +25,7 @@ from markdown.preprocessors import Preprocessor
 # A block: a chunk between blank lines that opens with one of our classes and closes with
 # the same tag (our blocks have no blank line inside). Chunks are found with str.split,
 # not a per-character regex: this runs on every page of the site.
-_OPENING = re.compile(r'<(p|ul|ol|dl|div) class="ww-[\w-]*"[^>\n]*>')
+_OPENING = re.compile(r'<(p|ul|ol|dl|div) class="ww-[\w -]*"[^>\n]*>')
 # After normalize_whitespace (30) and the fenced-code preprocessors (fenced_code and
 # superfences, 25: code is stashed before we look), before the raw-HTML parser (20).
 PRIORITY = 22

@@ -18,6 +18,7 @@ from .adapter.search import SiteSearch
 from .adapter.serve import ServeSession
 from .adapter.siteassets import add_asset_files, add_theme
 from .adapter.sourcemap import Source, SourceMapFilter
+from .adapter.templatememo import TemplateMemo
 from .adapter.themefix import fix_theme_markup
 from .config import WerkwijzeConfig
 from .core import i18n
@@ -33,7 +34,7 @@ from .core.sources.catalogue import MESSAGES_DIR
 from .core.sources.project import option_lines
 from .core.validate.published import check_published
 from .core.validate.safety import clean_html, escape_meta, mark_external_links
-from .theme import template_values
+from .theme import footer_pages, template_values
 
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 
@@ -196,8 +197,11 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         escape_meta(page.meta)  # Material prints title/description raw
         src_uri = page.file.src_uri
         generated = src_uri in self.pages and src_uri not in self.merged
+        markdown = self.plan.page_markdown(src_uri, None if generated else markdown)
+        if self.serve is None:
+            self.plan.release(src_uri)
         # Its finished HTML passes Markdown unparsed (werkwijze.finished_html, an extension).
-        return self.plan.page_markdown(src_uri, None if generated else markdown)
+        return markdown
 
     # After the search plugin wrote its index.
     @event_priority(-100)
@@ -235,6 +239,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             env.bytecode_cache = self.serve.bytecode_cache()
         env.globals["werkwijze_t"] = self.catalogue
         env.globals.update(template_values(self.manual, self._contact(config)))
+        env.globals["werkwijze_voetpaginas"] = footer_pages(files, config.extra.get("werkwijze_voetlinks"))
+        env.globals["werkwijze_memo"] = TemplateMemo()  # nav, config, scripts once per folder
         return env
 
     def _contact(self, config):

@@ -56,6 +56,13 @@ def generated_assets(catalogue: i18n.Catalogue, colours: dict | None, kinds=()) 
     return {MESSAGES_JS: i18n.script(catalogue), COLOURS_CSS: colours_css(colours) + kind_css(kinds)}
 
 
+def footer_pages(files, wanted: list[str] | None) -> list:
+    """The files of the footer links (`extra: werkwijze_voetlinks`), looked up once per
+    build: templates/partials/werkwijze-footer-links.html shows them on every page."""
+    found = (files.get_file_from_path(src) for src in wanted or [])
+    return [file for file in found if file is not None and file.page is not None]
+
+
 def template_values(manual: Manual, contact: dict | None = None) -> dict:
     """The values our templates read besides MkDocs' own (werkwijze_t, the catalogue, is
     added by whoever renders them). `contact`: how readers respond (core/render/contact.py)."""

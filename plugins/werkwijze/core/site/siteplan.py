@@ -53,6 +53,14 @@ class SitePlan:
             markdown = markdown.rstrip("\n") + "\n\n" + citation
         return markdown
 
+    def release(self, src_uri: str) -> None:
+        """Drop a generated page's Markdown once the engine has it, in a build that reads
+        each page once (not under serve): the engine holds its own copy until the page is
+        written (50 MB of Markdown at 5,000 elements, held twice). Title and `searchable` stay."""
+        page = self.pages.get(src_uri)
+        if page is not None:
+            page.intro = page.listing = ""
+
     def _expand_directives(self, markdown: str, src_uri: str) -> str:
         directives = find_directives(markdown, 1, self.manual.facets.allowed())
         if not directives:
