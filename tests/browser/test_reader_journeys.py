@@ -140,3 +140,23 @@ def test_a_parent_sees_no_edit_pencil_and_an_honest_way_to_respond(browse, real_
         assert respond.locator("a").get_attribute("href").endswith("/issues")
     page.goto(real_site.url("reageren/"))
     assert "Nog geen adres" in page.inner_text("article")
+
+
+# -- 4. substance first; 5. found and shared -----------------------------------------------
+def test_on_a_phone_an_element_shows_its_kern_on_the_first_screen_and_questions_before_sources(browse, real_site):
+    page = browse().page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(real_site.url(ELEMENT))
+    assert page.locator(".ww-paneel").is_visible()
+    assert page.locator("#kern").bounding_box()["y"] < 844
+    questions = page.locator(".ww-vragenkaart").bounding_box()["y"]
+    assert questions < page.locator("#bronnen").bounding_box()["y"]
+    assert page.locator(".ww-onderbouwing-bron").count() == 0  # no long source note per element
+    # Where am I? The trail leads to the overview.
+    page.locator(".ww-pad a", has_text="Alle elementen").click()
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    # The phone menu shows the current page.
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_timeout(500)
+    current = page.locator(".md-nav--primary a.md-nav__link--active", has_text="Alle elementen")
+    assert current.is_visible()
