@@ -160,3 +160,23 @@ def test_on_a_phone_an_element_shows_its_kern_on_the_first_screen_and_questions_
     page.wait_for_timeout(500)
     current = page.locator(".md-nav--primary a.md-nav__link--active", has_text="Alle elementen")
     assert current.is_visible()
+
+
+# -- 6. a leerlijn a trainer can run -------------------------------------------------------
+def test_a_trainer_prints_exactly_the_cards_of_the_leerlijn_and_a_clean_handout(browse, real_site):
+    page = browse().page
+    page.goto(real_site.url("leerlijnen/"))
+    page.locator("article .ww-leerlijn a").first.click()
+    steps = set(page.eval_on_selector_all(
+        ".ww-stap-doel a[href*='elementen/']", "l => l.map(a => a.getAttribute('href').split('/').slice(-2)[0])"))
+    page.emulate_media(media="print")
+    assert page.is_visible(".ww-printregel")
+    assert "Versie" in page.inner_text(".ww-printregel")
+    internal = page.locator(".ww-stap-doel a[href*='elementen/']").first
+    assert internal.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
+    page.emulate_media(media="screen")
+    page.locator(".ww-leerlijn-kaarten a").click()
+    page.wait_for_selector(".ww-werkkaarten-filter:not([hidden])")
+    shown = set(page.eval_on_selector_all(".ww-kaart:not([hidden])", "l => l.map(c => c.id)"))
+    assert shown == steps
+    assert "Leerlijn:" in page.inner_text(".ww-werkkaarten-filter")

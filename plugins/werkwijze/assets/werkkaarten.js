@@ -1,4 +1,5 @@
-// Werkkaarten: show only the cards that match ?thema=...&soort=... (comma-separated).
+// Werkkaarten: show only the cards that match ?thema=...&soort=... (comma-separated), or
+// ?leerlijn=<id>: exactly the cards of that leerlijn's steps (each card's data-leerlijn).
 // Without JavaScript, or without a query, every card shows. With one page per theme
 // (big manuals, core/render/werkkaarten.py) the index forwards ?thema= to that theme's page.
 (function () {
@@ -33,19 +34,27 @@
     var params = new URLSearchParams(window.location.search);
     var themas = wanted(params, "thema");
     var soorten = wanted(params, "soort");
+    var leerlijnen = wanted(params, "leerlijn");
     var shown = 0;
     for (var i = 0; i < cards.length; i++) {
       var card = cards[i];
       var own = (card.getAttribute("data-thema") || "").split(" ");
       var okThema = !themas.length || themas.some(function (t) { return own.indexOf(t) !== -1; });
       var okSoort = !soorten.length || soorten.indexOf(card.getAttribute("data-soort")) !== -1;
-      card.hidden = !(okThema && okSoort);
+      var inLeerlijn = (card.getAttribute("data-leerlijn") || "").split(" ");
+      var okLeerlijn = !leerlijnen.length || leerlijnen.some(function (l) { return inLeerlijn.indexOf(l) !== -1; });
+      card.hidden = !(okThema && okSoort && okLeerlijn);
       if (!card.hidden) shown++;
     }
     var status = document.querySelector(".ww-werkkaarten-filter");
-    if (status && (themas.length || soorten.length)) {
+    // A leerlijn is named by its title (the choice link on this page), not its id.
+    var names = leerlijnen.map(function (l) {
+      var link = document.querySelector('a[data-leerlijn="' + CSS.escape(l) + '"]');
+      return link ? link.textContent : l;
+    });
+    if (status && (themas.length || soorten.length || leerlijnen.length)) {
       status.textContent = window.werkwijzeText("trainers.cards_chosen",
-        { shown: shown, total: cards.length, keuze: themas.concat(soorten).join(", ") });
+        { shown: shown, total: cards.length, keuze: themas.concat(soorten, names).join(", ") });
       status.hidden = false;
     }
   }
