@@ -180,3 +180,18 @@ def test_a_trainer_prints_exactly_the_cards_of_the_leerlijn_and_a_clean_handout(
     shown = set(page.eval_on_selector_all(".ww-kaart:not([hidden])", "l => l.map(c => c.id)"))
     assert shown == steps
     assert "Leerlijn:" in page.inner_text(".ww-werkkaarten-filter")
+
+
+# -- 7. search that answers ----------------------------------------------------------------
+def test_search_puts_elements_first_labels_every_result_and_knows_the_readers_words(browse, real_site):
+    page = browse().page
+    page.goto(real_site.url(""))
+    open_search(page, "wat werkt niet")
+    items = page.locator(".ww-zoek__item")
+    assert items.count() > 1
+    assert items.first.locator(".ww-soort").count() == 1  # an element first
+    kinds = items.evaluate_all("l => l.map(i => !!i.querySelector('.ww-soort'))")
+    assert kinds == sorted(kinds, reverse=True), kinds  # elements, then the rest
+    assert all(items.nth(i).locator(".ww-soort, .ww-zoek__soort").count() == 1 for i in range(items.count()))
+    open_search(page, "jeugdhulp")  # data/zoekwoorden.yml: jeugdhulp -> hulp
+    assert page.locator(".ww-zoek__item").count() > 0

@@ -28,6 +28,7 @@ from .schema import Schema, load_schema, read_schema
 from .taxonomy import Taxonomies, load_taxonomies
 from .edition import load_editions
 from .leerlijnen import load_leerlijnen
+from .synonyms import load_synonyms
 from ..suggest import did_you_mean
 
 
@@ -48,6 +49,7 @@ class Manual:
     chapters_including: dict[str, list[Chapter]] = field(default_factory=dict)
     editions: Editions | None = None  # from editie.yml (optional)
     leerlijnen: dict[str, Leerlijn] = field(default_factory=dict)
+    synonyms: dict[str, list[str]] = field(default_factory=dict)  # data/zoekwoorden.yml
     # element path -> ISO date it last changed; filled by the site build (see gitdates.py)
     updated: dict[str, str] = field(default_factory=dict)
     _history: object = field(default=None, repr=False)
@@ -133,6 +135,7 @@ def _load_trainer_data(manual: Manual, problems: ProblemList) -> None:
     manual.leerlijnen = load_leerlijnen(data_dir, layout.data_dir, manual.elements,
                                         manual.graph.aliases, manual.chapters, problems,
                                         manual.schema.leerlijnen)
+    manual.synonyms = load_synonyms(data_dir, layout.data_dir, problems)
 
 
 def element_link_rewriter(manual: Manual, element: Element, known, problems: ProblemList | None,
