@@ -40,6 +40,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..core.i18n import t
+from ..core.render.doors import occupied
 from ..core.site.paths import ELEMENTS_DIR, WERKKAARTEN_SRC, element_src
 from .stash import LATE_CLASSES
 
@@ -197,13 +198,25 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
+_REGION_DOORS: list = [None, set()]  # [the manual, its regions offered as doors]: once per build
+
+
+def _region_doors(manual: Manual) -> set[str]:
+    """The regions with elements or text of their own (core/render/doors.py): no empty rooms."""
+    if _REGION_DOORS[0] is not manual:
+        _REGION_DOORS[:] = [manual, occupied(manual, manual.facets.region_facet)]
+    return _REGION_DOORS[1]
+
+
 def element_filters(manual: Manual, element) -> dict[str, list[str]]:
-    """Facet title -> the labels of the element's values (regions as the site counts them)."""
+    """Facet title -> the labels of the element's values (regions as the site counts them,
+    only those offered as doors)."""
     facets = manual.facets
     filters = {}
     for facet in manual.schema.facets.values():
         if facet is facets.region_facet:
-            values = [v for v, _ in facets.options(facet) if facets.matches(element, facet, [v])]
+            doors = _region_doors(manual)
+            values = [v for v, _ in facets.options(facet) if v in doors and facets.matches(element, facet, [v])]
         else:
             values = facets.values(element, facet)
         labels = [facets.label(facet, v) for v in values]
