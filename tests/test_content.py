@@ -220,8 +220,8 @@ def test_parents_page_is_reachable_and_links_the_elements_that_involve_families(
 
 def test_the_way_to_respond_does_not_need_github():
     page = (DOCS / "reageren.md").read_text("utf-8")
-    without = page.split("## Zonder GitHub", 1)
-    assert len(without) == 2, "Reageren heeft geen deel 'Zonder GitHub'"
+    without = page.split("## Zonder account {#zonder-github}", 1)
+    assert len(without) == 2, "Reageren heeft geen deel 'Zonder account'"
     section = without[1].split("\n## ", 1)[0]
     assert "github" not in section.lower()
 
@@ -256,8 +256,9 @@ def test_every_element_page_has_an_onderbouwing(manual):
     renderer = Renderer(manual, Urls())
     for element in manual.elements.values():
         page = renderer.element_page(element).listing
-        assert "## Onderbouwing {#onderbouwing}" in page, element.path
-        grounds = page[page.index("## Onderbouwing"):]
+        # Issue 20: the sources once, with the grounds in short below them.
+        assert '<div class="ww-onderbouwing" id="onderbouwing">' in page, element.path
+        grounds = page[page.index("## Bronnen {#bronnen}"):]
         grounds = grounds[:grounds.index("\n## ")]
         for source in element.list("bronnen"):
             assert f"bronnen/#{source}" in grounds, f"{element.path}: {source}"
