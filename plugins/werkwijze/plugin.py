@@ -266,8 +266,10 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
 
     @_fragment_errors_as_content_errors
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        escape_meta(page.meta)  # Material prints title/description raw
         src_uri = page.file.src_uri
+        if src_uri in self.pages and self.pages[src_uri].description and not page.meta.get("description"):
+            page.meta["description"] = self.pages[src_uri].description  # e.g. an element's summary
+        escape_meta(page.meta)  # Material prints title/description raw
         if src_uri in self.pages and src_uri not in self.merged and not self.pages[src_uri].searchable:
             # Pure lists (werkkaarten, page 2.. of a long facet list): search finds the
             # elements themselves.

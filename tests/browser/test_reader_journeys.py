@@ -35,6 +35,9 @@ def test_search_filters_are_readable_with_the_panel_open(browse, real_site, axe_
         getComputedStyle(document.querySelector('.ww-zoek__filterlijst legend')).color,
         getComputedStyle(document.querySelector('.ww-zoek .md-search__output')).backgroundColor]""")
     assert legend != "rgb(255, 255, 255)", (legend, panel)
+    # No empty rooms here either: no region has elements or text of its own yet.
+    legends = page.eval_on_selector_all(".ww-zoek__filterlijst legend", "l => l.map(x => x.textContent)")
+    assert "Regio" not in legends and "Thema" in legends
     assert axe_violations(page, axe_source) == []
 
 
@@ -141,3 +144,58 @@ def test_a_parent_sees_no_edit_pencil_and_an_honest_way_to_respond(browse, real_
         assert page.locator(".ww-reageren").count() == 0, path
     page.goto(real_site.url("reageren/"))
     assert "Nog geen adres" in page.inner_text("article")
+
+
+# -- 4. substance first; 5. found and shared -----------------------------------------------
+def test_on_a_phone_an_element_shows_its_kern_on_the_first_screen_and_questions_before_sources(browse, real_site):
+    page = browse().page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(real_site.url(ELEMENT))
+    assert page.locator(".ww-paneel").is_visible()
+    assert page.locator("#kern").bounding_box()["y"] < 844
+    questions = page.locator(".ww-vragenkaart").bounding_box()["y"]
+    assert questions < page.locator("#bronnen").bounding_box()["y"]
+    assert page.locator(".ww-onderbouwing-bron").count() == 0  # no long source note per element
+    # Where am I? The trail leads to the overview.
+    page.locator(".ww-pad a", has_text="Alle elementen").click()
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    # The phone menu shows the current page.
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_timeout(500)
+    current = page.locator(".md-nav--primary a.md-nav__link--active", has_text="Alle elementen")
+    assert current.is_visible()
+
+
+# -- 6. a leerlijn a trainer can run -------------------------------------------------------
+def test_a_trainer_prints_exactly_the_cards_of_the_leerlijn_and_a_clean_handout(browse, real_site):
+    page = browse().page
+    page.goto(real_site.url("leerlijnen/"))
+    page.locator("article .ww-leerlijn a").first.click()
+    steps = set(page.eval_on_selector_all(
+        ".ww-stap-doel a[href*='elementen/']", "l => l.map(a => a.getAttribute('href').split('/').slice(-2)[0])"))
+    page.emulate_media(media="print")
+    assert page.is_visible(".ww-printregel")
+    assert "Versie" in page.inner_text(".ww-printregel")
+    internal = page.locator(".ww-stap-doel a[href*='elementen/']").first
+    assert internal.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
+    page.emulate_media(media="screen")
+    page.locator(".ww-leerlijn-kaarten a").click()
+    page.wait_for_selector(".ww-werkkaarten-filter:not([hidden])")
+    shown = set(page.eval_on_selector_all(".ww-kaart:not([hidden])", "l => l.map(c => c.id)"))
+    assert shown == steps
+    assert "Leerlijn:" in page.inner_text(".ww-werkkaarten-filter")
+
+
+# -- 7. search that answers ----------------------------------------------------------------
+def test_search_puts_elements_first_labels_every_result_and_knows_the_readers_words(browse, real_site):
+    page = browse().page
+    page.goto(real_site.url(""))
+    open_search(page, "wat werkt niet")
+    items = page.locator(".ww-zoek__item")
+    assert items.count() > 1
+    assert items.first.locator(".ww-soort").count() == 1  # an element first
+    kinds = items.evaluate_all("l => l.map(i => !!i.querySelector('.ww-soort'))")
+    assert kinds == sorted(kinds, reverse=True), kinds  # elements, then the rest
+    assert all(items.nth(i).locator(".ww-soort, .ww-zoek__soort").count() == 1 for i in range(items.count()))
+    open_search(page, "jeugdhulp")  # data/zoekwoorden.yml: jeugdhulp -> hulp
+    assert page.locator(".ww-zoek__item").count() > 0
