@@ -58,13 +58,13 @@
     }
     var status = document.querySelector(".ww-werkkaarten-filter");
     // A leerlijn is named by its title (the choice link on this page), not its id.
-    var names = leerlijnen.map(function (l) {
+    var titles = leerlijnen.map(function (l) {
       var link = document.querySelector('a[data-leerlijn="' + CSS.escape(l) + '"]');
       return link ? link.textContent : l;
     });
     if (status && (themas.length || soorten.length || leerlijnen.length)) {
       status.textContent = window.werkwijzeText("trainers.cards_chosen",
-        { shown: shown, total: cards.length, keuze: themas.concat(soorten, names).join(", ") });
+        { shown: shown, total: cards.length, keuze: themas.concat(soorten, titles).join(", ") });
       status.hidden = false;
     }
   }
