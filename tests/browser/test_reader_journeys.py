@@ -199,3 +199,73 @@ def test_search_puts_elements_first_labels_every_result_and_knows_the_readers_wo
     assert all(items.nth(i).locator(".ww-soort, .ww-zoek__soort").count() == 1 for i in range(items.count()))
     open_search(page, "jeugdhulp")  # data/zoekwoorden.yml: jeugdhulp -> hulp
     assert page.locator(".ww-zoek__item").count() > 0
+
+
+# -- 8. the smaller items ------------------------------------------------------------------
+def test_the_start_page_names_itself_once_and_opens_with_its_doors(browse, real_site):
+    for width in (390, 1280):
+        page = browse().page
+        page.set_viewport_size({"width": width, "height": 844})
+        page.goto(real_site.url(""))
+        article = page.locator("article")
+        # One name in the page (its heading); the header has the short name.
+        assert article.locator(".ww-sitenaam").count() == 0
+        above_doors = article.inner_text().split("Bekijk de elementen")[0]
+        assert "De specialist dichterbij —" not in above_doors
+        # The first door on the first screen, before the provenance.
+        door = page.locator(".ww-ingangen__hoofd").bounding_box()
+        assert door["y"] + door["height"] <= 844, (width, door)
+        provenance = page.get_by_text("De website is gebaseerd op twee openbare teksten").bounding_box()
+        assert provenance["y"] > door["y"]
+        # No section that only repeats the navigation.
+        assert page.locator("article h2", has_text="Waar begint u?").count() == 0
+    # Parents: a door of their own, and a callout with an information icon, not a flame.
+    assert page.locator(".admonition.tip").count() == 0
+    assert page.locator(".admonition.info", has_text="Bent u ouder of jongere?").count() == 1
+    page.locator(".ww-ingang a", has_text="Ouders en jongeren").click()
+    assert page.url.endswith("voor-ouders-en-jongeren/")
+
+
+def test_the_overview_has_one_table_of_contents_landmark_and_few_landmarks(browse, real_site):
+    page = browse().page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(real_site.url("elementen/"))
+    page.wait_for_selector(".ww-filter--actief .ww-filter__lijst", state="attached")
+    landmarks = page.eval_on_selector_all("nav, [role=navigation]", "l => l.map(n => n.getAttribute('aria-label'))")
+    assert landmarks.count("Inhoudsopgave") == 1, landmarks
+    assert len(landmarks) <= 10, landmarks
+    # Elsewhere the table of contents still shows, its sub-entries too.
+    page.goto(real_site.url(ELEMENT))
+    assert page.locator(".md-sidebar--secondary nav.md-nav--secondary a[href='#kern']").is_visible()
+
+
+def test_page_specific_scripts_load_only_where_they_act(browse, real_site):
+    page = browse().page
+
+    def scripts(path: str) -> set[str]:
+        page.goto(real_site.url(path))
+        return {src.rsplit("/", 1)[-1] for src in
+                page.eval_on_selector_all("script[src]", "l => l.map(s => s.getAttribute('src'))")}
+
+    start, element = scripts(""), scripts(ELEMENT)
+    for other in (start, element):
+        assert not {"filter.js", "werkkaarten.js", "regio.js"} & other, other
+        assert {"search.js", "messages.js"} <= other
+    assert "filter.js" in scripts("elementen/")
+    assert "werkkaarten.js" in scripts("werkkaarten/")
+
+
+def test_search_results_mark_the_words_found(browse, real_site):
+    page = browse().page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(real_site.url(""))
+    open_search(page, "belangen")
+    first = page.locator(".ww-zoek__item").first
+    assert first.locator(".ww-soort").count() == 1  # an element: its summary, marked
+    marks = first.locator(".ww-zoek__tekst mark").all_inner_texts()
+    assert marks and all("belang" in m.lower() for m in marks), marks
+    # Words found only further down an element's page: the place shows beside the summary.
+    open_search(page, "leersessie")
+    texts = page.locator(".ww-zoek__item").evaluate_all(
+        "l => l.map(i => i.querySelectorAll('.ww-zoek__tekst mark').length)")
+    assert texts and all(count > 0 for count in texts), texts

@@ -214,10 +214,45 @@
       children.push(el("span", { className: "ww-zoek__soort", text: meta.label }));
     }
     var body = el("p", { className: "ww-zoek__tekst" });
-    if (meta.summary) body.textContent = meta.summary;  // an element: its summary
-    else appendExcerpt(body, item.excerpt || "");
     children.push(body);
+    if (!meta.summary) {
+      appendExcerpt(body, item.excerpt || "");
+    } else if (!appendMarked(body, meta.summary, hitWords(item.excerpt || ""))) {
+      // An element: its summary; when the words were found elsewhere on its page, the
+      // place they were found as well, so the reader sees why it is a result.
+      body.textContent = meta.summary;
+      if (hitWords(item.excerpt || "").length) {
+        var found = el("p", { className: "ww-zoek__tekst ww-zoek__vindplaats" });
+        appendExcerpt(found, item.excerpt);
+        children.push(found);
+      }
+    }
     return el("li", { className: "ww-zoek__item" }, children);
+  }
+
+  // The words Pagefind matched (its excerpt marks them), in lower case.
+  function hitWords(excerpt) {
+    var words = [];
+    excerpt.replace(/<mark>([\s\S]*?)<\/mark>/g, function (all, word) {
+      decoder.innerHTML = word;
+      if (decoder.value.trim()) words.push(decoder.value.trim().toLowerCase());
+      return all;
+    });
+    return words;
+  }
+
+  // `value` into `node` with each of `words` marked; false (nothing added) when it holds none.
+  function appendMarked(node, value, words) {
+    if (!words.length) return false;
+    var pattern = new RegExp("(" + words.map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|") + ")", "gi");
+    var parts = value.split(pattern);  // the matches at the odd places
+    if (parts.length < 2) return false;
+    parts.forEach(function (part, i) {
+      if (part) node.appendChild(i % 2 ? el("mark", { text: part }) : document.createTextNode(part));
+    });
+    return true;
   }
 
   // Pagefind's excerpt is escaped text with <mark> around the hits: keep only those.
