@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .adapter.navplace import NavPlace
 from .adapter.pagecache import fingerprint
 from .adapter.search import SiteSearch
 from .adapter.serve import ServeSession
@@ -94,6 +95,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.merged: set[str] = set()  # hand-written pages that get a generated listing
         self.source_map = _SourceMapFilter()
         self.stash = Stash()  # generated lists skip the Markdown parser (adapter/stash.py)
+        self.nav_place = NavPlace()  # a page outside the nav opens the menu at its folder
         self.serve: ServeSession | None = None  # what `mkdocs serve` keeps (adapter/serve.py)
         self.loaded: Manual | None = None  # loaded in on_pre_build under serve
         self.search = SiteSearch()  # Pagefind records; kept across serve rebuilds
@@ -332,7 +334,14 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             raise PluginError(i18n.t("build.content_errors", count=1))
         return contact
 
+    def on_page_context(self, context, page, config, nav):
+        # A page outside the nav: its folder's nav page shows active in the menu
+        # (adapter/navplace.py); on_post_page unmarks it.
+        self.nav_place.mark(page, nav)
+        return context
+
     def on_post_page(self, output: str, page, config) -> str:
+        self.nav_place.unmark()
         # Lists go back in only now: search indexing (on_page_context) never parses them.
         src_uri = page.file.src_uri
         # Generated from escaped values (fragments): the cleaner is for contributed HTML.

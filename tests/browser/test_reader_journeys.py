@@ -269,3 +269,20 @@ def test_search_results_mark_the_words_found(browse, real_site):
     texts = page.locator(".ww-zoek__item").evaluate_all(
         "l => l.map(i => i.querySelectorAll('.ww-zoek__tekst mark').length)")
     assert texts and all(count > 0 for count in texts), texts
+
+
+def test_on_a_phone_the_menu_of_an_element_page_opens_where_it_sits(browse, real_site):
+    page = browse().page
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path, current in [(ELEMENT, "Alle elementen"), ("themas/partnerschap/", "Per thema")]:
+        page.goto(real_site.url(path))
+        page.click("label.md-header__button[for=__drawer]")
+        page.wait_for_timeout(500)
+        active = page.locator(".md-nav--primary li.md-nav__item--active > a", has_text=current)
+        assert active.is_visible(), path
+        colour = active.evaluate("a => getComputedStyle(a).color")
+        other = page.locator(".md-nav--primary li:not(.md-nav__item--active) > a:visible").first
+        assert colour != other.evaluate("a => getComputedStyle(a).color"), path  # marked
+        page.keyboard.press("Escape")
+    # The page itself stays the page: the overview's own entry is not marked current.
+    assert page.locator(".md-nav--primary [aria-current=page]").count() == 0
