@@ -147,15 +147,19 @@ def test_element_without_region_text_has_no_tabs(site):
 
 
 def test_properties_link_to_facet_pages(goed):
+    # The summary panel at the top: themes, who is involved, status (issue 20); the rest
+    # under Kenmerken.
+    panel = goed[goed.index('<div class="ww-paneel">'):goed.index('<h2 id="kern"')]
     properties = section(goed, "kenmerken")
-    links = dict(re.findall(r'<a href="([^"]+)">([^<]+)</a>', properties))
+    links = dict(re.findall(r'<a href="([^"]+)">([^<]+)</a>', panel))
     assert links == {
         "../../themas/samenwerking/": "Samenwerking",
         "../../betrokkenen/gemeente/": "Gemeente",
         "../../betrokkenen/professional/": "Professional",
-        "../../perspectieven/professionals/": "Professionals",
         "../../statussen/besproken/": "Besproken",
     }
+    assert dict(re.findall(r'<a href="([^"]+)">([^<]+)</a>', properties)) == {
+        "../../perspectieven/professionals/": "Professionals"}
     assert "Nog niet per regio beschreven" in properties
 
 

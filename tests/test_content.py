@@ -258,8 +258,9 @@ def test_every_element_page_has_an_onderbouwing(manual):
     renderer = Renderer(manual, Urls())
     for element in manual.elements.values():
         page = renderer.element_page(element).listing
-        assert "## Onderbouwing {#onderbouwing}" in page, element.path
-        grounds = page[page.index("## Onderbouwing"):]
+        # Issue 20: the sources once, with the grounds in short below them.
+        assert '<div class="ww-onderbouwing" id="onderbouwing">' in page, element.path
+        grounds = page[page.index("## Bronnen {#bronnen}"):]
         grounds = grounds[:grounds.index("\n## ")]
         for source in element.list("bronnen"):
             assert f"bronnen/#{source}" in grounds, f"{element.path}: {source}"

@@ -64,7 +64,7 @@ def test_element_page_shows_date_and_edit_link(project):
     result = p.build()
     assert result.returncode == 0, result.output
     page = result.page("elementen/samen-leren/")
-    assert 'Laatst bijgewerkt: <time datetime="2023-11-14">14 november 2023</time>' in page
+    assert '<dt>Laatst bijgewerkt</dt><dd><time class="ww-bijgewerkt" datetime="2023-11-14">14 november 2023</time>' in page
     # "Bewerk deze pagina" opens the element's source file, not a generated page.
     assert 'href="https://example.org/repo/edit/main/elements/leren/samen-leren.md"' in page
 

@@ -88,46 +88,56 @@ def headings(html: str) -> list[str]:
     return re.findall(r'<h2 id="([^"]+)"', html)
 
 
+def grounds_of(html: str) -> str:
+    """The short grounds under the sources (fragments/grounds.md)."""
+    start = html.index('<div class="ww-onderbouwing" id="onderbouwing">')
+    return html[start:html.index("</div>", start)]
+
+
 @pytest.mark.parametrize("element", ELEMENTS)
-def test_every_element_page_has_its_grounds_right_after_the_kern(grounded, plain, element):
+def test_every_element_page_puts_its_substance_before_its_sources_and_grounds(grounded, plain, element):
+    """Issue 20: the kern, related elements and questions first; the sources once, with the
+    grounds in short below them."""
     for site in (grounded, plain):
-        order = headings(article(site.page(f"elementen/{element}/")))
-        assert "onderbouwing" in order, order
-        before = order[:order.index("onderbouwing")]
-        assert before[-1] in ("kern", "regionaal"), order
-        assert "kern" in before and not {"helpt-tegen", "wat-helpt", "gerelateerd"} & set(before)
+        html = article(site.page(f"elementen/{element}/"))
+        order = headings(html)
+        assert order[0] == "kern" and "bronnen" in order, order
+        assert not {"kern", "regionaal", "helpt-tegen", "wat-helpt", "gerelateerd",
+                    "reflectievragen"} & set(order[order.index("bronnen"):]), order
+        assert html.index('id="bronnen"') < html.index('id="onderbouwing"')
 
 
-def test_grounds_name_each_source_its_kind_and_description_and_the_status(grounded):
-    grounds = section(article(grounded.page("elementen/goed-overleg/")), "onderbouwing")
-    words = text(grounds)
-    assert "Bron: Testbureau. (2024). Een fictieve testbron." in words
-    assert "<em>Een fictieve testbron</em>" in grounds
-    assert "Soort bron: Factsheet — Een fictief kort overzicht." in words
-    assert "Wat deze fictieve bron zegt en niet zegt." in words
-    assert '<a href="../../bronnen/#testbron">Over deze bron</a>' in grounds
+def test_grounds_name_the_status_and_what_is_not_known_and_sources_are_cited_once(grounded):
+    html = article(grounded.page("elementen/goed-overleg/"))
+    words = text(grounds_of(html))
     assert "Sterkte van bewijs: Besproken — Fictief besproken in een test." in words
     assert "Regio: nog niet per regio beschreven." in words
-    assert '<a href="../../uitleg/">Meer over de onderbouwing</a>' in grounds
+    assert '<a href="../../uitleg/">Meer over de onderbouwing</a>' in grounds_of(html)
     # Professionals is someone's experience: nothing to say about it.
     assert "uit wiens ervaring" not in words
+    sources = section(html, "bronnen")
+    assert "<em>Een fictieve testbron</em>" in sources
+    assert '<a href="../../bronnen/#testbron">Over deze bron</a>' in sources
+    assert html.count("Een fictieve testbron") == 1  # provenance once
+    # The source's long description is on the sources page, not on every element.
+    assert "Wat deze fictieve bron zegt en niet zegt." not in html
+    assert "Wat deze fictieve bron zegt en niet zegt." in text(article(grounded.page("bronnen/")))
 
 
 def test_grounds_say_only_what_the_data_hold(grounded):
-    words = text(section(article(grounded.page("elementen/samen-leren/")), "onderbouwing"))
+    words = text(grounds_of(article(grounded.page("elementen/samen-leren/"))))
     assert "Sterkte van bewijs: Vastgesteld" in words and "Vastgesteld —" not in words  # no description
     assert "nog niet per regio beschreven" not in words  # described for Regio Zuid
     # Its only perspective says it is nobody's experience (`ervaring: nee`).
     assert "De bronnen zeggen niet uit wiens ervaring dit komt." in words
     # No perspectives at all: the same.
     assert "De bronnen zeggen niet uit wiens ervaring dit komt." in text(
-        section(article(grounded.page("elementen/slecht-overleg/")), "onderbouwing"))
+        grounds_of(article(grounded.page("elementen/slecht-overleg/"))))
 
 
 def test_without_a_chapter_the_grounds_link_nowhere(plain):
-    grounds = section(article(plain.page("elementen/goed-overleg/")), "onderbouwing")
+    grounds = grounds_of(article(plain.page("elementen/goed-overleg/")))
     assert "Meer over de onderbouwing" not in grounds
-    assert "Soort bron: Factsheet" in text(grounds) and "Factsheet —" not in text(grounds)
 
 
 def test_derived_links_are_labelled_on_both_pages(grounded):

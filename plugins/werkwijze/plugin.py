@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .adapter.dirtybuild import page_file, plan_dirty_build, quiet_dirty_warning, rebuild_nav_pages
+from .adapter.navplace import NavPlace
 from .adapter.search import SiteSearch
 from .adapter.serve import ServeSession
 from .adapter.siteassets import add_asset_files, add_theme
@@ -67,6 +68,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         self.pages: dict = {}  # src URI -> GeneratedPage
         self.merged: set[str] = set()  # hand-written pages that get a generated listing
         self.source_map = SourceMapFilter()
+        self.nav_place = NavPlace()  # a page outside the nav opens the menu at its folder
         self.serve: ServeSession | None = None  # what `mkdocs serve` keeps (adapter/serve.py)
         self.search = SiteSearch()  # Pagefind records; kept across serve rebuilds
         self.loaded: Manual | None = None  # loaded in on_pre_build under serve
@@ -194,8 +196,10 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
 
     @_fragment_errors_as_content_errors
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        escape_meta(page.meta)  # Material prints title/description raw
         src_uri = page.file.src_uri
+        if src_uri in self.pages and self.pages[src_uri].description and not page.meta.get("description"):
+            page.meta["description"] = self.pages[src_uri].description  # e.g. an element's summary
+        escape_meta(page.meta)  # Material prints title/description raw
         generated = src_uri in self.pages and src_uri not in self.merged
         markdown = self.plan.page_markdown(src_uri, None if generated else markdown)
         if self.serve is None:
@@ -258,7 +262,14 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             raise PluginError(i18n.t("build.content_errors", count=1))
         return contact
 
+    def on_page_context(self, context, page, config, nav):
+        # A page outside the nav: its folder's nav page shows active in the menu
+        # (adapter/navplace.py); on_post_page unmarks it.
+        self.nav_place.mark(page, nav)
+        return context
+
     def on_post_page(self, output: str, page, config) -> str:
+        self.nav_place.unmark()
         return fix_theme_markup(output)
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:

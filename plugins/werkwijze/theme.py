@@ -50,6 +50,22 @@ def scripts() -> tuple[list[str], list[str]]:
     return [MESSAGES_JS], [uri for uri in asset_files() if uri.endswith(".js")]
 
 
+# Scripts that act on one kind of page only, with the HTML they act on (in the page's
+# content): a page without any of it does not load them (templates/main.html, block scripts). The rest load everywhere.
+PAGE_SCRIPTS = {"filter.js": ['id="ww-filter"'],
+                "werkkaarten.js": ['class="ww-werkkaarten-filter"', 'class="ww-kaarten-index"']}
+REGION_SCRIPT = "regio.js"  # "Mijn regio": only where the region choice shows
+
+
+def page_scripts(regions: bool) -> dict[str, list[str]]:
+    """Site path -> what a page's content needs (any of it) to load the script; an empty
+    list: load it nowhere (the region script in a manual without a region choice)."""
+    found = {f"{ASSETS_URI}/{name}": markers for name, markers in PAGE_SCRIPTS.items()}
+    if not regions:
+        found[f"{ASSETS_URI}/{REGION_SCRIPT}"] = []
+    return found
+
+
 def generated_assets(catalogue: i18n.Catalogue, colours: dict | None, kinds=()) -> dict[str, str]:
     """The assets made per manual: its browser texts and its colours (`kinds`: the
     schema's kinds, coloured by their tone), by site path."""
@@ -73,8 +89,10 @@ def template_values(manual: Manual, contact: dict | None = None) -> dict:
     if regions is not None:
         regions = {**regions, "opties": doors_only(regions["opties"])}
     editions = manual.editions
+    regions = regions if regions and regions["opties"] and has_regional_text(manual) else None
     return {
-        "werkwijze_regios": regions if regions and regions["opties"] and has_regional_text(manual) else None,
+        "werkwijze_regios": regions,
+        "werkwijze_page_scripts": page_scripts(regions is not None),
         # The footer shows the edition (partials/copyright.html), also outside pages (404).
         "werkwijze_editie": editions.current if editions else None,
         "werkwijze_contact": contact,

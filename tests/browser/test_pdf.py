@@ -63,6 +63,9 @@ def test_manual_pdf_has_chapters_elements_and_hidden_tabs(pdfs):
         assert title in text
     # Print shows every regional tab panel, which the screen hides behind a tab.
     assert "In Dorp overleggen partners elke week." in text
-    # Link targets are printed after internal links (no local test address).
-    assert "(/handboek/elementen/samen-leren/)" in text or "(https://example.org/handboek/elementen/samen-leren/)" in text
+    # Internal links print as their text only (issue 20); the line at the top names the
+    # site and the page's address (no local test address).
+    assert "(/handboek/elementen/samen-leren/)" not in text
+    assert "(https://example.org/handboek/elementen/samen-leren/)" not in text
+    assert "Testhandboek · https://example.org/handboek/" in text
     assert "127.0.0.1" not in text

@@ -67,3 +67,20 @@ def test_leerlijnen_and_werkkaarten_have_the_copy_button(site, url, title):
     page.wait_for_selector("text=Gekopieerd.")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == f"{title}. (z.d.). Testhandboek. https://example.org/handboek/{url}"
+
+
+def test_a_reference_reached_at_a_step_names_that_step(site):
+    """Issue 20: a trainer who arrives at step 1 copies a reference to step 1."""
+    page, base = site
+    page.goto(base + "leerlijnen/eerste-sessie/#stap-1")
+    url = f"{base}leerlijnen/eerste-sessie/"
+    published = "https://example.org/handboek/leerlijnen/eerste-sessie/"
+    assert page.locator(".ww-verwijzing-tekst").inner_text().endswith(published + "#stap-1")
+    page.locator(".ww-verwijzing .ww-kopieer").click()
+    page.wait_for_selector("text=Gekopieerd.")
+    assert page.evaluate("navigator.clipboard.readText()").endswith(published + "#stap-1")
+    # An anchor the page does not have is left out; without one, the page's own address.
+    page.goto(url + "#bestaat-niet")
+    assert page.locator(".ww-verwijzing-tekst").inner_text().endswith(published)
+    page.evaluate("location.hash = 'stap-1'")
+    page.wait_for_function("() => document.querySelector('.ww-verwijzing-tekst').textContent.endsWith('#stap-1')")

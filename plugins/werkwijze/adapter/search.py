@@ -40,6 +40,7 @@ from mkdocs.exceptions import PluginError
 
 from ..core.i18n import t
 from ..core.paths import addresses, element_src
+from ..core.render.doors import occupied
 
 from typing import TYPE_CHECKING
 
@@ -197,13 +198,25 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
+_REGION_DOORS: list = [None, set()]  # [the manual, its regions offered as doors]: once per build
+
+
+def _region_doors(manual: Manual) -> set[str]:
+    """The regions with elements or text of their own (core/render/doors.py): no empty rooms."""
+    if _REGION_DOORS[0] is not manual:
+        _REGION_DOORS[:] = [manual, occupied(manual, manual.facets.region_facet)]
+    return _REGION_DOORS[1]
+
+
 def element_filters(manual: Manual, element) -> dict[str, list[str]]:
-    """Facet title -> the labels of the element's values (regions as the site counts them)."""
+    """Facet title -> the labels of the element's values (regions as the site counts them,
+    only those offered as doors)."""
     facets = manual.facets
     filters = {}
     for facet in manual.schema.facets.values():
         if facet is facets.region_facet:
-            values = [v for v, _ in facets.options(facet) if facets.matches(element, facet, [v])]
+            doors = _region_doors(manual)
+            values = [v for v, _ in facets.options(facet) if v in doors and facets.matches(element, facet, [v])]
         else:
             values = facets.values(element, facet)
         labels = [facets.label(facet, v) for v in values]
@@ -212,13 +225,22 @@ def element_filters(manual: Manual, element) -> dict[str, list[str]]:
     return filters
 
 
+def with_synonyms(manual: Manual, content: str) -> str:
+    """The content, plus each reader's word (data/zoekwoorden.yml) whose words it holds."""
+    if not manual.synonyms:
+        return content
+    words = set(re.findall(r"\w+", content.lower()))
+    extra = [word for word, own in manual.synonyms.items() if word not in words and words & set(own)]
+    return content + ("\n" + " ".join(extra) if extra else "")
+
+
 def element_record(manual: Manual, element, url: str, html: str) -> Record:
     soort = manual.schema.soorten.get(element.kind)
     # The page's HTML without its generated headings: the core and regional text, and
     # the questions for the session (the title and summary come first, from the model).
     body = html_text(html, skip_headings=True).split("\n")
     body = [line for line in body if line not in (element.title, element.summary)]
-    content = "\n".join([element.title, element.summary, *body])
+    content = with_synonyms(manual, "\n".join([element.title, element.summary, *body]))
     meta = {"title": element.title, "summary": element.summary, "soort": element.kind,
             "badge": soort.label if soort else element.kind}
     return Record(url, content, meta, element_filters(manual, element))
@@ -274,7 +296,14 @@ class SiteSearch:
         # Generated pages: title and introduction (their headings head lists).
         text = html_text(html, skip_headings=generated is not None and src not in manual.chapters)
         lines = [line for line in text.split("\n") if line != title]
-        return Record(_url(page), "\n".join([title, *lines]), {"title": title})
+        # What kind of page it is, beside the result (an element shows its kind's badge).
+        if src in manual.chapters or generated is None:
+            label = t("search.kind.chapter")
+        elif src.startswith(f"{addresses().learning_paths}/"):
+            label = t("search.kind.leerlijn")
+        else:
+            label = t("search.kind.list")
+        return Record(_url(page), with_synonyms(manual, "\n".join([title, *lines])), {"title": title, "label": label})
 
     def write(self, site_dir: Path, language: str | None, background: bool = False) -> None:
         """Write the bundle to site/pagefind/ (replacing the previous one).

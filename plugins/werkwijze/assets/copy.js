@@ -28,6 +28,20 @@
     document.body.removeChild(area);
   }
 
+  // Arrived at a section (#stap-3): the reference names it, shown and copied alike. The
+  // address is the last word of the reference; the anchor is added only when the page
+  // has that section.
+  function followAnchor(source) {
+    var node = source.lastChild;
+    if (!node || node.nodeType !== 3) return;
+    if (node.wwOwn === undefined) node.wwOwn = node.nodeValue;
+    var own = node.wwOwn;
+    var id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+    var found = id && document.getElementById(id);
+    var addressAtEnd = /https?:\/\/[^\s#]+\s*$/.test(own);
+    node.nodeValue = found && addressAtEnd ? own.replace(/\s*$/, "") + "#" + encodeURIComponent(id) : own;
+  }
+
   function addButtons() {
     var blocks = document.querySelectorAll(".ww-verwijzing");
     for (var i = 0; i < blocks.length; i++) {
@@ -35,6 +49,7 @@
       if (block.querySelector(".ww-kopieer")) continue;
       var source = block.querySelector(".ww-verwijzing-tekst");
       if (!source) continue;
+      followAnchor(source);
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button ww-kopieer";
@@ -42,15 +57,21 @@
       var status = document.createElement("span");
       status.className = "ww-kopieer-melding";
       status.setAttribute("role", "status");
-      button.addEventListener("click", (function (value, status) {
+      button.addEventListener("click", (function (source, status) {
         return function () {
+          var value = source.textContent.replace(/\s+/g, " ").trim();
           copyText(value, function () { status.textContent = text("copied"); });
         };
-      })(source.textContent.replace(/\s+/g, " ").trim(), status));
+      })(source, status));
       block.appendChild(button);
       block.appendChild(status);
     }
   }
+
+  window.addEventListener("hashchange", function () {
+    var sources = document.querySelectorAll(".ww-verwijzing .ww-verwijzing-tekst");
+    for (var i = 0; i < sources.length; i++) followAnchor(sources[i]);
+  });
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", addButtons);

@@ -1,22 +1,17 @@
-// Print: write each internal link's target into data-ww-doel, which print.css shows after
-// the link. Uses the page's canonical address (site_url) when there is one, else the path,
-// so a printout never shows a local test address. Only attributes, never HTML.
+// Print: the printout says where and when it comes from (templates/main.html's
+// .ww-printregel gets today's date), and pages with a PDF get a print button. Internal
+// links print as their text only: a trainer's handout is not a list of addresses.
 (function () {
   "use strict";
 
-  function mark() {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var base = canonical ? canonical.href : window.location.href;
-    var links = document.querySelectorAll(".md-content a[href]");
-    for (var i = 0; i < links.length; i++) {
-      var link = links[i];
-      var href = link.getAttribute("href");
-      if (!href || href.charAt(0) === "#" || /^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
-      if (link.classList.contains("headerlink")) continue;
-      var target = new URL(href, base);
-      link.setAttribute("data-ww-doel", canonical ? target.href : target.pathname + target.hash);
-    }
+  function printedOn() {
+    var slot = document.querySelector(".ww-printregel__datum");
+    if (!slot || !window.werkwijzeText) return;
+    var lang = document.documentElement.lang || undefined;
+    var date = new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+    slot.textContent = window.werkwijzeText("trainers.printed", { date: date });
   }
+  window.addEventListener("beforeprint", printedOn);
 
   // Leerlijn and werkkaarten pages: a print button beside the PDF link
   // (core/render/werkkaarten.py print_block). Added by script: without it, it would do nothing.
@@ -32,7 +27,7 @@
     });
   }
 
-  function start() { mark(); printButtons(); }
+  function start() { printedOn(); printButtons(); }
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -152,7 +152,10 @@
       return pagefind.search(query || null, { filters: filters });
     }).then(function (search) {
       if (!search || mine !== generation) return;
-      results = search.results;
+      return elementsFirst(search.results);
+    }).then(function (ordered) {
+      if (!ordered || mine !== generation) return;
+      results = ordered;
       shown = 0;
       list.replaceChildren();
       return more(mine, false).then(function () {
@@ -167,10 +170,27 @@
     }).catch(function () { if (mine === generation) failed(); });
   }
 
+  // Elements before chapters and overviews among the first results (a reader looking for
+  // "wat werkt niet" wants the elements first), each group in Pagefind's order. Their data
+  // load now (they are shown next anyway) and are kept on the result.
+  var FIRST = 2 * PAGE;
+  function elementsFirst(all) {
+    var head = all.slice(0, FIRST);
+    return Promise.all(head.map(loadData)).then(function () {
+      var elements = head.filter(function (r) { return r.loaded.meta && r.loaded.meta.soort; });
+      var others = head.filter(function (r) { return !(r.loaded.meta && r.loaded.meta.soort); });
+      return elements.concat(others, all.slice(FIRST));
+    });
+  }
+  function loadData(result) {
+    if (result.loaded) return Promise.resolve(result.loaded);
+    return result.data().then(function (data) { result.loaded = data; return data; });
+  }
+
   // Render the next PAGE results; `focus`: move focus to the first new one.
   function more(mine, focus) {
     var next = results.slice(shown, shown + PAGE);
-    return Promise.all(next.map(function (result) { return result.data(); })).then(function (data) {
+    return Promise.all(next.map(loadData)).then(function (data) {
       if (mine !== generation) return;
       var first = null;
       data.forEach(function (item) {
@@ -190,12 +210,49 @@
     var children = [el("a", { href: item.url, className: "ww-zoek__link", text: meta.title || item.url })];
     if (meta.badge) {
       children.push(el("span", { className: "ww-soort ww-soort--" + (meta.soort || ""), text: meta.badge }));
+    } else if (meta.label) {  // a chapter, an overview, a leerlijn (adapter/search.py)
+      children.push(el("span", { className: "ww-zoek__soort", text: meta.label }));
     }
     var body = el("p", { className: "ww-zoek__tekst" });
-    if (meta.summary) body.textContent = meta.summary;  // an element: its summary
-    else appendExcerpt(body, item.excerpt || "");
     children.push(body);
+    if (!meta.summary) {
+      appendExcerpt(body, item.excerpt || "");
+    } else if (!appendMarked(body, meta.summary, hitWords(item.excerpt || ""))) {
+      // An element: its summary; when the words were found elsewhere on its page, the
+      // place they were found as well, so the reader sees why it is a result.
+      body.textContent = meta.summary;
+      if (hitWords(item.excerpt || "").length) {
+        var found = el("p", { className: "ww-zoek__tekst ww-zoek__vindplaats" });
+        appendExcerpt(found, item.excerpt);
+        children.push(found);
+      }
+    }
     return el("li", { className: "ww-zoek__item" }, children);
+  }
+
+  // The words Pagefind matched (its excerpt marks them), in lower case.
+  function hitWords(excerpt) {
+    var words = [];
+    excerpt.replace(/<mark>([\s\S]*?)<\/mark>/g, function (all, word) {
+      decoder.innerHTML = word;
+      if (decoder.value.trim()) words.push(decoder.value.trim().toLowerCase());
+      return all;
+    });
+    return words;
+  }
+
+  // `value` into `node` with each of `words` marked; false (nothing added) when it holds none.
+  function appendMarked(node, value, words) {
+    if (!words.length) return false;
+    var pattern = new RegExp("(" + words.map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|") + ")", "gi");
+    var parts = value.split(pattern);  // the matches at the odd places
+    if (parts.length < 2) return false;
+    parts.forEach(function (part, i) {
+      if (part) node.appendChild(i % 2 ? el("mark", { text: part }) : document.createTextNode(part));
+    });
+    return true;
   }
 
   // Pagefind's excerpt is escaped text with <mark> around the hits: keep only those.

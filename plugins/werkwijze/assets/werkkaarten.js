@@ -1,6 +1,8 @@
 // Werkkaarten: show only the cards that match ?<theme>=...&<kind>=... (comma-separated),
 // where <theme> and <kind> are the manual's facet names, read from the page
-// (data-theme-param, data-kind-param; core/render/werkkaarten.py query_names).
+// (data-theme-param, data-kind-param; core/render/werkkaarten.py query_names), or
+// ?leerlijn=<id>: exactly the cards of that leerlijn's steps (each card's data-leerlijn;
+// LEERLIJN_PARAM in werkkaarten.py).
 // Without JavaScript, or without a query, every card shows. With one page per theme
 // (big manuals) the index forwards ?<theme>= to that theme's page.
 (function () {
@@ -42,19 +44,27 @@
     var params = new URLSearchParams(window.location.search);
     var themas = wanted(params, query.theme);
     var soorten = wanted(params, query.kind);
+    var leerlijnen = wanted(params, "leerlijn");
     var shown = 0;
     for (var i = 0; i < cards.length; i++) {
       var card = cards[i];
       var own = (card.getAttribute("data-thema") || "").split(" ");
       var okThema = !themas.length || themas.some(function (t) { return own.indexOf(t) !== -1; });
       var okSoort = !soorten.length || soorten.indexOf(card.getAttribute("data-soort")) !== -1;
-      card.hidden = !(okThema && okSoort);
+      var inLeerlijn = (card.getAttribute("data-leerlijn") || "").split(" ");
+      var okLeerlijn = !leerlijnen.length || leerlijnen.some(function (l) { return inLeerlijn.indexOf(l) !== -1; });
+      card.hidden = !(okThema && okSoort && okLeerlijn);
       if (!card.hidden) shown++;
     }
     var status = document.querySelector(".ww-werkkaarten-filter");
-    if (status && (themas.length || soorten.length)) {
+    // A leerlijn is named by its title (the choice link on this page), not its id.
+    var titles = leerlijnen.map(function (l) {
+      var link = document.querySelector('a[data-leerlijn="' + CSS.escape(l) + '"]');
+      return link ? link.textContent : l;
+    });
+    if (status && (themas.length || soorten.length || leerlijnen.length)) {
       status.textContent = window.werkwijzeText("trainers.cards_chosen",
-        { shown: shown, total: cards.length, keuze: themas.concat(soorten).join(", ") });
+        { shown: shown, total: cards.length, keuze: themas.concat(soorten, titles).join(", ") });
       status.hidden = false;
     }
   }

@@ -11,6 +11,9 @@
         notitie: Wat de trainer hier doet.
         vragen:                        # optional, extra questions for this step
           - Een vraag?
+        minuten: 20                    # optional: the step's time, whole minutes (1-480)
+        doel: Wat de deelnemers na deze stap weten of kunnen.   # optional
+        materialen: [Flip-over, De werkkaart van dit element]  # optional: a list of texts
 
 The id is the file name. Checked like elements: every problem has a file and a line.
 """
@@ -29,6 +32,7 @@ from ..suggest import did_you_mean
 
 _ID = re.compile(ID_PATTERN)
 MAX_TEXT = 1000
+MAX_MINUTES = 480  # a step of a session plan: at most a (long) working day
 
 
 @dataclass
@@ -38,6 +42,9 @@ class Step:
     element: str = ""  # element id, or
     chapter: str = ""  # chapter src URI (relative to the docs folder)
     questions: list[str] = field(default_factory=list)
+    minutes: int | None = None  # the step's time, if the trainer planned it
+    goal: str = ""
+    materials: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,6 +56,11 @@ class Leerlijn:
     duration: str = ""
     intro: str = ""
     steps: list[Step] = field(default_factory=list)
+
+    @property
+    def planned_minutes(self) -> int:
+        """The steps' minutes added up (0: no step has a time)."""
+        return sum(step.minutes or 0 for step in self.steps)
 
 
 def load_leerlijnen(data_dir: Path, rel_dir: str, elements: dict, aliases: dict[str, str],
@@ -167,4 +179,29 @@ def _load_step(node, rel: str, elements: dict, aliases: dict[str, str], chapters
                     problems.add(rel, item.line, t("trainers.leerlijn.bad_question"))
                 else:
                     step.questions.append(question)
+    _load_plan(step, items, rel, problems, spec)
     return step
+
+
+def _load_plan(step: Step, items: dict, rel: str, problems: ProblemList, spec: DataFileSpec) -> None:
+    """The optional session plan of a step: its minutes, goal and materials."""
+    minutes_key, goal_key, materials_key = (spec.item_key(r) for r in ("minutes", "goal", "materials"))
+    if minutes_key in items:
+        line, node = items[minutes_key]
+        value = text_of(node) or ""
+        if value.isdigit() and 1 <= int(value) <= MAX_MINUTES:
+            step.minutes = int(value)
+        else:
+            problems.add(rel, line, t("trainers.leerlijn.bad_minutes", key=minutes_key, limit=MAX_MINUTES))
+    if goal_key in items:
+        step.goal = _text(items[goal_key], rel, goal_key, problems, False, step.line)
+    if materials_key in items:
+        line, node = items[materials_key]
+        entries = node.items if isinstance(node, yamltree.Seq) else [node]
+        for entry in entries:
+            material = text_of(entry)
+            if material is None or not material.strip() or len(material) > MAX_TEXT:
+                problems.add(rel, getattr(entry, "line", line),
+                             t("trainers.leerlijn.bad_material", key=materials_key))
+            else:
+                step.materials.append(material)

@@ -39,6 +39,7 @@ class Manual:
     chapters_including: dict[str, list[Chapter]] = field(default_factory=dict)
     editions: Editions | None = None  # from editie.yml (optional)
     leerlijnen: dict[str, Leerlijn] = field(default_factory=dict)
+    synonyms: dict[str, list[str]] = field(default_factory=dict)  # data/zoekwoorden.yml
     # element path -> ISO date it last changed; filled by the site build (see gitdates.py)
     updated: dict[str, str] = field(default_factory=dict)
     _history: object = field(default=None, repr=False)

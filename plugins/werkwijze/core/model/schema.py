@@ -167,7 +167,8 @@ EDITIONS_DEFAULT = DataFileSpec(
 LEERLIJNEN_DEFAULT = DataFileSpec(
     "leerlijnen", {"title": "titel", "audience": "doelgroep", "duration": "duur", "intro": "inleiding",
                    "steps": "stappen"},
-    {"element": "element", "chapter": "hoofdstuk", "note": "notitie", "questions": "vragen"})
+    {"element": "element", "chapter": "hoofdstuk", "note": "notitie", "questions": "vragen",
+     "minutes": "minuten", "goal": "doel", "materials": "materialen"})
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ escape it.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
-from ..i18n import t
+from ..i18n import active, t
 from ..model.leerlijnen import Leerlijn
 from ..paths import addresses, element_src, leerlijn_src
 from .html import md
 from .render import GeneratedPage, Renderer
-from .werkkaarten import print_block
+from .werkkaarten import LEERLIJN_PARAM, print_block
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
@@ -49,21 +50,49 @@ class LeerlijnRenderer:
         if leerlijn.duration:
             facts.append((t("trainers.leerlijn_page.duration"), leerlijn.duration))
         facts.append((t("trainers.leerlijn_page.steps"), str(len(leerlijn.steps))))
+        planned = leerlijn.planned_minutes
+        if planned:
+            timed = sum(1 for s in leerlijn.steps if s.minutes)
+            total = duration_text(planned)
+            if timed < len(leerlijn.steps):
+                total = t("trainers.leerlijn_page.total_some", total=total, timed=timed, steps=len(leerlijn.steps))
+            facts.append((t("trainers.leerlijn_page.total"), total))
+        cards = [s.element for s in leerlijn.steps if s.element]
+        cards_href = (self.base.href(src, addresses().work_cards_src) + "?" + urlencode({LEERLIJN_PARAM: leerlijn.id})
+                      if cards else None)
         body = self.base.f.render(
             "leerlijn.md", leerlijn=leerlijn, facts=facts, steps=[self._step(src, s) for s in leerlijn.steps],
             print_block=print_block(self.base.f, self.base.urls, src, f"leerlijn-{leerlijn.id}.pdf"),
-            back=self.base.href(src, addresses().learning_paths_index))
-        return GeneratedPage(src, leerlijn.title, "", body + "\n")
+            back=self.base.href(src, addresses().learning_paths_index), cards_href=cards_href, cards_count=len(set(cards)))
+        return GeneratedPage(src, leerlijn.title, "", body + "\n", description=leerlijn.intro)
 
     def _step(self, src: str, step) -> dict:
         own_questions = (t("trainers.leerlijn_page.step_questions"), step.questions)
+        plan = []
+        if step.minutes:
+            plan.append((t("trainers.leerlijn_page.minutes_label"), duration_text(step.minutes)))
+        if step.goal:
+            plan.append((t("trainers.leerlijn_page.goal"), step.goal))
+        if step.materials:
+            plan.append((t("trainers.leerlijn_page.materials"), active().join(step.materials)))
         if step.element:
             element = self.m.elements[step.element]
             return {"title": element.title, "link": self.base.link(src, element_src(element.id), element.title),
                     "badge": self.base.soort_badge(element.kind), "summary": element.summary,
-                    "note": step.note,
+                    "note": step.note, "plan": plan,
                     "questions": [(t("trainers.leerlijn_page.element_questions"), element.role_list("questions")),
                                   own_questions]}
         chapter = self.m.chapters[step.chapter]
         return {"title": chapter.title, "link": self.base.link(src, chapter.src_uri, chapter.title),
-                "badge": None, "summary": "", "note": step.note, "questions": [own_questions]}
+                "badge": None, "summary": "", "note": step.note, "plan": plan, "questions": [own_questions]}
+
+
+def duration_text(minutes: int) -> str:
+    """'45 minuten', '2 uur', '1 uur en 30 minuten' (the catalogue's words)."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return t("trainers.leerlijn_page.minutes", count=rest)
+    if not rest:
+        return t("trainers.leerlijn_page.hours", count=hours)
+    return t("trainers.leerlijn_page.hours_minutes", hours=t("trainers.leerlijn_page.hours", count=hours),
+             minutes=t("trainers.leerlijn_page.minutes", count=rest))

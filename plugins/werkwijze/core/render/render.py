@@ -55,10 +55,12 @@ class GeneratedPage:
     intro: str  # heading and description: dropped when a hand-written page exists
     listing: str  # generated content: appended to a hand-written page if there is one
     searchable: bool = True  # False: a pure list, kept out of the search index
+    description: str = ""  # plain text: the page's meta description and link preview
 
     def __post_init__(self):
         # Plain text from here on: Markup would escape whatever is added to it.
         self.title, self.intro, self.listing = str(self.title), str(self.intro), str(self.listing)
+        self.description = str(self.description)
 
     def markdown(self, handwritten: str | None = None) -> str:
         if handwritten is not None:
@@ -116,15 +118,17 @@ class Renderer:
                 "badge.html", soort=soort, label=spec.label if spec else soort)
         return badge
 
-    def entry(self, from_src: str, element: Element, extra: str = "", label: str = "") -> Markup:
+    def entry(self, from_src: str, element: Element, extra: str = "", label: str = "",
+              who: bool = True) -> Markup:
         # Everything after the link is the same on every page that lists the element.
-        rest = self._entry_rest.get(element.id)
+        rest_key = element.id if who else f"{element.id}\0kort"
+        rest = self._entry_rest.get(rest_key)
         if rest is None:
-            rest = self._entry_rest[element.id] = self.f.render(
+            rest = self._entry_rest[rest_key] = self.f.render(
                 "entry_rest.html", badge=self.soort_badge(element.kind), summary=element.summary,
-                who=self.involved(element))
+                who=self.involved(element) if who else "")
         href = self.href(from_src, element_src(element.id))
-        key = (element.id, href, extra, label)
+        key = (element.id, href, extra, label, who)
         entry = self._entries.get(key)
         if entry is None:
             entry = self._entries[key] = self.f.render("entry.html", id=element.id, title=element.title,
@@ -176,11 +180,13 @@ class Renderer:
 
     # -- element page ---------------------------------------------------------------
     def element_page(self, element: Element) -> GeneratedPage:
+        """Substance first: the summary panel, the kern and regional texts, what it helps
+        against, the related elements by kind, the questions; then the remaining properties,
+        the sources with the grounds in short, the chapters."""
         src = element_src(element.id)
         graph = self.m.graph
         sections = []
         counter = self.schema.counter_field
-        sections.append(self._grounds(src, element))
         derived = self._derived_badge(src, counter)
         if counter and element.kind == counter.only_for_soort:
             sections.append(self._section(src, counter.label, "helpt-tegen",
@@ -193,13 +199,58 @@ class Renderer:
         countered = set(graph.helps_against.get(element.id, [])) | set(graph.helped_by.get(element.id, []))
         if self.schema.roles.related:
             related = [i for i in graph.related.get(element.id, []) if i not in countered]
-            sections.append(self._section(src, self.schema.role_field("related").label, "gerelateerd", related))
-        sections += [self._questions(element), self._properties(src, element),
-                     self._sources(src, element), self._chapters(src, element), self._updated(element)]
-        body = self.f.render("element.md", element=element, badge=self.soort_badge(element.kind),
-                             kern=Markup(region_section(self, element, t("pages.not_described"))),
-                             sections=sections)
-        return GeneratedPage(src, element.title, "", body + "\n")
+            sections.append(self._related(src, self.schema.role_field("related").label, related))
+        panel_facets = self._panel_facets()
+        sections += [self._questions(element), self._properties(src, element, panel_facets),
+                     self._sources(src, element), self._chapters(src, element)]
+        kern = region_section(self, element, t("pages.not_described"))
+        body = self.f.render("element.md", element=element, panel=self._panel(src, element, panel_facets),
+                             kern=Markup(kern), sections=sections)
+        return GeneratedPage(src, element.title, "", body + "\n", description=element.summary)
+
+    def _panel_facets(self) -> list[FacetSpec]:
+        """The facets in the summary panel besides the kind: the themes, who is involved (a
+        facet of a field without a role whose terms are not someone's experience) and the
+        status."""
+        status = self.schema.role_field("status")
+        extra = {f.name for f in self.schema.extra_fields}
+        chosen = []
+        for facet in self.schema.facets.values():
+            if facet is self.schema.kind_facet or facet is self.facets.region_facet:
+                continue
+            taxonomy = self.schema.taxonomies.get(facet.taxonomy) if facet.taxonomy else None
+            experience = bool(taxonomy and taxonomy.key_for("experience"))
+            if (facet is self.schema.theme_facet or (status and facet.field == status.name)
+                    or (facet.field in extra and not experience)):
+                chosen.append(facet)
+        return chosen
+
+    def _panel(self, src: str, element: Element, facets: list[FacetSpec]) -> Markup:
+        rows = []  # the kind is the badge
+        for facet in facets:
+            values = self.facets.values(element, facet)
+            if values:
+                single = self.schema.fields[facet.field].kind == "choice" or len(values) == 1
+                rows.append((facet.title if single else facet.plural, self.facet_links(src, facet, values)))
+        updated = self._updated(element)
+        if updated:
+            rows.append((t("pages.element.updated"), updated))
+        lead = "" if _same_sentence(element.summary, element.body.kern) else element.summary
+        return self.f.render("summary_panel.html", badge=self.soort_badge(element.kind), lead=lead, rows=rows)
+
+    def _related(self, src: str, title: str, ids: list[str]) -> Markup:
+        """The related elements grouped by kind, without the line on who is involved (the
+        reader is on the element already; the entries stay short)."""
+        elements = [self.m.elements[i] for i in ids if i in self.m.elements]
+        if not elements:
+            return Markup("")
+        groups = []
+        for soort in self.schema.soorten.values():
+            chosen = [self.entry(src, e, who=False) for e in self.m.sorted(elements) if e.kind == soort.id]
+            if chosen:
+                groups.append(self.f.render("by_kind.md", heading=soort.plural, anchor=f"gerelateerd-{soort.id}",
+                                            level=3, list=self.f.render("entry_list.html", entries=chosen, empty="")))
+        return self.section(title, "gerelateerd", Markup("\n\n").join(groups))
 
     def element_page_inputs(self, element: Element, token, listed) -> tuple:
         """What element_page shows besides data files and URLs (core/site/pagememo.py): the
@@ -216,9 +267,7 @@ class Renderer:
         elements = [self.m.elements[i] for i in ids if i in self.m.elements]
         if not elements:  # a heading over "not described" says nothing: leave it out
             return Markup("")
-        if not extra:
-            return self.section(title, anchor, self.entry_list(src, elements, empty=t("pages.not_described")))
-        entries = [self.entry(src, e, label=extra) for e in self.m.sorted(elements)]
+        entries = [self.entry(src, e, label=extra, who=False) for e in self.m.sorted(elements)]
         return self.section(title, anchor, self.f.render("entry_list.html", entries=entries,
                                                          empty=t("pages.not_described")))
 
@@ -237,24 +286,10 @@ class Renderer:
         return self.f.render("derived_badge.html", href=self._explained_href(src, field))
 
     def _grounds(self, src: str, element: Element) -> Markup:
-        """'Onderbouwing': what the element rests on, from the data only: its sources (with
-        their kind and description), its status, whether it is described per region and
-        whether the data say whose experience it is."""
-        sources = []
+        """The grounds in short, from the data only: the status, whether the element is
+        described per region and whether the data say whose experience it is. (Each
+        source's own description is on the sources page, linked from the sources.)"""
         field = self.schema.role_field("sources")
-        if field is not None and field.taxonomy in self.m.taxonomies:
-            registry = self.m.taxonomies[field.taxonomy]
-            type_key = self.schema.taxonomies[field.taxonomy].key_for("type")
-            types = self.m.taxonomies.get(type_key.ref) if type_key and type_key.ref else None
-            for term in (registry.terms.get(i) for i in element.list(field.name)):
-                if term is None:
-                    continue
-                kind = types.terms.get(term.role("type")) if types else None
-                sources.append({"citation": citation_html(term.role("citation", term.name)),
-                                "type": kind.name if kind else term.role("type"),
-                                "type_description": kind.role("description") if kind else "",
-                                "description": term.role("description"),
-                                "href": self.href(src, addresses().sources_page, term.id)})
         status = None
         status_field = self.schema.role_field("status")
         value = element.text(status_field.name) if status_field else ""
@@ -264,7 +299,7 @@ class Renderer:
             status = (term.name if term else value, term.role("description") if term else "")
         region_facet = self.facets.region_facet
         generic_only = bool(region_facet) and self.facets.values(element, region_facet) == [self.schema.generic_region]
-        return self.f.render("grounds.md", sources=sources, status=status,
+        return self.f.render("grounds.md", status=status,
                              status_label=status_field.label if status_field else "",
                              region_facet=region_facet.title if generic_only else None,
                              experience_unknown=self._experience_unknown(element),
@@ -294,11 +329,12 @@ class Renderer:
             return Markup("")
         return self.f.render("questions.md", title=self.schema.role_field("questions").label, questions=questions)
 
-    def _properties(self, src: str, element: Element) -> Markup:
+    def _properties(self, src: str, element: Element, shown: list[FacetSpec] = ()) -> Markup:
+        """The properties the summary panel (`shown`) does not show already."""
         rows = []
         kind_facet = self.schema.kind_facet
         for facet in self.schema.facets.values():
-            if facet is kind_facet:
+            if facet is kind_facet or facet in shown:
                 continue
             single = not kind_of(self.schema.fields[facet.field]).is_list
             rows.append((facet.title if single else facet.plural,
@@ -317,12 +353,12 @@ class Renderer:
     def _sources(self, src: str, element: Element) -> Markup:
         field = self.schema.role_field("sources")
         if field is None:
-            return Markup("")
+            return self._grounds(src, element)
         registry = self.m.taxonomies[field.taxonomy]
         sources = [(citation_html(term.role("citation", term.name)), self.href(src, addresses().sources_page, term.id))
                    for term in (registry.terms.get(i) for i in element.list(field.name)) if term]
         return self.f.render("sources.md", title=field.label,
-                             sources=sources)
+                             sources=sources, grounds=self._grounds(src, element))
 
     def _chapters(self, src: str, element: Element) -> Markup:
         chapters = self.m.chapters_including.get(element.id, [])
@@ -404,7 +440,8 @@ class Renderer:
             listing = self._region_listing(src, value, label, chosen)
         else:
             listing = self.by_soort(src, chosen)
-        return [GeneratedPage(src, label, intro, f"{self._back(src, facet, value)}\n\n{listing}\n")]
+        return [GeneratedPage(src, label, intro, f"{self._back(src, facet, value)}\n\n{listing}\n",
+                              description=term.role("description") if term else "")]
 
     def _back(self, src: str, facet: FacetSpec, value: str) -> Markup:
         return self.f.render("back.html", index_href=self.href(src, facet_src(facet)), plural=facet.plural,
@@ -553,6 +590,14 @@ class Renderer:
                                  filter_link=self.filter_link(from_src, filters, t("pages.directive.all")))
         return self.f.render("directive.html", rest=0, filter_link=self.filter_link(from_src, filters),
                              list=self.entry_list(from_src, chosen, empty=t("pages.directive.empty")))
+
+
+def _same_sentence(summary: str, kern: str) -> bool:
+    """Whether the kern begins with the summary (then the page does not say it twice)."""
+    def words(text: str) -> str:
+        return " ".join(re.sub(r"[*_`\[\]]|\([^)]*\)", "", text).split()).rstrip(".").casefold()
+    first = re.split(r"(?<=[.!?])\s", kern.strip(), maxsplit=1)[0] if kern.strip() else ""
+    return bool(first) and words(first) == words(summary)
 
 
 def _md(text: str) -> Markup:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 WERKKAARTEN_LIMIT = 60  # up to here: all cards on one page (about 1 KB of HTML per card)
 CARDS_PER_PAGE = 50
 ALL_THEMES = "alle"  # the one card group of a manual without themes
+LEERLIJN_PARAM = "leerlijn"  # /werkkaarten/?leerlijn=<id>: exactly the cards of that leerlijn
 
 
 def print_block(fragments: Fragments, urls: Urls, from_src: str, pdf_name: str,
@@ -49,6 +50,13 @@ def readable_url(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
+def leerlijnen_of(manual: Manual, element_id: str) -> str:
+    """The ids of the leerlijnen with a step on this element, space-separated (a card's
+    `data-leerlijn`, read by assets/werkkaarten.js)."""
+    return " ".join(sorted(l.id for l in manual.leerlijnen.values()
+                           if any(s.element == element_id for s in l.steps)))
+
+
 def _card(manual: Manual, urls: Urls, site_url: str | None, element) -> Markup:
     schema = manual.schema
     kind = schema.soorten.get(element.kind)
@@ -59,6 +67,7 @@ def _card(manual: Manual, urls: Urls, site_url: str | None, element) -> Markup:
     return manual_fragments(manual).render(
         "card.html", id=element.id, kind=element.kind, kind_label=kind.label if kind else element.kind,
         themes=" ".join(manual.facets.values(element, theme_facet)) if theme_facet else "",
+        leerlijnen=leerlijnen_of(manual, element.id),
         title=element.title, summary=element.summary, questions=element.role_list("questions"),
         status=manual.facets.label(status_facet, element.status) if status_facet and element.status else "",
         sources=active().join([sources.label(s) for s in element.role_list("sources")]) if sources else "",
@@ -85,7 +94,7 @@ def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=Non
     def card(element) -> Markup:
         if memo is None:
             return _card(manual, urls, site_url, element)
-        return memo.get(("kaart", element.id), (site_url, memo.token(element)),
+        return memo.get(("kaart", element.id), (site_url, memo.token(element), leerlijnen_of(manual, element.id)),
                         lambda: _card(manual, urls, site_url, element))
 
     elements = manual.sorted(manual.elements.values())
@@ -98,6 +107,9 @@ def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=Non
     choices = [Markup('<a href="?{}={}">{}</a>').format(theme_param, value, label)
                for value, label in manual.facets.options(schema.theme_facet)] if schema.theme_facet else []
     choices += [Markup('<a href="?{}={}">{}</a>').format(kind_param, s.id, s.plural) for s in schema.soorten.values()]
+    choices += [Markup('<a href="?{}={}" data-leerlijn="{}">{}</a>').format(LEERLIJN_PARAM, l.id, l.id,
+                                                                           t("cards.leerlijn", title=l.title))
+                for l in sorted(manual.leerlijnen.values(), key=lambda l: l.title.casefold())]
     choices.append(Markup('<a href="./">{}</a>').format(t("cards.all_cards")))
     intro = fragments.render("cards_intro.md", title=title, choices=Markup(" · ").join(choices),
                              print_block=print_block(fragments, urls, cards_src, "werkkaarten.pdf", "ui.print.pdf_cards"))

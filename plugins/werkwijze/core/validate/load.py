@@ -28,6 +28,7 @@ from ..model.schema import Schema, load_schema, read_schema
 from ..model.taxonomy import Taxonomies, load_taxonomies
 from ..model.edition import load_editions
 from ..model.leerlijnen import load_leerlijnen
+from ..model.synonyms import load_synonyms
 from ..suggest import did_you_mean
 from ..model.manual import Manual
 
@@ -145,6 +146,7 @@ def _load_trainer_data(manual: Manual, problems: ProblemList) -> None:
     manual.leerlijnen = load_leerlijnen(data_dir, layout.data_dir, manual.elements,
                                         manual.graph.aliases, manual.chapters, problems,
                                         manual.schema.leerlijnen)
+    manual.synonyms = load_synonyms(data_dir, layout.data_dir, problems)
 
 
 def element_link_rewriter(manual: Manual, element: Element, known, problems: ProblemList | None,
