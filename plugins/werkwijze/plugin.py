@@ -182,7 +182,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                                       [e.path for e in manual.elements.values()], manual.git_history())
         if self.serve is not None:
             self.serve.begin(self.urls)
-        self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo)
+        self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo,
+                              repo_url=config.repo_url, edit_uri=config.edit_uri)
         self.pages = self.plan.pages
         self.source_map.sources = {
             element_src(e.id): Source(e.path, e.raw_body, e.body_first_line)
@@ -202,6 +203,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             file.edit_uri = os.path.relpath(source, docs_root).replace(os.sep, "/")
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
+        for path, source in self.plan.assets.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         files.append(File.generated(config, MESSAGES_JS, content=i18n.script(self.catalogue)))
         files.append(File.generated(config, COLOURS_CSS,
                                     content=colours_css(config.extra.get("werkwijze_kleuren"))))

@@ -25,6 +25,7 @@ CSV_FILE = "elementen.csv"
 FILTER_FILE = "elementen-filter.json"  # the overview filter's data (render/export.py)
 SUMMARIES_FILE = "elementen-samenvattingen.json"  # its summaries, for a big manual
 SCHEMA_URI = "schema/element.schema.json"
+BEHEER_DIR = "beheer"  # the browser editor (site/beheer.py); not in nav, sitemap or search
 PDF_DIR = "pdf"  # where `make pdf` output is published beside the site (scripts/pdf.py)
 
 

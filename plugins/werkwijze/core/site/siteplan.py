@@ -9,6 +9,7 @@ merged in, plus the "how to cite" block. The MkDocs plugin serves the plan page 
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from ..sources.chapters import find_directives
 from ..render.export import filter_files, to_json
 from ..render.jsonschema import dumps, element_json_schema
 from ..render.render import GeneratedPage, Renderer
+from .beheer import beheer_files
 from .paths import SCHEMA_URI, element_src
 from .trainers import cited_pages, reference_block, trainer_files, trainer_pages
 from .urls import Urls
@@ -35,6 +37,7 @@ class SitePlan:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by src URI
     cited: dict[str, str] = field(default_factory=dict)  # trainers' pages cited like chapters
     files: dict[str, str] = field(default_factory=dict)  # site path -> content
+    assets: dict[str, Path] = field(default_factory=dict)  # site path -> file copied as it is
 
     def page_markdown(self, src_uri: str, handwritten: str | None) -> str:
         """The Markdown MkDocs renders for a page: `handwritten` is the docs file's text
@@ -82,6 +85,11 @@ class SitePlan:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, "utf-8")
             written.append(path)
+        for path, source in sorted(self.assets.items()):
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            written.append(path)
         return written
 
 
@@ -115,8 +123,10 @@ def generated_pages(manual: Manual, urls: Urls, memo: PageMemo | None = None) ->
 
 
 def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
-              memo: PageMemo | None = None) -> SitePlan:
-    """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept."""
+              memo: PageMemo | None = None, repo_url: str | None = None,
+              edit_uri: str | None = None) -> SitePlan:
+    """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept.
+    `repo_url` (and the branch in `edit_uri`): where the browser editor proposes changes."""
     plan = SitePlan(manual, urls, site_name, site_url)
     plan.pages = generated_pages(manual, urls, memo)
     trainers = trainer_pages(manual, urls, site_url, memo)
@@ -124,6 +134,8 @@ def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
     plan.cited = cited_pages(trainers)
     plan.files = _open_data(manual, urls, site_url, memo)
     plan.files[SCHEMA_URI] = dumps(element_json_schema(manual.schema, manual.taxonomies))
+    editor_files, plan.assets = beheer_files(manual, site_name, site_url, repo_url, edit_uri)
+    plan.files.update(editor_files)
     return plan
 
 
