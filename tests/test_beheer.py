@@ -51,8 +51,8 @@ def generated(request):
 
 def test_every_schema_field_in_schema_order_with_its_rules(generated):
     manual, config = generated
-    (collection,) = config["collections"]
-    fields = collection["fields"]
+    fields = config["collections"][0]["fields"]
+    assert all(c["fields"] == fields for c in config["collections"])
     assert [f["name"] for f in fields] == [*manual.schema.fields, "body"]
     for field in fields[:-1]:
         spec = manual.schema.fields[field["name"]]
@@ -95,12 +95,23 @@ def test_related_elements_are_a_choice_of_existing_elements(generated):
         assert offered == expected and fields[spec.name]["multiple"] is True
 
 
+def test_one_collection_per_folder_of_elements(generated):
+    manual, config = generated
+    folders = {str(Path(e.path).parent) for e in manual.elements.values()}
+    assert {c["folder"] for c in config["collections"]} == folders
+    assert len({c["name"] for c in config["collections"]}) == len(folders)
+    themes = manual.taxonomies[manual.schema.role_field("themes").taxonomy]
+    for collection in config["collections"]:
+        folder = Path(collection["folder"]).name
+        if folder in themes:
+            assert collection["label"] == themes.label(folder)
+        assert collection["identifier_field"] == manual.schema.roles.title
+        assert collection["slug"] == "{{slug}}" and collection["create"] is True
+
+
 def test_collection_backend_and_language(generated):
     manual, config = generated
-    (collection,) = config["collections"]
-    assert collection["folder"] == manual.layout.elements_dir
-    assert collection["identifier_field"] == manual.schema.roles.title
-    assert collection["path"] == "{{" + manual.schema.roles.themes + ".0}}/{{slug}}"
+    collection = config["collections"][0]
     assert config["locale"] == manual.layout.language
     assert config["backend"] == {**config["backend"], "name": "github", "repo": "voorbeeld/werkwijze",
                                  "branch": "main", "open_authoring": True}

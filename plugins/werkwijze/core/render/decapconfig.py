@@ -1,18 +1,20 @@
 """The browser editor's configuration (`/beheer/config.yml`), derived from the schema.
 
-Decap CMS (vendored in `assets/beheer/`, see `beheer.py`) reads one `config.yml`. Written
-by hand it would drift from the manual's schema, so it is generated at build time from the
-same `Schema`, taxonomies and elements as the validator: one collection for the elements
-(their subfolders kept, the file name is the id), every schema field in schema order with
-its label, help text, required flag and limits, a taxonomy field as a choice of exactly the
-taxonomy's values (named, not ids), related-element fields as a choice of the existing
-elements, and the body as Markdown. `werkwijze check` in the pull request stays the
+Decap CMS (vendored in `assets/beheer/`, see `site/beheer.py`) reads one `config.yml`.
+Written by hand it would drift from the manual's schema, so it is generated at build time
+from the same `Schema`, taxonomies and elements as the validator: one collection per folder
+of elements (a theme's folder here; a new element lands in the folder it was created in,
+the file name is its id: Decap's `path` templates cannot pick a list's first item), every
+schema field in schema order with its label, help text, required flag and limits, a
+taxonomy field as a choice of exactly the taxonomy's values (named, not ids),
+related-element fields as a choice of the existing elements, and the body as Markdown. `werkwijze check` in the pull request stays the
 authority: the form catches what Decap can express, the check the rest (e.g. `generiek`
 alone, `helpt_tegen` only for working elements).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -132,10 +134,44 @@ def _body_field(schema: Schema) -> dict:
             "editor_components": [], "modes": ["rich_text", "raw"]}
 
 
+def element_folders(elements: list[Element], elements_dir: str) -> list[str]:
+    """The folders that hold elements, relative to the elements folder ('' for itself)."""
+    root = PurePosixPath(elements_dir)
+    folders = {PurePosixPath(e.path).parent.relative_to(root).as_posix() for e in elements}
+    return sorted("" if f == "." else f for f in folders) or [""]
+
+
+def _collection(folder: str, schema: Schema, taxonomies: Taxonomies, elements_dir: str,
+                fields: list[dict]) -> dict:
+    """One collection per folder: an element created in it lands in that folder (one theme's
+    folder in this manual), and its file name is its id."""
+    themes = taxonomies.get(schema.role_field("themes").taxonomy) if schema.roles.themes else None
+    last = folder.rpartition("/")[2]
+    label = (themes.label(last) if themes and last in themes else folder) or t("beheer.collection")
+    return {
+        "name": COLLECTION + ("-" + folder.replace("/", "-") if folder else ""),
+        "label": label,
+        "label_singular": t("beheer.collection_singular"),
+        "description": t("beheer.collection_description"),
+        "folder": f"{elements_dir}/{folder}" if folder else elements_dir,
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "delete": False,
+        "identifier_field": schema.roles.title,
+        "summary": "{{" + schema.roles.title + "}}",
+        # The file name is the id: the title in lower case, without accents, with hyphens.
+        "slug": "{{slug}}",
+        "fields": fields,
+    }
+
+
 def decap_config(schema: Schema, taxonomies: Taxonomies, elements: list[Element], *,
                  elements_dir: str, language: str, repo: Repository,
                  site_url: str | None = None) -> dict:
     """The whole config.yml as data (field order = schema order = the files' order)."""
+    fields = [decap_field(spec, schema, taxonomies, elements)
+              for spec in schema.fields.values()] + [_body_field(schema)]
     config: dict = {
         "backend": {"name": repo.backend, "repo": repo.repo, "branch": repo.branch,
                     # Editors without write access work in a fork and end with a pull request.
@@ -150,34 +186,20 @@ def decap_config(schema: Schema, taxonomies: Taxonomies, elements: list[Element]
         # Decap requires a media folder; the toolbar offers no images (MARKDOWN_BUTTONS).
         "media_folder": f"{elements_dir}/.media",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [{
-            "name": COLLECTION,
-            "label": t("beheer.collection"),
-            "label_singular": t("beheer.collection_singular"),
-            "description": t("beheer.collection_description"),
-            "folder": elements_dir,
-            "extension": "md",
-            "format": "frontmatter",
-            "create": True,
-            "delete": False,
-            "identifier_field": schema.roles.title,
-            "summary": "{{" + schema.roles.title + "}}",
-            # The file name is the id: the title in lower case, without accents, with hyphens.
-            "slug": "{{slug}}",
-            "fields": [decap_field(spec, schema, taxonomies, elements)
-                       for spec in schema.fields.values()] + [_body_field(schema)],
-        }],
+        "collections": [_collection(folder, schema, taxonomies, elements_dir, fields)
+                        for folder in element_folders(elements, elements_dir)],
     }
-    if schema.roles.themes:
-        # As `werkwijze nieuw`: a new element goes into the folder of its first theme. Decap
-        # lists entries as deep as this path, so the existing subfolders are read too.
-        config["collections"][0]["path"] = "{{" + schema.roles.themes + ".0}}/{{slug}}"
     if site_url:
         config["site_url"] = config["display_url"] = site_url
     return config
 
 
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data) -> bool:  # every collection spells its fields out
+        return True
+
+
 def dumps(config: dict) -> str:
     """Stable YAML text (keys in the order above, Unicode kept)."""
     header = "# " + t("beheer.generated") + "\n"
-    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+    return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
