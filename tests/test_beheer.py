@@ -135,6 +135,14 @@ def test_repository_from_repo_url(url, edit_uri, expected):
     assert (repo and (repo.backend, repo.repo, repo.branch)) == expected
 
 
+def test_sign_in_service_only_over_https(generated):
+    manual, _ = generated
+    make = lambda url: decap_config(manual.schema, manual.taxonomies, [], elements_dir="elements",  # noqa: E731
+                                    language="nl", repo=GITHUB, login_url=url)["backend"]
+    assert make("https://login.example.org")["base_url"] == "https://login.example.org"
+    assert "base_url" not in make("http://login.example.org") and "base_url" not in make(None)
+
+
 def test_vendored_cms_is_the_recorded_version():
     record = json.loads(VENDOR_RECORD.read_text("utf-8"))
     assert record["package"] == "decap-cms" and re.fullmatch(r"\d+\.\d+\.\d+", record["version"])
@@ -149,7 +157,8 @@ def test_vendored_cms_is_the_recorded_version():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     return build_english(tmp_path_factory.mktemp("beheer") / "manual",
-                         "repo_url: https://github.com/voorbeeld/practice\nedit_uri: edit/main/docs/\n")
+                         "repo_url: https://github.com/voorbeeld/practice\nedit_uri: edit/main/docs/\n"
+                         "extra:\n  werkwijze_beheer_login: https://login.example.org\n")
 
 
 def test_the_page_is_published_but_not_listed(built):
@@ -160,6 +169,7 @@ def test_the_page_is_published_but_not_listed(built):
     assert (built / "beheer" / "decap-cms.js").stat().st_size > 1_000_000
     config = yaml.safe_load((built / "beheer" / "config.yml").read_text("utf-8"))
     assert config["locale"] == "en" and config["backend"]["repo"] == "voorbeeld/practice"
+    assert config["backend"]["base_url"] == "https://login.example.org"
     assert "beheer" not in (built / "sitemap.xml").read_text("utf-8")
     assert "beheer" not in (built / "index.html").read_text("utf-8")
     fragments = [gzip.decompress(p.read_bytes()) for p in (built / "pagefind" / "fragment").iterdir()]
@@ -177,6 +187,11 @@ def test_the_page_has_its_own_policy(built, tmp_path):
     page = (site / "beheer" / "index.html").read_text("utf-8")
     assert page.count("Content-Security-Policy") == 1 and csp.meta_element(own) in page
     assert csp.meta_element(own) not in (site / "index.html").read_text("utf-8")
+
+
+def test_no_editor_where_pages_have_no_edit_links(tmp_path):
+    site = build_english(tmp_path / "manual", "repo_url: https://github.com/voorbeeld/practice\nedit_uri: ''\n")
+    assert not (site / "beheer").exists()
 
 
 def test_no_editor_without_a_repository(tmp_path):

@@ -183,7 +183,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         if self.serve is not None:
             self.serve.begin(self.urls)
         self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo,
-                              repo_url=config.repo_url, edit_uri=config.edit_uri)
+                              repo_url=config.repo_url, edit_uri=config.edit_uri,
+                              login_url=config.extra.get("werkwijze_beheer_login"))
         self.pages = self.plan.pages
         self.source_map.sources = {
             element_src(e.id): Source(e.path, e.raw_body, e.body_first_line)

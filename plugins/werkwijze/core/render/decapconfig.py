@@ -131,7 +131,8 @@ def _body_field(schema: Schema) -> dict:
         hint += " " + t("beheer.body_regions_hint")
     return {"name": "body", "label": t("beheer.body_label"), "widget": "markdown",
             "hint": hint, "required": False, "buttons": MARKDOWN_BUTTONS,
-            "editor_components": [], "modes": ["rich_text", "raw"]}
+            # Markdown first: the text is saved as typed (the rich-text view rewrites it).
+            "editor_components": [], "modes": ["raw", "rich_text"]}
 
 
 def element_folders(elements: list[Element], elements_dir: str) -> list[str]:
@@ -168,8 +169,10 @@ def _collection(folder: str, schema: Schema, taxonomies: Taxonomies, elements_di
 
 def decap_config(schema: Schema, taxonomies: Taxonomies, elements: list[Element], *,
                  elements_dir: str, language: str, repo: Repository,
-                 site_url: str | None = None) -> dict:
-    """The whole config.yml as data (field order = schema order = the files' order)."""
+                 site_url: str | None = None, login_url: str | None = None) -> dict:
+    """The whole config.yml as data (field order = schema order = the files' order).
+    `login_url`: the OAuth service editors sign in through (Decap's `base_url`; without
+    it Decap uses Netlify's)."""
     fields = [decap_field(spec, schema, taxonomies, elements)
               for spec in schema.fields.values()] + [_body_field(schema)]
     config: dict = {
@@ -189,6 +192,8 @@ def decap_config(schema: Schema, taxonomies: Taxonomies, elements: list[Element]
         "collections": [_collection(folder, schema, taxonomies, elements_dir, fields)
                         for folder in element_folders(elements, elements_dir)],
     }
+    if login_url and urlsplit(login_url).scheme == "https":
+        config["backend"]["base_url"] = login_url
     if site_url:
         config["site_url"] = config["display_url"] = site_url
     return config

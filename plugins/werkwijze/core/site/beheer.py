@@ -31,16 +31,17 @@ def vendored_files() -> dict[str, Path]:
 
 
 def beheer_files(manual: Manual, site_name: str, site_url: str | None, repo_url: str | None,
-                 edit_uri: str | None) -> tuple[dict[str, str], dict[str, Path]]:
-    """(site path -> text, site path -> file to copy); both empty without a usable repo_url."""
+                 edit_uri: str | None, login_url: str | None = None
+                 ) -> tuple[dict[str, str], dict[str, Path]]:
+    """(site path -> text, site path -> file to copy); both empty without a usable repo_url.
+    `login_url`: mkdocs.yml's `extra.werkwijze_beheer_login` (decapconfig.decap_config)."""
     repo = repository(repo_url, edit_uri)
-    if repo is None:
+    if repo is None or edit_uri == "":  # pages without edit links (frozen editions): no editor
         return {}, {}
     config = decap_config(manual.schema, manual.taxonomies, list(manual.elements.values()),
                           elements_dir=manual.layout.elements_dir, language=active().language,
-                          repo=repo, site_url=site_url)
-    page = fragments_for(None).render(  # not overridable: editors sign in here
-       
-        "beheer.html", language=active().language, site_name=site_name)
+                          repo=repo, site_url=site_url, login_url=login_url)
+    # The package's fragment only (no manual override): editors sign in on this page.
+    page = fragments_for(None).render("beheer.html", language=active().language, site_name=site_name)
     return ({f"{BEHEER_DIR}/index.html": str(page) + "\n", f"{BEHEER_DIR}/config.yml": dumps(config)},
             vendored_files())

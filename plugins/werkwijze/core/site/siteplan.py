@@ -124,9 +124,10 @@ def generated_pages(manual: Manual, urls: Urls, memo: PageMemo | None = None) ->
 
 def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
               memo: PageMemo | None = None, repo_url: str | None = None,
-              edit_uri: str | None = None) -> SitePlan:
+              edit_uri: str | None = None, login_url: str | None = None) -> SitePlan:
     """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept.
-    `repo_url` (and the branch in `edit_uri`): where the browser editor proposes changes."""
+    `repo_url` (and the branch in `edit_uri`): where the browser editor proposes changes;
+    `login_url`: where its editors sign in (site/beheer.py)."""
     plan = SitePlan(manual, urls, site_name, site_url)
     plan.pages = generated_pages(manual, urls, memo)
     trainers = trainer_pages(manual, urls, site_url, memo)
@@ -134,7 +135,8 @@ def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
     plan.cited = cited_pages(trainers)
     plan.files = _open_data(manual, urls, site_url, memo)
     plan.files[SCHEMA_URI] = dumps(element_json_schema(manual.schema, manual.taxonomies))
-    editor_files, plan.assets = beheer_files(manual, site_name, site_url, repo_url, edit_uri)
+    editor_files, plan.assets = beheer_files(manual, site_name, site_url, repo_url, edit_uri,
+                                               login_url)
     plan.files.update(editor_files)
     return plan
 
