@@ -200,7 +200,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         manual.read_dates()
         if self.serve is not None:
             self.serve.begin(self.urls)
-        self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo)
+        self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo,
+                              repo_url=config.repo_url, edit_uri=config.edit_uri,
+                              login_url=config.extra.get("werkwijze_beheer_login"))
         self.pages = self.plan.pages
         self.source_map.sources = {
             element_src(e.id): Source(e.path, e.raw_body, e.body_first_line)
@@ -225,6 +227,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
             files.append(File.generated(config, path, content=content))
         for path, asset in asset_files().items():
             files.append(File.generated(config, path, abs_src_path=str(asset)))
+        for path, source in self.plan.assets.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         if self.page_cache is not None:
             self._dirty_build_plan(files, config)
         if self.serve is not None:

@@ -28,6 +28,7 @@ SCHEMA_URI = "schema/element.schema.json"
 PDF_DIR = "pdf"  # where `make pdf` output is published beside the site (werkwijze publiceer, publish/pdf.py)
 # Names in the elements folder that the site uses itself: no element may take them.
 RESERVED_ELEMENT_IDS = frozenset({OVERVIEW.rpartition("/")[2].removesuffix(".md")})
+BEHEER_DIR = "beheer"  # the browser editor (core/site/beheer.py); not in nav, sitemap or search
 
 
 def element_src(element_id: str) -> str:
