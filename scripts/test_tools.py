@@ -32,7 +32,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 MATERIALX_VENV = REPO / ".venv-materialx"
 MATERIALX_STAMP = MATERIALX_VENV / ".installed"
 # What the tests load from node_modules.
-NPM_FILES = ("axe-core/axe.min.js", "vnu-jar/build/dist/vnu.jar", "decap-server/dist/index.js")
+NPM_FILES = ("axe-core/axe.min.js", "vnu-jar/build/dist/vnu.jar", "decap-server/dist/index.js",
+             "yaml/dist/index.js")
 
 
 def missing_packages() -> list[str]:

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from werkwijze.core.validate.load import load_manual
+from werkwijze.core.model.schema import KINDS
 from werkwijze.core.render.decapconfig import decap_config, repository
 from werkwijze.core.site.beheer import VENDOR_RECORD, VENDORED, vendored_files
 from werkwijze.core.sources.project import read_layout
@@ -54,9 +55,15 @@ def test_every_schema_field_in_schema_order_with_its_rules(generated):
     fields = config["collections"][0]["fields"]
     assert all(c["fields"] == fields for c in config["collections"])
     assert [f["name"] for f in fields] == [*manual.schema.fields, "body"]
+    widgets = {"text": {"string", "text"}, "choice": {"select"}, "date": {"datetime"},
+               "list": {"select", "list"}}
+    assert set(widgets) == set(KINDS)  # a new field kind needs its widget here and in decapconfig
     for field in fields[:-1]:
         spec = manual.schema.fields[field["name"]]
         assert (field["label"], field["hint"], field["required"]) == (spec.label, spec.help, spec.required)
+        assert field["widget"] in widgets[spec.kind], spec.name
+        if spec.kind == "date":
+            assert field["format"] == field["date_format"] == "YYYY-MM-DD" and field["time_format"] is False
         if spec.kind == "list":
             assert field.get("min", 0) == spec.min_items and field.get("max") == spec.max_items
         if spec.kind == "text" and spec.max_length:

@@ -21,12 +21,14 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..i18n import t
+from ..model import datefield as date_kind
 from ..model.schema import ID_PATTERN, FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
 
 if TYPE_CHECKING:
     from ..model.elements import Element
 
+DAY_FORMAT = "YYYY-MM-DD"  # Day.js tokens (Decap's datetime widget) for model/datefield.py's ISO day
 SINGLE_LINE_LIMIT = 120  # longer text fields get a multi-line box (as in frontmatter.json)
 COLLECTION = "elementen"
 # Git hosts Decap has a backend for: host -> backend name.
@@ -104,6 +106,15 @@ def decap_field(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies,
     if spec.kind == "choice":
         field.update(widget="select", options=_choice_options(spec, schema, taxonomies))
         return field
+    if spec.kind == date_kind.KIND:
+        # A calendar day as YYYY-MM-DD text, picked in UTC (no shift to the day before).
+        # No `default`: Decap 3 then leaves a new element's day out (`default: ""` would
+        # write `seen: ""`, which the check refuses).
+        field.update(widget="datetime", format=DAY_FORMAT, date_format=DAY_FORMAT,
+                     time_format=False, picker_utc=True)
+        return field
+    if spec.kind != "list":
+        raise ValueError(f"no editor widget for the field kind {spec.kind!r}")
     if spec.items in ("taxonomy", "element"):
         options = (_taxonomy_options(spec, schema, taxonomies) if spec.items == "taxonomy"
                    else _element_options(spec, elements))
