@@ -197,7 +197,14 @@ def test_the_page_has_its_own_policy(built, tmp_path):
 
 
 def test_no_editor_where_pages_have_no_edit_links(tmp_path):
-    site = build_english(tmp_path / "manual", "repo_url: https://github.com/voorbeeld/practice\nedit_uri: ''\n")
+    site = build_english(tmp_path / "manual", "repo_url: https://github.com/voorbeeld/practice\nedit_uri: ''\n"
+                                              "extra:\n  werkwijze_beheer_login: https://login.example.org\n")
+    assert not (site / "beheer").exists()
+
+
+def test_no_editor_without_its_own_sign_in_service(tmp_path):
+    # Decap would sign editors in through Netlify's service: a third party.
+    site = build_english(tmp_path / "manual", "repo_url: https://github.com/voorbeeld/practice\n")
     assert not (site / "beheer").exists()
 
 

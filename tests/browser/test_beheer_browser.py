@@ -38,6 +38,7 @@ REPO = HERE.parent.parent
 ENGLISH = REPO / "tests" / "manuals" / "english"
 DECAP_SERVER = HERE / "node_modules" / "decap-server" / "dist" / "index.js"
 REPO_URL = "https://github.com/voorbeeld/handboek"  # fictional: the local backend replaces it
+LOGIN_URL = "https://inloggen.voorbeeld.invalid"  # fictional, never contacted
 SCREENSHOTS = REPO / ".github" / "beheer"  # for CONTRIBUTING (WERKWIJZE_SCREENSHOTS=1)
 # Decap rejects its save promise with `undefined` when the form is invalid (it shows the
 # errors in the form): Chromium reports that as a page error "undefined".
@@ -55,6 +56,11 @@ class Editor:
 
     def __init__(self, source: Path, root: Path):
         shutil.copytree(source, root, ignore=shutil.ignore_patterns("site", "public", ".*"))
+        config = root / "mkdocs.yml"  # a sign-in service (fictional: the local backend needs none)
+        text = config.read_text("utf-8")
+        config.write_text(text.replace("\nextra:\n", f"\nextra:\n  werkwijze_beheer_login: {LOGIN_URL}\n")
+                          if "\nextra:\n" in text else text + f"extra:\n  werkwijze_beheer_login: {LOGIN_URL}\n",
+                          "utf-8")
         self.root = root
         self.out = root.parent / "published"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

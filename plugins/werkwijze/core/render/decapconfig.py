@@ -61,6 +61,13 @@ def repository(repo_url: str | None, edit_uri: str | None = None) -> Repository 
     return Repository(backend, path, branch)
 
 
+def signs_in_safely(login_url: str | None) -> bool:
+    """Whether `login_url` (mkdocs.yml's extra.werkwijze_beheer_login) is a sign-in service
+    Decap may use: an https address with a host."""
+    parts = urlsplit(login_url) if isinstance(login_url, str) else None
+    return bool(parts and parts.scheme == "https" and parts.hostname)
+
+
 def _text_pattern(spec: FieldSpec) -> list[str] | None:
     """Decap has no length limit of its own: a pattern holds it (and, when required, refuses
     text of only spaces, as the check does)."""
@@ -203,7 +210,7 @@ def decap_config(schema: Schema, taxonomies: Taxonomies, elements: list[Element]
         "collections": [_collection(folder, schema, taxonomies, elements_dir, fields)
                         for folder in element_folders(elements, elements_dir)],
     }
-    if login_url and urlsplit(login_url).scheme == "https":
+    if signs_in_safely(login_url):
         config["backend"]["base_url"] = login_url
     if site_url:
         config["site_url"] = config["display_url"] = site_url
