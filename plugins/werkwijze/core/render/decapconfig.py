@@ -9,7 +9,9 @@ schema field in schema order with its label, help text, required flag and limits
 taxonomy field as a choice of exactly the taxonomy's values (named, not ids),
 related-element fields as a choice of the existing elements, and the body as Markdown. `werkwijze check` in the pull request stays the
 authority: the form catches what Decap can express, the check the rest (e.g. `generiek`
-alone, `helpt_tegen` only for working elements).
+alone, `helpt_tegen` only for working elements). Decap rewrites the whole front matter
+on a save; element files kept in its form (decapyaml.py) change only where the editor
+changed them.
 """
 from __future__ import annotations
 
