@@ -4,7 +4,8 @@
     python scripts/test_tools.py --install  # install what is missing, or say which one command to run
 
 Needed: Debian's Chromium at /usr/bin/chromium, Java (the Nu Html Checker) and npm, and the
-npm test tools in tests/browser/node_modules (axe-core, vnu-jar) matching package-lock.json.
+npm test tools in tests/browser/node_modules (axe-core, vnu-jar, decap-server: the local
+backend of the browser editor's tests) matching package-lock.json.
 Only what is missing is installed: as root (as in CI) Debian packages through apt-get; the npm
 tools with `npm ci` when node_modules is missing or does not match package-lock.json. Without root a missing Debian package
 stops with the one `sudo apt-get install ...` command to run.
@@ -31,7 +32,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 MATERIALX_VENV = REPO / ".venv-materialx"
 MATERIALX_STAMP = MATERIALX_VENV / ".installed"
 # What the tests load from node_modules.
-NPM_FILES = ("axe-core/axe.min.js", "vnu-jar/build/dist/vnu.jar")
+NPM_FILES = ("axe-core/axe.min.js", "vnu-jar/build/dist/vnu.jar", "decap-server/dist/index.js",
+             "yaml/dist/index.js")
 
 
 def missing_packages() -> list[str]:

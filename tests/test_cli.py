@@ -184,7 +184,7 @@ def test_new_writes_a_template_that_asks_only_for_the_missing_values(manual, cap
         assert f"\n{name}:" in text
         assert spec.help.split()[0] in text
     assert 'titel: "Één visie: samen"' in text
-    assert "themas: [leren]" in text
+    assert "themas:\n  - leren\n" in text  # as the browser editor writes it (decapyaml)
 
     code, out, _ = run(capsys, "check", str(path))
     assert code == 1
@@ -207,7 +207,7 @@ def test_new_with_every_required_value_passes_the_check_at_once(manual, capsys):
                        "--field", "regios=noord, zuid", "--veld", "bronnen=testbron")
     assert code == 0 and "Vul nog in" not in out
     text = (p.root / "elements/leren/meteen-goed.md").read_text("utf-8")
-    assert "regios: [noord, zuid]" in text and "samenvatting: Een fictief element." in text
+    assert "regios:\n  - noord\n  - zuid\n" in text and "samenvatting: Een fictief element." in text
     assert "\nperspectieven: []" in text  # optional, left empty: passes
     assert run(capsys, "check")[0] == 0
     code, _, err = run(capsys, "nieuw", "--titel", "Ander", "--soort", "werkzaam", "--veld", "samenvating=x")

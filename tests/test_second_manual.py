@@ -221,7 +221,8 @@ def test_the_wheel_carries_everything_another_study_needs(tmp_path):
     for needed in ("werkwijze/schema/element.yml", "werkwijze/messages/nl/pages.yml",
                    "werkwijze/messages/en/pages.yml", "werkwijze/messages/en/js/filter.yml",
                    "werkwijze/fragments/element.md", "werkwijze/templates/main.html",
-                   "werkwijze/assets/filter.js"):
+                   "werkwijze/assets/filter.js", "werkwijze/fragments/beheer.html",
+                   "werkwijze/assets/beheer/decap-cms.js", "werkwijze/assets/beheer/vendor.json"):
         assert needed in names, needed
 
 

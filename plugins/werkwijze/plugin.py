@@ -162,7 +162,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         manual.read_dates()
         if self.serve is not None:
             self.serve.begin(self.urls)
-        self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo)
+        self.plan = plan_site(manual, self.urls, config.site_name, config.site_url, self.page_memo,
+                              repo_url=config.repo_url, edit_uri=config.edit_uri,
+                              login_url=config.extra.get("werkwijze_beheer_login"))
         self.pages = self.plan.pages
         self.source_map.sources = {
             element_src(e.id): Source(e.path, e.raw_body, e.body_first_line)
@@ -181,6 +183,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         for path, content in self.plan.files.items():
             files.append(File.generated(config, path, content=content))
         add_asset_files(files, config, self.catalogue, manual.schema.soorten.values())
+        for path, source in self.plan.assets.items():  # files the site plan copies (the browser editor)
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         if self.page_cache is not None:  # hand-written pages can hold generated listings
             plan_dirty_build(files, config, self.page_cache, self.layout, manual, self.pages,
                              {*self.merged, *manual.chapters})

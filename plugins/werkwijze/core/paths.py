@@ -32,6 +32,7 @@ class Addresses:
     learning_paths: str = "leerlijnen"  # the leerlijnen's index and pages
     open_data: str = "elementen"  # <open_data>.json, .csv and -filter.json
     summaries: str = "elementen-samenvattingen"  # <summaries>.json: a big manual's summaries
+    editor: str = "beheer"  # the browser editor (core/site/beheer.py); not in nav, sitemap or search
 
     @property
     def overview(self) -> str:
@@ -69,6 +70,14 @@ class Addresses:
     @property
     def summaries_file(self) -> str:
         return f"{self.summaries}.json"
+
+    @property
+    def editor_page(self) -> str:
+        return f"{self.editor}/index.html"
+
+    @property
+    def editor_config(self) -> str:
+        return f"{self.editor}/config.yml"
 
 
 DEFAULT_ADDRESSES = Addresses()

@@ -19,6 +19,8 @@ import re
 import html
 from pathlib import Path
 
+from ..core.paths import addresses
+
 # <script> without src whose type is JavaScript (type="application/json" is data: no hash).
 _INLINE = re.compile(r"<script\b(?![^>]*\bsrc\s*=)([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
@@ -75,8 +77,10 @@ def meta_element(value: str) -> str:
 
 def write_meta(site: Path) -> int:
     """Put the site's policy as a <meta> into every HTML page (replacing an earlier one);
-    returns how many pages got it. Pages without a <head> are left as they are."""
+    returns how many pages got it. Pages without a <head> are left as they are. The
+    browser editor's page gets its own policy (cms_policy)."""
     element = meta_element(policy(site, meta=True))
+    editor_page, editor_policy = site / addresses().editor_page, cms_policy(site, meta=True)
     written = 0
     for page in sorted(site.rglob("*.html")):
         text = _META.sub("", page.read_text("utf-8"))
@@ -86,6 +90,46 @@ def write_meta(site: Path) -> int:
         at = _BEFORE.search(text, head.end())
         if at is None:
             continue
-        page.write_text(text[:at.start()] + element + text[at.start():], "utf-8")
+        own = meta_element(editor_policy) if page == editor_page and editor_policy else element
+        page.write_text(text[:at.start()] + own + text[at.start():], "utf-8")
         written += 1
     return written
+
+
+# The browser editor (/beheer/ in this manual, core/site/beheer.py) runs Decap CMS, which needs more than
+# the reader pages: eval (see script-src), inline styles (its CSS-in-JS), blob: and data:
+# images, and the git host's API once an editor signs in. Only that page gets this policy.
+# Where it lies: the manual's `addresses.editor` (core/paths.py), active since it was loaded.
+CMS_HOSTS = {  # backend in config.yml -> what the editor's browser talks to after sign-in
+    "github": {"connect-src": ["https://api.github.com"],
+               "img-src": ["https://avatars.githubusercontent.com"]},
+    "gitlab": {"connect-src": ["https://gitlab.com"],
+               "img-src": ["https://gitlab.com", "https://secure.gravatar.com"]},
+}
+CMS_POLICY = {
+    "default-src": ["'none'"],
+    # Decap validates its config with ajv, which compiles the validators with `new Function`.
+    "script-src": ["'self'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "object-src": ["'none'"],
+}
+
+
+def cms_policy(site: Path, meta: bool = False) -> str | None:
+    """The browser editor's policy, or None when the site has no editor. The git host comes
+    from the generated config.yml (its `backend.name`)."""
+    import yaml
+    config_file = site / addresses().editor_config
+    if not (site / addresses().editor_page).is_file() or not config_file.is_file():
+        return None
+    config = yaml.safe_load(config_file.read_text("utf-8")) or {}
+    hosts = CMS_HOSTS.get(str((config.get("backend") or {}).get("name")), {})
+    directives = {name: values + hosts.get(name, []) for name, values in CMS_POLICY.items()
+                  if not (meta and name in NOT_IN_META)}
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())

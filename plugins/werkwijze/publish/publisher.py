@@ -36,6 +36,7 @@ from .linkcheck import check_links
 
 MARKER = ".werkwijze-publicatie"  # in every published folder: it may be replaced
 CSP_HEADER_FILE = "csp-header.txt"
+CSP_EDITOR_HEADER_FILE = "csp-header-beheer.txt"
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,9 @@ def publish(project: Path, out: Path, options: Options = Options()) -> str:
         _say("publish.csp")
         csp.write_meta(new)
         (new / CSP_HEADER_FILE).write_text(csp.policy(new) + "\n", "utf-8")
+        editor_policy = csp.cms_policy(new)
+        if editor_policy:  # the browser editor's own policy, for the header of /beheer/
+            (new / CSP_EDITOR_HEADER_FILE).write_text(editor_policy + "\n", "utf-8")
         _check_links(new, site_url, out)
         (new / MARKER).write_text(t("publish.marker") + "\n", "utf-8")
     except BaseException:

@@ -339,7 +339,7 @@ _SECTIONS = ("fields", "soorten", "generic_region_label", "taxonomies", "facets"
              "term_roles", "editions", "leerlijnen", "addresses")
 _ADDRESS_KEYS = tuple(f.name for f in dataclass_fields(Addresses))
 # Addresses of pages and folders (one namespace with the facets' folders) and of files.
-_FOLDER_ADDRESSES = ("elements", "sources", "changes", "work_cards", "learning_paths")
+_FOLDER_ADDRESSES = ("elements", "sources", "changes", "work_cards", "learning_paths", "editor")
 
 
 def _data_file(node, where: str, line: int, default: DataFileSpec, location_key: str,

@@ -1,5 +1,9 @@
 """`werkwijze new`: a fresh element file with every field and a comment per field.
 
+Values are written in the browser editor's form (core/render/decapyaml.py); the comments
+are for editing by hand: the editor at /beheer/ drops them on its first save and shows
+the same label and help beside each field.
+
 The template is built from the schema, so a new field shows up here by itself. Values
 the editor must still choose are left empty on purpose: `werkwijze check` then names
 exactly the required ones ("'samenvatting' is leeg. ..."), at their line; an optional
@@ -8,16 +12,15 @@ passes the check at once.
 """
 from __future__ import annotations
 
-import json
 import textwrap
 
 from slugify import slugify
 
-from ..sources import yamltree
 from ..model.fieldkinds import kind_of, options
 from ..model.schema import FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
 from ..i18n import t
+from .decapyaml import front_matter
 
 # Apostrophes join their word ("zo'n" -> "zon") instead of splitting it.
 _APOSTROPHES = [(mark, "") for mark in "'’‘`´"]
@@ -28,17 +31,6 @@ def element_id_from_title(title: str) -> str:
     """'Zo'n gezamenlijke visie: één aanpak' -> 'zon-gezamenlijke-visie-een-aanpak'
     (python-slugify: accents and ligatures to plain letters, the rest to hyphens)."""
     return slugify(title, replacements=_APOSTROPHES)
-
-
-def yaml_text(value: str) -> str:
-    """The value as YAML: plain when it reads back unchanged, else double-quoted."""
-    try:
-        node = yamltree.parse(f"x: {value}")
-        if isinstance(node, yamltree.Map) and node.items["x"][1] == yamltree.Scalar(value, 1):
-            return value
-    except yamltree.YamlProblem:
-        pass
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _comment(spec: FieldSpec, taxonomies: Taxonomies) -> list[str]:
@@ -81,12 +73,9 @@ def template(schema: Schema, taxonomies: Taxonomies, values: dict) -> str:
     for name, spec in schema.fields.items():
         lines += _comment(spec, taxonomies)
         value = values.get(name)
-        if isinstance(value, list):
-            lines.append(f"{name}: [{', '.join(yaml_text(v) for v in value)}]")
-        elif value:
-            lines.append(f"{name}: {yaml_text(value)}")
-        else:
-            lines.append(f"{name}:")
+        # As the browser editor writes it (core/render/decapyaml.py); a value still to
+        # choose stays empty, `name:`, for the check to point at.
+        lines.append(f"{name}:" if value in (None, "") else front_matter({name: value}).rstrip("\n"))
     lines.append("---")
     lines.append("<!--")
     lines += textwrap.wrap(t("editor.template.body"), COMMENT_WIDTH)

@@ -13,7 +13,7 @@ from ..i18n import t
 from ..model.fieldkinds import kind_of
 from ..model.schema import DEFAULT_SCHEMA, Schema, parse_schema_text
 from ..paths import Addresses
-from .scaffold import yaml_text
+from .decapyaml import front_matter
 from .starter_schema import starter_schema_text
 
 
@@ -59,7 +59,7 @@ def _taxonomy_files(schema: Schema) -> dict[str, list[dict]]:
 
 def _example_element(schema: Schema) -> str:
     roles = schema.roles
-    lines = ["---"]
+    values: dict[str, str | list[str]] = {}
     for name, spec in schema.fields.items():
         if name == roles.title:
             value = t("starter.example_element.title")
@@ -73,12 +73,9 @@ def _example_element(schema: Schema) -> str:
             continue
         else:
             value = kind_of(spec).example(spec)
-        if isinstance(value, list):
-            lines.append(f"{name}: [{', '.join(yaml_text(v) for v in value)}]")
-        else:
-            lines.append(f"{name}: {yaml_text(value)}")
-    lines += ["---", t("starter.example_element.body").rstrip("\n"), ""]
-    return "\n".join(lines)
+        values[name] = value
+    # In the browser editor's form (core/render/decapyaml.py): its first save there changes nothing else.
+    return "---\n" + front_matter(values) + "---\n" + t("starter.example_element.body").rstrip("\n") + "\n"
 
 
 def starter_files(language: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ merged in, plus the "how to cite" block. The MkDocs plugin serves the plan page 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..sources.chapters import find_directives
@@ -18,6 +19,7 @@ from ..render.jsonschema import dumps, element_json_schema
 from ..render.fragments import Fragments, fragments_for
 from ..render.render import GeneratedPage, Renderer
 from ..paths import SCHEMA_URI, addresses, element_src
+from .beheer import beheer_files
 from .trainers import cited_pages, reference_block, trainer_files, trainer_pages
 from ..urls import Urls
 
@@ -36,6 +38,7 @@ class SitePlan:
     cited: dict[str, str] = field(default_factory=dict)  # trainers' pages cited like chapters
     files: dict[str, str] = field(default_factory=dict)  # site path -> content
     fragments: Fragments | None = None  # the manual's fragments (set by plan_site)
+    assets: dict[str, Path] = field(default_factory=dict)  # site path -> file copied as it is
 
     def page_markdown(self, src_uri: str, handwritten: str | None) -> str:
         """The Markdown MkDocs renders for a page: `handwritten` is the docs file's text
@@ -107,8 +110,11 @@ def generated_pages(manual: Manual, urls: Urls, memo: PageMemo | None = None) ->
 
 
 def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
-              memo: PageMemo | None = None) -> SitePlan:
-    """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept."""
+              memo: PageMemo | None = None, repo_url: str | None = None,
+              edit_uri: str | None = None, login_url: str | None = None) -> SitePlan:
+    """Render everything. With a `memo` (under `mkdocs serve`) unchanged pages are kept.
+    `repo_url` (and the branch in `edit_uri`): where the browser editor proposes changes;
+    `login_url`: where its editors sign in (site/beheer.py)."""
     plan = SitePlan(manual, urls, site_name, site_url, fragments=fragments_for(manual.layout))
     plan.pages = generated_pages(manual, urls, memo)
     trainers = trainer_pages(manual, urls, site_url, memo)
@@ -116,6 +122,9 @@ def plan_site(manual: Manual, urls: Urls, site_name: str, site_url: str | None,
     plan.cited = cited_pages(trainers)
     plan.files = _open_data(manual, urls, site_url, memo)
     plan.files[SCHEMA_URI] = dumps(element_json_schema(manual.schema, manual.taxonomies))
+    editor_files, plan.assets = beheer_files(manual, site_name, site_url, repo_url, edit_uri,
+                                               login_url)
+    plan.files.update(editor_files)
     return plan
 
 
