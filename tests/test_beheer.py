@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from werkwijze.core.validate.load import load_manual
-from werkwijze.core.model.schema import KINDS
+from werkwijze.core.model.fieldkinds import KINDS
 from werkwijze.core.render.decapconfig import decap_config, repository
 from werkwijze.core.site.beheer import VENDOR_RECORD, VENDORED, vendored_files
 from werkwijze.core.sources.project import read_layout
@@ -57,7 +57,7 @@ def test_every_schema_field_in_schema_order_with_its_rules(generated):
     assert [f["name"] for f in fields] == [*manual.schema.fields, "body"]
     widgets = {"text": {"string", "text"}, "choice": {"select"}, "date": {"datetime"},
                "list": {"select", "list"}}
-    assert set(widgets) == set(KINDS)  # a new field kind needs its widget here and in decapconfig
+    assert set(widgets) == set(KINDS)  # a new field kind needs its widget here and its browser_field
     for field in fields[:-1]:
         spec = manual.schema.fields[field["name"]]
         assert (field["label"], field["hint"], field["required"]) == (spec.label, spec.help, spec.required)

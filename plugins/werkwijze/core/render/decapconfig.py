@@ -23,15 +23,13 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..i18n import t
-from ..model import datefield as date_kind
-from ..model.schema import ID_PATTERN, FieldSpec, Schema
+from ..model.fieldkinds import kind_of
+from ..model.schema import FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
 
 if TYPE_CHECKING:
     from ..model.elements import Element
 
-DAY_FORMAT = "YYYY-MM-DD"  # Day.js tokens (Decap's datetime widget) for model/datefield.py's ISO day
-SINGLE_LINE_LIMIT = 120  # longer text fields get a multi-line box (as in frontmatter.json)
 COLLECTION = "elementen"
 # Git hosts Decap has a backend for: host -> backend name.
 BACKENDS = {"github.com": "github", "gitlab.com": "gitlab"}
@@ -70,17 +68,6 @@ def signs_in_safely(login_url: str | None) -> bool:
     return bool(parts and parts.scheme == "https" and parts.hostname)
 
 
-def _text_pattern(spec: FieldSpec) -> list[str] | None:
-    """Decap has no length limit of its own: a pattern holds it (and, when required, refuses
-    text of only spaces, as the check does)."""
-    if not spec.max_length:
-        return None
-    least = 1 if spec.required else 0
-    lookahead = "(?=[\\s\\S]*\\S)" if spec.required else ""
-    return [f"^{lookahead}[\\s\\S]{{{least},{spec.max_length}}}$",
-            t("beheer.too_long", label=spec.label, max=spec.max_length)]
-
-
 def _taxonomy_options(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> list[dict]:
     options = [{"label": term.name, "value": term.id} for term in taxonomies[spec.taxonomy]]
     if spec.exclusive:
@@ -89,59 +76,29 @@ def _taxonomy_options(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -
     return options
 
 
-def _choice_options(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies) -> list[dict]:
-    if spec.taxonomy:
-        return _taxonomy_options(spec, schema, taxonomies)
-    return [{"label": s.label, "value": s.id} for s in schema.soorten.values() if s.id in spec.choices]
-
-
 def _element_options(spec: FieldSpec, elements: list[Element]) -> list[dict]:
     chosen = [e for e in elements if not spec.target_soort or e.kind == spec.target_soort]
     return [{"label": f"{e.title} ({e.id})", "value": e.id}
             for e in sorted(chosen, key=lambda e: (e.title.casefold(), e.id))]
 
 
+def _offered(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies, elements: list[Element]) -> list[dict]:
+    """What the editor chooses from, named: a taxonomy's terms, the schema's kinds, or the
+    existing elements; nothing for free text."""
+    if spec.taxonomy:
+        return _taxonomy_options(spec, schema, taxonomies)
+    if spec.items == "element":
+        return _element_options(spec, elements)
+    return [{"label": s.label, "value": s.id} for s in schema.soorten.values() if s.id in spec.choices]
+
+
 def decap_field(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies,
                 elements: list[Element]) -> dict:
+    """One schema field in Decap's form: its label, help and required flag; the widget
+    from its kind (model/fieldkinds/)."""
     field: dict = {"name": spec.name, "label": spec.label, "hint": spec.help,
                    "required": spec.required}
-    if spec.kind == "text":
-        long = (spec.max_length or SINGLE_LINE_LIMIT + 1) > SINGLE_LINE_LIMIT
-        field["widget"] = "text" if long else "string"
-        pattern = _text_pattern(spec)
-        if pattern:
-            field["pattern"] = pattern
-        return field
-    if spec.kind == "choice":
-        field.update(widget="select", options=_choice_options(spec, schema, taxonomies))
-        return field
-    if spec.kind == date_kind.KIND:
-        # A calendar day as YYYY-MM-DD text, picked in UTC (no shift to the day before).
-        # No `default`: Decap 3 then leaves a new element's day out (`default: ""` would
-        # write `seen: ""`, which the check refuses).
-        field.update(widget="datetime", format=DAY_FORMAT, date_format=DAY_FORMAT,
-                     time_format=False, picker_utc=True)
-        return field
-    if spec.kind != "list":
-        raise ValueError(f"no editor widget for the field kind {spec.kind!r}")
-    if spec.items in ("taxonomy", "element"):
-        options = (_taxonomy_options(spec, schema, taxonomies) if spec.items == "taxonomy"
-                   else _element_options(spec, elements))
-        field.update(widget="select", multiple=True, options=options)
-    else:  # a list of text or of ids: one box per item
-        item: dict = {"name": spec.name, "label": spec.label, "widget": "string"}
-        if spec.items == "id":
-            item["pattern"] = [ID_PATTERN, t("beheer.id_pattern")]
-        else:
-            item["widget"] = "text" if (spec.max_length or SINGLE_LINE_LIMIT + 1) > SINGLE_LINE_LIMIT else "string"
-            if spec.max_length:
-                item["pattern"] = [f"^[\\s\\S]{{1,{spec.max_length}}}$",
-                                   t("beheer.too_long", label=spec.label, max=spec.max_length)]
-        field.update(widget="list", field=item)
-    if spec.min_items:
-        field["min"] = spec.min_items
-    if spec.max_items is not None:
-        field["max"] = spec.max_items
+    field.update(kind_of(spec).browser_field(spec, _offered(spec, schema, taxonomies, elements)))
     return field
 
 

@@ -230,7 +230,7 @@ class Renderer:
         for facet in facets:
             values = self.facets.values(element, facet)
             if values:
-                single = self.schema.fields[facet.field].kind == "choice" or len(values) == 1
+                single = not kind_of(self.schema.fields[facet.field]).is_list or len(values) == 1
                 rows.append((facet.title if single else facet.plural, self.facet_links(src, facet, values)))
         updated = self._updated(element)
         if updated:

@@ -68,6 +68,21 @@ def text_rule(spec: FieldSpec) -> dict:
     return rule
 
 
+SINGLE_LINE_LIMIT = 120  # longer texts get a multi-line box in the editors
+
+
+def browser_text_box(spec: FieldSpec, required: bool) -> dict:
+    """A text box for the browser editor: one line or several, and a pattern that holds
+    `max_length` (Decap has no length limit of its own; when required it also refuses
+    text of only spaces, as the check does)."""
+    box: dict = {"widget": "text" if (spec.max_length or SINGLE_LINE_LIMIT + 1) > SINGLE_LINE_LIMIT else "string"}
+    if spec.max_length:
+        lookahead = "(?=[\\s\\S]*\\S)" if required else ""
+        box["pattern"] = [f"^{lookahead}[\\s\\S]{{{1 if required else 0},{spec.max_length}}}$",
+                          t("beheer.too_long", label=spec.label, max=spec.max_length)]
+    return box
+
+
 class FieldKind:
     """A kind of front-matter field (one instance per kind, in the registry)."""
     name: ClassVar[str]
@@ -99,6 +114,11 @@ class FieldKind:
 
     def editor_field(self, spec: FieldSpec, choices: list[dict]) -> dict:
         """The Front Matter CMS field's type and settings (`choices`: id and title)."""
+        raise NotImplementedError
+
+    def browser_field(self, spec: FieldSpec, offered: list[dict]) -> dict:
+        """The Decap CMS widget and its settings for the browser editor (render/decapconfig.py);
+        `offered`: the values to choose from, each `{"label", "value"}` (empty when free)."""
         raise NotImplementedError
 
     def empty(self) -> Value | None:

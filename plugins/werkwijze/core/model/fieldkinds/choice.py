@@ -21,5 +21,8 @@ class ChoiceKind(SingleKind):
     def editor_field(self, spec, choices):
         return {"type": "choice", "choices": choices}
 
+    def browser_field(self, spec, offered):
+        return {"widget": "select", "options": offered}
+
     def example(self, spec):
         return spec.choices[0] if spec.choices else t("starter.example_id")

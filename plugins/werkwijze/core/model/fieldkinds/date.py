@@ -15,6 +15,7 @@ from .base import SingleKind
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EXAMPLE = "2026-01-31"
+DAY_FORMAT = "YYYY-MM-DD"  # Day.js tokens (Decap's datetime widget) for the ISO day
 
 
 def parse_day(text: str) -> datetime.date | None:
@@ -46,6 +47,13 @@ class DateKind(SingleKind):
 
     def editor_field(self, spec, choices):
         return {"type": "datetime", "dateFormat": "yyyy-MM-dd"}
+
+    def browser_field(self, spec, offered):
+        # A calendar day as YYYY-MM-DD text, picked in UTC (no shift to the day before).
+        # No `default`: Decap 3 then leaves a new element's day out (`default: ""` would
+        # write `seen: ""`, which the check refuses).
+        return {"widget": "datetime", "format": DAY_FORMAT, "date_format": DAY_FORMAT,
+                "time_format": False, "picker_utc": True}
 
     def example(self, spec):
         return EXAMPLE

@@ -11,7 +11,7 @@ import re
 from ...i18n import t
 from ...sources import yamltree
 from ...suggest import did_you_mean
-from .base import ID_PATTERN, FieldKind, check_text, options, text_rule
+from .base import ID_PATTERN, FieldKind, browser_text_box, check_text, options, text_rule
 
 ITEM_KINDS = ("text", "id", "taxonomy", "element")
 ID_ITEMS = ("id", "taxonomy", "element")  # each value is an id
@@ -100,6 +100,22 @@ class ListKind(FieldKind):
         if spec.items == "taxonomy":
             return {"type": "choice", "multiple": True, "choices": choices}
         return {"type": "list"}
+
+    def browser_field(self, spec, offered):
+        if offered:  # terms or elements: a multiple choice
+            field: dict = {"widget": "select", "multiple": True, "options": offered}
+        else:  # text or ids: one box per item
+            item: dict = {"name": spec.name, "label": spec.label, "widget": "string"}
+            if spec.items in ID_ITEMS:
+                item["pattern"] = [ID_PATTERN, t("beheer.id_pattern")]
+            else:
+                item.update(browser_text_box(spec, required=True))
+            field = {"widget": "list", "field": item}
+        if spec.min_items:
+            field["min"] = spec.min_items
+        if spec.max_items is not None:
+            field["max"] = spec.max_items
+        return field
 
     def example(self, spec):
         if spec.items == "taxonomy":

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 from ...i18n import t
-from .base import SingleKind, text_rule
-
-SINGLE_LINE_LIMIT = 120  # longer text fields get a multi-line box in Front Matter CMS
+from .base import SINGLE_LINE_LIMIT, SingleKind, browser_text_box, text_rule
 
 
 class TextKind(SingleKind):
@@ -18,6 +16,9 @@ class TextKind(SingleKind):
 
     def editor_field(self, spec, choices):
         return {"type": "string", "single": (spec.max_length or 0) <= SINGLE_LINE_LIMIT}
+
+    def browser_field(self, spec, offered):
+        return browser_text_box(spec, spec.required)
 
     def example(self, spec):
         return t("starter.example_text")
