@@ -156,8 +156,8 @@ def make_pdfs(site: Path, out: Path, browser=None) -> list[Path]:
 
         written.append(print_pages(werkkaarten_pages(site), out / "werkkaarten.pdf"))
         for leerlijn_id in leerlijnen(site):
-            page = f"{addresses().learning_paths}/{leerlijn_id}/"
-            written.append(print_page(page, out / f"leerlijn-{leerlijn_id}.pdf"))
+            url = f"{addresses().learning_paths}/{leerlijn_id}/"
+            written.append(print_page(url, out / f"leerlijn-{leerlijn_id}.pdf"))
         written.append(print_pages(manual_pages(site), out / "handleiding.pdf"))
     finally:
         page.close()
