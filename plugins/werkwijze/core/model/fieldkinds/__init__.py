@@ -1,7 +1,7 @@
 """The registry of field kinds: one module per kind, each with everything the generator
 does with such a field (see base.py). A new kind is a new module here and one line below;
 the schema, the validator, the element page, the exports, the JSON Schema, the editor
-form, `nieuw` and `init` all ask the registry (`kind_of(spec)`)."""
+forms (Front Matter CMS, the browser editor), `nieuw` and `init` all ask the registry (`kind_of(spec)`)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

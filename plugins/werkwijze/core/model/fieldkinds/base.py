@@ -2,8 +2,8 @@
 
 A kind (`text`, `choice`, `date`, `list`) is one class: how a value is read and checked
 from the front matter, shown on the element page, exported (JSON, CSV), described in the
-JSON Schema and the Front Matter CMS form, offered by `werkwijze nieuw` and `init`, and
-whether it orders lists or holds several values for the filter. Code elsewhere asks the
+JSON Schema, the Front Matter CMS form and the browser editor's widget, offered by
+`werkwijze nieuw` and `init`, and whether it orders lists or holds several values for the filter. Code elsewhere asks the
 field's kind (`kind_of(spec)`) instead of comparing kind names.
 """
 from __future__ import annotations
