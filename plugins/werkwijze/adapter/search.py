@@ -198,25 +198,15 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
-_REGION_DOORS: list = [None, set()]  # [the manual, its regions offered as doors]: once per build
-
-
-def _region_doors(manual: Manual) -> set[str]:
-    """The regions with elements or text of their own (core/render/doors.py): no empty rooms."""
-    if _REGION_DOORS[0] is not manual:
-        _REGION_DOORS[:] = [manual, occupied(manual, manual.facets.region_facet)]
-    return _REGION_DOORS[1]
-
-
-def element_filters(manual: Manual, element) -> dict[str, list[str]]:
+def element_filters(manual: Manual, element, region_doors: set[str]) -> dict[str, list[str]]:
     """Facet title -> the labels of the element's values (regions as the site counts them,
-    only those offered as doors)."""
+    only those offered as doors: `region_doors`, core/render/doors.py)."""
     facets = manual.facets
     filters = {}
     for facet in manual.schema.facets.values():
         if facet is facets.region_facet:
-            doors = _region_doors(manual)
-            values = [v for v, _ in facets.options(facet) if v in doors and facets.matches(element, facet, [v])]
+            values = [v for v, _ in facets.options(facet)
+                      if v in region_doors and facets.matches(element, facet, [v])]
         else:
             values = facets.values(element, facet)
         labels = [facets.label(facet, v) for v in values]
@@ -234,7 +224,7 @@ def with_synonyms(manual: Manual, content: str) -> str:
     return content + ("\n" + " ".join(extra) if extra else "")
 
 
-def element_record(manual: Manual, element, url: str, html: str) -> Record:
+def element_record(manual: Manual, element, url: str, html: str, region_doors: set[str]) -> Record:
     soort = manual.schema.soorten.get(element.kind)
     # The page's HTML without its generated headings: the core and regional text, and
     # the questions for the session (the title and summary come first, from the model).
@@ -243,7 +233,7 @@ def element_record(manual: Manual, element, url: str, html: str) -> Record:
     content = with_synonyms(manual, "\n".join([element.title, element.summary, *body]))
     meta = {"title": element.title, "summary": element.summary, "soort": element.kind,
             "badge": soort.label if soort else element.kind}
-    return Record(url, content, meta, element_filters(manual, element))
+    return Record(url, content, meta, element_filters(manual, element, region_doors))
 
 
 def _url(page) -> str:
@@ -258,6 +248,7 @@ class SiteSearch:
         self._session: _Session | None = None
         self._sent: dict[str, Record] = {}  # handed to this build's session, by src URI
         self._writer: threading.Thread | None = None  # a bundle being written (serve)
+        self._doors: tuple[Manual | None, set[str]] = (None, set())  # this build's regions offered as doors
 
     def begin(self, files, language: str | None = None) -> None:
         """Forget pages that no longer exist (a rebuild under serve keeps the others), and
@@ -282,11 +273,18 @@ class SiteSearch:
                 self._sent[src] = record
                 self._session.add(record)
 
+    def _region_doors(self, manual: Manual) -> set[str]:
+        """The regions with elements or text of their own, worked out once per build (a
+        new build, under serve too, brings a new manual)."""
+        if self._doors[0] is not manual:
+            self._doors = (manual, occupied(manual, manual.facets.region_facet))
+        return self._doors[1]
+
     def _record(self, page, html: str, manual: Manual, generated) -> Record | None:
         src = page.file.src_uri
         folder, _, name = src.rpartition("/")
         if folder == addresses().elements and name[:-3] in manual.elements and src == element_src(name[:-3]):
-            return element_record(manual, manual.elements[name[:-3]], _url(page), html)
+            return element_record(manual, manual.elements[name[:-3]], _url(page), html, self._region_doors(manual))
         excluded = isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
         if generated is not None and src != addresses().work_cards_src and (excluded or not generated.searchable):
             return None  # a pure list (page 2.. of a facet list, card pages)
