@@ -388,15 +388,21 @@ def test_a_date_that_is_no_calendar_day_fails_with_file_and_line(tmp_path, writt
 
 
 def test_sort_belongs_on_one_date_field(tmp_path):
+    from werkwijze.core import i18n
     from werkwijze.core.model.schema import _SchemaError, parse_schema_text
     text = (FIXTURE / "schema" / "element.yml").read_text("utf-8")
-    with pytest.raises(_SchemaError) as raised:
-        parse_schema_text(text.replace("label: Setting,", "sort: ascending, label: Setting,"))
-    assert "hoort bij een veld van de soort 'date'" in raised.value.message  # the active catalogue: nl
-    two = text.replace("  seen:", "  until: {kind: date, sort: ascending, label: U, help: U}\n  seen:")
-    with pytest.raises(_SchemaError) as raised:
-        parse_schema_text(two)
-    assert "'seen' en 'until' hebben allebei 'sort'" in raised.value.message
+    before = i18n.active()  # whatever an earlier test left active
+    i18n.use(Catalogue.load("nl"))
+    try:
+        with pytest.raises(_SchemaError) as raised:
+            parse_schema_text(text.replace("label: Setting,", "sort: ascending, label: Setting,"))
+        assert "hoort bij een veld van de soort 'date'" in raised.value.message
+        two = text.replace("  seen:", "  until: {kind: date, sort: ascending, label: U, help: U}\n  seen:")
+        with pytest.raises(_SchemaError) as raised:
+            parse_schema_text(two)
+        assert "'seen' en 'until' hebben allebei 'sort'" in raised.value.message
+    finally:
+        i18n.use(before)
 
 
 def test_the_aliases_role_makes_redirects_whatever_the_field_is_called(english):

@@ -206,6 +206,56 @@ def wait_until_changed(path: Path, before: bytes, timeout: float = 15) -> bytes:
     return path.read_bytes()
 
 
+def assert_every_field_labelled(page, schema) -> None:
+    """Every schema field is in the form with its label and its help text."""
+    labels = page.locator("label").all_text_contents()
+    for spec in schema.fields.values():
+        assert any(text == spec.label or text.startswith(spec.label + " (") for text in labels), spec.label
+        assert spec.help in field(page, spec.label).inner_text(), spec.name
+
+
+def assert_empty_summary_refused(b, page, schema, path: Path, original: bytes, words: tuple[str, str],
+                                 required: str, screenshot: str | None = None) -> None:
+    """An emptied required field is refused next to the schema's help text; nothing is written."""
+    summary_label = schema.fields[schema.roles.summary].label
+    page.locator("#" + input_id(page, summary_label)).fill("")
+    publish(page, *words)
+    summary = field(page, summary_label)
+    summary.get_by_text(f"{summary_label} {required}").wait_for()
+    assert schema.fields[schema.roles.summary].help in summary.inner_text()
+    if screenshot:
+        shot(page, screenshot)
+    time.sleep(1)
+    assert path.read_bytes() == original
+    assert b.errors.count(INVALID_SAVE_ERROR) == 1
+    b.errors.remove(INVALID_SAVE_ERROR)
+
+
+def assert_summary_saved_alone(page, editor: Editor, path: Path, original: bytes, new_summary: str,
+                               words: tuple[str, str]) -> None:
+    """A changed summary is saved: the file differs only in that value's lines (every other
+    line, the order, the quoting and the body stay byte for byte); the check passes."""
+    schema = editor.manual.schema
+    page.locator("#" + input_id(page, schema.fields[schema.roles.summary].label)).fill(new_summary)
+    publish(page, *words)
+    saved = wait_until_changed(path, original)
+    assert_only_changed(original, saved, schema.roles.summary, new_summary, list(schema.fields))
+    checked = editor.check()
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def assert_taxonomies_offered_by_name(page, manual) -> None:
+    """Every taxonomy field offers exactly its taxonomy's values, by name (the exclusive
+    value, e.g. generic, first)."""
+    schema = manual.schema
+    for spec in schema.fields.values():
+        if spec.taxonomy:
+            names = [t.name for t in manual.taxonomies[spec.taxonomy]]
+            if spec.exclusive:
+                names.insert(0, schema.generic_region_label)
+            assert open_choices(page, spec.label) == names, spec.name
+
+
 def test_dutch_editor_edits_and_creates_elements(dutch, browse):
     b = browse()
     page = b.page
@@ -223,46 +273,21 @@ def test_dutch_editor_edits_and_creates_elements(dutch, browse):
     page.get_by_text(element.title, exact=True).click()
     summary_label = schema.fields[schema.roles.summary].label
     field(page, summary_label).wait_for()
-    labels = page.locator("label").all_text_contents()
-    for spec in schema.fields.values():
-        assert any(text == spec.label or text.startswith(spec.label + " (") for text in labels), spec.label
-        assert spec.help in field(page, spec.label).inner_text(), spec.name
+    assert_every_field_labelled(page, schema)
     shot(page, "element")
 
-    # An empty required field is refused, next to the schema's help text; nothing is written.
-    page.locator("#" + input_id(page, summary_label)).fill("")
-    publish(page, "Publiceer", "Publiceer nu")
-    summary = field(page, summary_label)
-    summary.get_by_text(f"{summary_label} is vereist.").wait_for()
-    assert schema.fields[schema.roles.summary].help in summary.inner_text()
-    shot(page, "verplicht")
-    time.sleep(1)
-    assert path.read_bytes() == original
-    assert b.errors.count(INVALID_SAVE_ERROR) == 1
-    b.errors.remove(INVALID_SAVE_ERROR)
-
-    # A changed summary is saved: the file differs only in that value's lines (every other
-    # line, the order, the quoting and the body stay byte for byte); the check passes.
-    new_summary = ("Gemeenten, praktijkorganisaties en professionals werken vanuit een gezamenlijke "
-                   "visie: zo'n visie \"helpt\" volgens de factsheet.")
-    page.locator("#" + input_id(page, summary_label)).fill(new_summary)
-    publish(page, "Publiceer", "Publiceer nu")
-    saved = wait_until_changed(path, original)
-    assert_only_changed(original, saved, schema.roles.summary, new_summary, list(schema.fields))
-    checked = dutch.check()
-    assert checked.returncode == 0, checked.stdout + checked.stderr
+    words = ("Publiceer", "Publiceer nu")
+    assert_empty_summary_refused(b, page, schema, path, original, words, "is vereist.", "verplicht")
+    assert_summary_saved_alone(page, dutch, path, original,
+                               "Gemeenten, praktijkorganisaties en professionals werken vanuit een gezamenlijke "
+                               "visie: zo'n visie \"helpt\" volgens de factsheet.", words)
 
     # A new element: every taxonomy offers exactly its values, by name; the file lands in
     # the folder of its first theme, named by its title (a valid id); the check passes.
     open_new_element(page, dutch, "elementen-partnerschap")
     title_label = schema.fields[schema.roles.title].label
     field(page, title_label).wait_for()
-    for spec in schema.fields.values():
-        if spec.taxonomy:
-            names = [t.name for t in manual.taxonomies[spec.taxonomy]]
-            if spec.exclusive:
-                names.insert(0, schema.generic_region_label)
-            assert open_choices(page, spec.label) == names, spec.name
+    assert_taxonomies_offered_by_name(page, manual)
     page.locator("#" + input_id(page, title_label)).fill("Samen de visie bespreken")
     soort = schema.soorten["werkzaam"].label
     choose(page, schema.fields[schema.roles.kind].label, soort)
@@ -320,38 +345,20 @@ def test_english_editor_speaks_english_and_knows_its_own_fields(english, browse)
     page.get_by_text(element.title, exact=True).click()
     summary_label = schema.fields[schema.roles.summary].label
     field(page, summary_label).wait_for()
-    labels = page.locator("label").all_text_contents()
-    for spec in schema.fields.values():
-        assert any(text == spec.label or text.startswith(spec.label + " (") for text in labels), spec.label
-        assert spec.help in field(page, spec.label).inner_text(), spec.name
+    assert_every_field_labelled(page, schema)
     page.get_by_role("button", name="Published", exact=True).wait_for()  # Decap speaks English
 
-    page.locator("#" + input_id(page, summary_label)).fill("")
-    publish(page, "Publish", "Publish now")
-    summary = field(page, summary_label)
-    summary.get_by_text(f"{summary_label} is required.").wait_for()
-    assert schema.fields[schema.roles.summary].help in summary.inner_text()
-    time.sleep(1)
-    assert path.read_bytes() == original
-    assert b.errors.count(INVALID_SAVE_ERROR) == 1
-    b.errors.remove(INVALID_SAVE_ERROR)
-
-    new_summary = "Coaches and teachers talk openly every week, and: \"often\" more than that, as the report says."
-    page.locator("#" + input_id(page, summary_label)).fill(new_summary)
-    publish(page, "Publish", "Publish now")
-    saved = wait_until_changed(path, original)
-    assert_only_changed(original, saved, schema.roles.summary, new_summary, list(schema.fields))
-    checked = english.check()
-    assert checked.returncode == 0, checked.stdout + checked.stderr
+    words = ("Publish", "Publish now")
+    assert_empty_summary_refused(b, page, schema, path, original, words, "is required.")
+    assert_summary_saved_alone(page, english, path, original, "Coaches and teachers talk openly every week, "
+                               "and: \"often\" more than that, as the report says.", words)
 
     # A new element: exactly each taxonomy's values by name; the required fields filled; it
     # lands in the elements folder as <slug of the title>.md, and the check passes.
     open_new_element(page, english, "elementen")
     title_label = schema.fields[schema.roles.title].label
     field(page, title_label).wait_for()
-    for spec in schema.fields.values():
-        if spec.taxonomy:
-            assert open_choices(page, spec.label) == [t.name for t in manual.taxonomies[spec.taxonomy]], spec.name
+    assert_taxonomies_offered_by_name(page, manual)
     page.locator("#" + input_id(page, title_label)).fill("Shared lunch")
     choose(page, schema.fields[schema.roles.kind].label, schema.soorten["enabler"].label)
     page.locator("#" + input_id(page, summary_label)).fill("Teams eat together once a week.")

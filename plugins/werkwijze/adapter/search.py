@@ -277,7 +277,8 @@ class SiteSearch:
         """The regions with elements or text of their own, worked out once per build (a
         new build, under serve too, brings a new manual)."""
         if self._doors[0] is not manual:
-            self._doors = (manual, occupied(manual, manual.facets.region_facet))
+            facet = manual.facets.region_facet  # None in a manual without regions
+            self._doors = (manual, occupied(manual, facet) if facet else set())
         return self._doors[1]
 
     def _record(self, page, html: str, manual: Manual, generated) -> Record | None:
