@@ -95,14 +95,30 @@ def dutch_in_files(root: Path, rels: list[str]) -> dict[str, list[str]]:
     return found
 
 
-_LINKS = re.compile(r'\s(?:href|src|action)="([^"#?]*)')
+_LINKS = re.compile(r'\s(?:href|src|action)="([^"]*)"')
+_HEADING_IDS = re.compile(r'<h[1-6]\b[^>]*\sid="([^"]+)"')
+_QUERY_NAMES = re.compile(r'<input\b[^>]*\sname="([^"]+)"')
+_DATA_NAMES = re.compile(r'\sdata-(?:kern|regionaal|tekst)="([^"]+)"')  # anchors and queries scripts read
+
+
+def _page_addresses(page: str) -> list[str]:
+    """The site addresses a page links to (path, query names and anchor), its section
+    anchors and the query names of its forms and scripts."""
+    found = []
+    for link in _LINKS.findall(html.unescape(page)):
+        if "://" in link or "assets/" in link:
+            continue
+        path, _, anchor = link.partition("#")
+        path, _, query = path.partition("?")
+        found += [path, anchor, *(pair.partition("=")[0] for pair in query.split("&"))]
+    return found + _HEADING_IDS.findall(page) + _QUERY_NAMES.findall(page) + _DATA_NAMES.findall(page)
 
 
 def dutch_in_addresses(site: Path) -> dict[str, list[str]]:
     """file -> the Dutch words in its own address and in the site addresses its pages link
-    to (the manual's `addresses:`, core/paths.py). Not counted: anchors and query names
-    (not yet per manual), links to other sites, the package's scripts and styles (their file
-    names are the package's identifiers, as its code)."""
+    to, with their anchors and query names (the manual's `addresses:` and `anchors:`,
+    core/paths.py). Not counted: links to other sites, the package's scripts and styles
+    (their file names are the package's identifiers, as its code)."""
     found = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
@@ -110,8 +126,7 @@ def dutch_in_addresses(site: Path) -> dict[str, list[str]]:
             continue
         addresses = [rel]
         if path.suffix == ".html":
-            addresses += [a for a in _LINKS.findall(path.read_text("utf-8"))
-                          if "://" not in a and "assets/" not in a]
+            addresses += _page_addresses(path.read_text("utf-8"))
         hits = sorted({w for a in addresses for w in re.split(r"[^a-z]+", a.lower())} & DUTCH)
         if hits:
             found[rel] = hits

@@ -1,7 +1,7 @@
 """The reference for manual authors (plugins/werkwijze/reference/: en.md, nl.md) cannot
 drift from the code: every table marked `<!-- reference: NAME -->` lists exactly the
 names the code knows (schema sections and keys, field kinds from the registry, roles and
-the field each needs, term roles, facets, editions, leerlijnen, addresses, fragments and
+the field each needs, term roles, facets, editions, leerlijnen, addresses, anchors, fragments and
 their variables, the open data's envelope keys), and its complete example schema is
 accepted by the schema reader. tests/test_second_manual.py builds a manual from it.""" 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 
 from werkwijze.core.model import schema as schema_module
 from werkwijze.core.model.fieldkinds import ITEM_KINDS, KINDS
-from werkwijze.core.paths import Addresses
+from werkwijze.core.paths import Addresses, Anchors
 from werkwijze.core.render.fragments import Fragments, package_fragment_names
 from werkwijze.core.sources.layout import Layout
 from werkwijze.core.validate.load import load_manual
@@ -78,6 +78,7 @@ def expected() -> dict[str, set[str]]:
         "editions": {"file", "keys", "edition_keys"} | _roles_of(s.EDITIONS_DEFAULT),
         "learning_paths": {"folder", "keys", "step_keys"} | _roles_of(s.LEERLIJNEN_DEFAULT),
         "addresses": {f.name for f in dataclass_fields(Addresses)},
+        "anchors": {f.name for f in dataclass_fields(Anchors)},
         "fragments": set(package_fragment_names(Fragments().env)),
         **_envelope(),
     }
@@ -98,7 +99,7 @@ def test_every_table_lists_exactly_what_the_code_knows(language):
 def test_each_fragment_row_names_its_variables(language):
     variables = package_fragment_names(Fragments().env)
     for name, cells in tables(language)["fragments"].items():
-        assert set(_NAME.findall(cells[0])) == variables[name] - {"t", "tm"}, f"{language}.md: {name}"
+        assert set(_NAME.findall(cells[0])) == variables[name] - {"t", "tm", "anchors"}, f"{language}.md: {name}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -98,4 +98,6 @@ def template_values(manual: Manual, contact: dict | None = None) -> dict:
         "werkwijze_contact": contact,
         # The overview's address (partials/search.html, 404.html): the manual's own.
         "werkwijze_overzicht": addresses().elements + "/",
+        # Its query for the words typed (assets/filter.js and search.js read it from the page).
+        "werkwijze_zoekparameter": addresses().text_query,
     }

@@ -5,7 +5,7 @@
  * text search). AND across facets, OR within a facet; the
  * region facet mirrors core/model/facets.py: an element matches region R if it is generic or
  * lists R, R's parent or a child of R. The state lives in the URL query
- * (?<facet>=<value>&tekst=...). Everything is built with createElement and
+ * (?<facet>=<value>&tekst=..., the query names from the page). Everything is built with createElement and
  * textContent: no HTML is ever made from data. Options and matches are precomputed;
  * a result item is built the first time it is shown and reused, and at most PAGE
  * results are in the list at once ("Toon meer" adds more), so filtering stays
@@ -15,7 +15,6 @@
   "use strict";
 
   var PAGE = 100;  // results shown at once: the browser lays out at most this many more
-  var TEXT_KEY = "tekst";  // not "q": Material opens its search for ?q=
   var DATA = {};  // url -> Promise of parsed JSON (fetched once per page load)
 
   function el(tag, attrs, children) {
@@ -93,7 +92,7 @@
   /* -- state <-> URL ------------------------------------------------------------ */
   function readState(model, search) {
     var params = new URLSearchParams(search);
-    var state = { text: params.get(TEXT_KEY) || "", selected: [], hasRegion: false };
+    var state = { text: params.get(model.textKey) || "", selected: [], hasRegion: false };
     model.facets.forEach(function (facet) {
       var chosen = {};
       params.getAll(facet.name).forEach(function (value) {
@@ -112,7 +111,7 @@
         if (state.selected[f][i]) params.append(facet.name, option.id);
       });
     });
-    if (state.text.trim()) params.set(TEXT_KEY, state.text.trim());
+    if (state.text.trim()) params.set(model.textKey, state.text.trim());
     var query = params.toString();
     return query ? "?" + query : "";
   }
@@ -161,6 +160,9 @@
   function Filter(mount, data) {
     this.mount = mount;
     this.model = buildModel(data);
+    // The manual's query name for the words typed (addresses.text_query; not "q": Material
+    // opens its search for ?q=).
+    this.model.textKey = mount.getAttribute("data-tekst") || "tekst";
     this.root = mount.getAttribute("data-root") || "";
     // A big manual's data leaves out the summaries: loaded on the first text search.
     this.summariesUrl = data.samenvattingen ? new URL(this.root + data.samenvattingen, location.href).href : null;
@@ -174,7 +176,7 @@
                             "aria-label": text("form_label") });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var textId = "ww-filter-tekst";
-    this.textInput = el("input", { type: "search", id: textId, name: TEXT_KEY,
+    this.textInput = el("input", { type: "search", id: textId, name: model.textKey,
                                    autocomplete: "off", className: "ww-filter__tekst" });
     this.textInput.setAttribute("aria-describedby", "ww-filter-tekst-uitleg");
     form.appendChild(el("div", { className: "ww-filter__zoek" }, [

@@ -75,7 +75,7 @@
 
   // Wraps the generated markup once: the kern, each region's text in a <section>.
   function build(info) {
-    var kern = document.getElementById("kern");
+    var kern = document.getElementById(info.getAttribute("data-kern") || "");
     if (!kern || kern.parentNode !== info.parentNode) return null;
     var layout = el("div", "ww-kern-regio");
     var kernBox = el("div", "ww-kern");
@@ -88,7 +88,7 @@
     own.hidden = true;
     layout.appendChild(own);
 
-    var heading = document.getElementById("regionaal");
+    var heading = document.getElementById(info.getAttribute("data-regionaal") || "");
     var sections = [];
     var others = null, toggle = null, hint = null;
     if (heading && heading.parentNode === layout.parentNode) {

@@ -6,7 +6,7 @@
  * - Results are links in a list: Tab (or the arrow keys) goes from the box to them;
  *   a live region says how many there are. Esc closes the search.
  * - Filters: every facet of the schema (Pagefind filters), AND across, OR within.
- * - Without JavaScript the box is a form that opens the overview's filter (?tekst=).
+ * - Without JavaScript the box is a form that opens the overview's filter (?tekst=, the manual's addresses.text_query).
  * Texts: messages/<lang>/js/search.yml (window.werkwijzeText).
  */
 (function () {
@@ -270,7 +270,7 @@
 
   function overviewLink(query) {
     var href = new URL(form.action);  // the overview (partials/search.html)
-    if (query) href.searchParams.set("tekst", query);
+    if (query) href.searchParams.set(input.name, query);  // the manual's query name
     return el("a", { href: href.href, text: query ? text("overview", { query: query }) : text("overview_all") });
   }
 

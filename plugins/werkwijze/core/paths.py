@@ -21,6 +21,30 @@ RESERVED_ELEMENT_IDS = frozenset({"index"})
 
 
 @dataclass(frozen=True)
+class Anchors:
+    """The manual's own names for the sections the generator writes (`addresses: anchors:`
+    in its schema): the part after `#` in an address such as `/elementen/<id>/#kern`.
+    Trainers link to them, so once published they are part of the contract. The defaults
+    are this manual's. Names marked "prefix" start longer anchors (`#regio-katwijk`)."""
+    core: str = "kern"  # an element's kern
+    regional: str = "regionaal"  # an element's regional texts
+    region: str = "regio"  # prefix: one region's text on an element page
+    properties: str = "kenmerken"  # an element's properties
+    questions: str = "reflectievragen"  # an element's questions for a session
+    sources: str = "bronnen"  # the sources an element or a page cites
+    cite: str = "verwijzen"  # "how to refer to this page", on every page
+    related: str = "gerelateerd"  # related elements (and a prefix: per kind)
+    chapters: str = "hoofdstukken"  # the chapters an element appears in
+    region_texts: str = "invulling"  # a region's page: generic elements with text for it
+    own_region: str = "eigen"  # a region's page: elements of that region only
+    generic: str = "generiek"  # a region's page: elements that hold everywhere
+    theme: str = "thema"  # prefix: one theme's elements on the overview
+    all_elements: str = "alle"  # the overview of a manual without themes: every element
+    step: str = "stap"  # prefix: a leerlijn's step, `#stap-3`
+    earlier_ids: str = "eerdere-ids"  # the changes page: ids that now lead elsewhere
+
+
+@dataclass(frozen=True)
 class Addresses:
     """The manual's own addresses (`addresses:` in its schema, core/model/schema.py): each a
     folder or page name in the site root. The defaults are this manual's published ones;
@@ -33,6 +57,10 @@ class Addresses:
     open_data: str = "elementen"  # <open_data>.json, .csv and -filter.json
     summaries: str = "elementen-samenvattingen"  # <summaries>.json: a big manual's summaries
     editor: str = "beheer"  # the browser editor (core/site/beheer.py); not in nav, sitemap or search
+    manual_pdf: str = "handleiding"  # pdf/<manual_pdf>.pdf: the whole manual (publish/pdf.py)
+    learning_path_pdf: str = "leerlijn"  # pdf/<learning_path_pdf>-<id>.pdf: one leerlijn
+    text_query: str = "tekst"  # the overview's search words: /elementen/?tekst=... (not `q`: Material's)
+    anchors: Anchors = Anchors()  # `addresses: anchors:`, see Anchors
 
     @property
     def overview(self) -> str:
@@ -78,6 +106,18 @@ class Addresses:
     @property
     def editor_config(self) -> str:
         return f"{self.editor}/config.yml"
+
+    # The PDFs' file names in PDF_DIR (publish/pdf.py prints them, the pages link to them).
+    @property
+    def work_cards_pdf(self) -> str:
+        return f"{self.work_cards}.pdf"
+
+    @property
+    def whole_manual_pdf(self) -> str:
+        return f"{self.manual_pdf}.pdf"
+
+    def leerlijn_pdf(self, leerlijn_id: str) -> str:
+        return f"{self.learning_path_pdf}-{leerlijn_id}.pdf"
 
 
 DEFAULT_ADDRESSES = Addresses()

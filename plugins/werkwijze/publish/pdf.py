@@ -4,7 +4,8 @@ Writes, into the site's `pdf/` folder (where the pages link when PDFs are publis
 - handleiding.pdf: the whole manual: the pages of the navigation in order, then every
   element page (redirect pages for old ids are skipped);
 - leerlijn-<id>.pdf: one per leerlijn;
-- werkkaarten.pdf: all werkkaarten, to cut out.
+- werkkaarten.pdf: all werkkaarten, to cut out
+(this manual's names: a manual names its own, core/paths.py Addresses).
 The site is served on 127.0.0.1 so that its CSS (print.css) and scripts run as in a browser.
 Chromium is Debian's (`/usr/bin/chromium`, or the path in WERKWIJZE_CHROMIUM).
 """
@@ -154,11 +155,12 @@ def make_pdfs(site: Path, out: Path, browser=None) -> list[Path]:
                     merged.write(handle)
             return target
 
-        written.append(print_pages(werkkaarten_pages(site), out / "werkkaarten.pdf"))
+        table = addresses()
+        written.append(print_pages(werkkaarten_pages(site), out / table.work_cards_pdf))
         for leerlijn_id in leerlijnen(site):
-            url = f"{addresses().learning_paths}/{leerlijn_id}/"
-            written.append(print_page(url, out / f"leerlijn-{leerlijn_id}.pdf"))
-        written.append(print_pages(manual_pages(site), out / "handleiding.pdf"))
+            url = f"{table.learning_paths}/{leerlijn_id}/"
+            written.append(print_page(url, out / table.leerlijn_pdf(leerlijn_id)))
+        written.append(print_pages(manual_pages(site), out / table.whole_manual_pdf))
     finally:
         page.close()
         httpd.shutdown()

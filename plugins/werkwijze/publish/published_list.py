@@ -7,7 +7,7 @@ has one of the listed anchors on its page (core/validate/published.py).
 Anchors (`/partnerschap/#wat-de-factsheet-zegt`) are the sections trainers link to:
 - a hand-written chapter (a Markdown file in docs/): the id of every h2-h6 heading;
   an editor keeps one with an explicit id when the heading changes;
-- element pages: the sections the plugin writes on every element page (ELEMENT_ANCHORS,
+- element pages: the sections the plugin writes on every element page (element_anchors(),
   such as `#kern`); sections that only some elements have (`#gerelateerd`, a region's
   text) come and go with the content, so they are not listed;
 - other generated pages (overviews, leerlijnen, werkkaarten): none.
@@ -25,8 +25,13 @@ from urllib.parse import urlparse
 from ..core.paths import SCHEMA_URI, addresses
 from ..core.validate.published import format_list, heading_anchors, page_file, redirect_target
 
-# The sections of every element page (core/render/render.py writes them with these ids).
-ELEMENT_ANCHORS = ("kern", "kenmerken", "bronnen", "verwijzen")
+
+
+def element_anchors() -> set[str]:
+    """The sections of every element page (the fragments write them with these ids)."""
+    table = addresses().anchors
+    return {table.core, table.properties, table.sources, table.cite}
+
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -72,6 +77,7 @@ def source_of(docs: Path, url: str) -> Path | None:
 def anchors(site: Path, docs: Path | None, urls: list[str]) -> list[str]:
     """'/page/#anchor' entries: see the module docstring for which sections are listed."""
     entries: list[str] = []
+    kept = element_anchors()
     for url in urls:
         path = page_file(site, url)
         if not url.endswith(("/", ".html")) or not path.is_file():
@@ -83,7 +89,7 @@ def anchors(site: Path, docs: Path | None, urls: list[str]) -> list[str]:
             entries += [f"{url}#{anchor}" for anchor in heading_anchors(text)]
         elif url.startswith(f"/{addresses().elements}/") and url.count("/") == 3:
             entries += [f"{url}#{anchor}" for anchor in heading_anchors(text)
-                        if anchor in ELEMENT_ANCHORS]
+                        if anchor in kept]
     return entries
 
 

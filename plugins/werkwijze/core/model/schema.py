@@ -23,7 +23,7 @@ from ..sources.contained import named_path_problem
 from ..sources.datafile import read_tree
 from ..sources.layout import DEFAULT_SCHEMA
 from ..i18n import t
-from ..paths import DEFAULT_ADDRESSES, Addresses
+from ..paths import DEFAULT_ADDRESSES, Addresses, Anchors
 from ..problems import ProblemList
 
 DEFAULT_SCHEMA_LANGUAGE = "nl"  # the package's default schema; others: schema/translations/
@@ -338,6 +338,7 @@ def _key_spec(name: str, raw) -> KeySpec:
 _SECTIONS = ("fields", "soorten", "generic_region_label", "taxonomies", "facets", "roles",
              "term_roles", "editions", "leerlijnen", "addresses")
 _ADDRESS_KEYS = tuple(f.name for f in dataclass_fields(Addresses))
+_ANCHOR_KEYS = tuple(f.name for f in dataclass_fields(Anchors))
 # Addresses of pages and folders (one namespace with the facets' folders) and of files.
 _FOLDER_ADDRESSES = ("elements", "sources", "changes", "work_cards", "learning_paths", "editor")
 
@@ -368,15 +369,15 @@ def _data_file(node, where: str, line: int, default: DataFileSpec, location_key:
 def _addresses(node, line: int, facets: dict[str, FacetSpec]) -> Addresses:
     """`addresses:`: the manual's own names for its generated pages and files (core/paths.py)."""
     tree = _map(node, "addresses", line)
-    chosen = {}
+    chosen: dict = {}
     for key, (kline, value) in tree.items.items():
         if key not in _ADDRESS_KEYS:
             raise _SchemaError(kline, t("schema.unknown_key", key=key, where="addresses",
                                         allowed=", ".join(_ADDRESS_KEYS)))
-        value = _plain(value)
-        if not isinstance(value, str) or not re.match(ID_PATTERN, value):
-            raise _SchemaError(kline, t("schema.bad_address", key=key, value=value))
-        chosen[key] = value
+        if key == "anchors":
+            chosen[key] = _anchors(value, kline)
+            continue
+        chosen[key] = _address_name(key, _plain(value), kline)
     table = Addresses(**chosen)
     taken = {f"facets.{f.name}": f.path for f in facets.values()}
     for key in (*_FOLDER_ADDRESSES, "summaries"):
@@ -388,6 +389,33 @@ def _addresses(node, line: int, facets: dict[str, FacetSpec]) -> Addresses:
             raise _SchemaError(tree.items[key][0] if key in tree.items else line,
                                t("schema.address_twice", value=value, key=key, other=other))
         taken[key] = value
+    return table
+
+
+def _address_name(key: str, value, line: int) -> str:
+    if not isinstance(value, str) or not re.match(ID_PATTERN, value):
+        raise _SchemaError(line, t("schema.bad_address", key=key, value=value))
+    return value
+
+
+def _anchors(node, line: int) -> Anchors:
+    """`addresses: anchors:`: the manual's own names for the generated sections (core/paths.py)."""
+    tree = _map(node, "addresses.anchors", line)
+    chosen: dict[str, str] = {}
+    for key, (kline, value) in tree.items.items():
+        if key not in _ANCHOR_KEYS:
+            raise _SchemaError(kline, t("schema.unknown_key", key=key, where="addresses.anchors",
+                                        allowed=", ".join(_ANCHOR_KEYS)))
+        chosen[key] = _address_name(f"anchors.{key}", _plain(value), kline)
+    table = Anchors(**chosen)
+    seen: dict[str, str] = {}
+    for key in _ANCHOR_KEYS:
+        value = getattr(table, key)
+        if value in seen:
+            raise _SchemaError(tree.items[key][0] if key in tree.items else line,
+                               t("schema.anchor_twice", value=value, key=f"anchors.{key}",
+                                 other=f"anchors.{seen[value]}"))
+        seen[value] = key
     return table
 
 

@@ -19,6 +19,7 @@ import re
 
 from ..model.edition import Editions
 from ..i18n import t
+from ..paths import addresses
 from .fragments import Fragments
 from .render import citation_html
 
@@ -70,7 +71,7 @@ def permanent_url(site_url: str | None, version: str | None, page_url: str) -> s
     return absolute_url(base, page_url)
 
 
-def block(fragments: Fragments, references: list[tuple[str, str]], anchor: str = "verwijzen") -> str:
+def block(fragments: Fragments, references: list[tuple[str, str]]) -> str:
     """'Zo verwijst u naar deze pagina': (heading, reference) pairs (fragments/reference.md)."""
     return str(fragments.render(
-        "reference.md", anchor=anchor, references=[(label, citation_html(text)) for label, text in references]))
+        "reference.md", anchor=addresses().anchors.cite, references=[(label, citation_html(text)) for label, text in references]))

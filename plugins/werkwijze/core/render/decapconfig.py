@@ -26,11 +26,11 @@ from ..i18n import t
 from ..model.fieldkinds import kind_of
 from ..model.schema import FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
+from ..paths import addresses
 
 if TYPE_CHECKING:
     from ..model.elements import Element
 
-COLLECTION = "elementen"
 # Git hosts Decap has a backend for: host -> backend name.
 BACKENDS = {"github.com": "github", "gitlab.com": "gitlab"}
 # The Markdown toolbar offers only what contributed Markdown may hold (core/validate/safety.py):
@@ -127,7 +127,7 @@ def _collection(folder: str, schema: Schema, taxonomies: Taxonomies, elements_di
     last = folder.rpartition("/")[2]
     label = (themes.label(last) if themes and last in themes else folder) or t("beheer.collection")
     return {
-        "name": COLLECTION + ("-" + folder.replace("/", "-") if folder else ""),
+        "name": addresses().elements + ("-" + folder.replace("/", "-") if folder else ""),  # the manual's word
         "label": label,
         "label_singular": t("beheer.collection_singular"),
         "description": t("beheer.collection_description"),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from importlib import resources
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from ..i18n import active, t
+from ..paths import Anchors, addresses
 from ..problems import Problem
 from ..sources.contained import is_inside
 from ..sources.layout import Layout
@@ -89,6 +91,19 @@ class _ContainedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+class _ActiveAnchors:
+    """`anchors.core` in a fragment: the section names of the manual being built
+    (core/paths.py Anchors; one environment serves every build under serve)."""
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_") or name not in _ANCHOR_NAMES:
+            raise AttributeError(name)
+        return getattr(addresses().anchors, name)
+
+
+_ANCHOR_NAMES = frozenset(f.name for f in dataclass_fields(Anchors))
+
+
 def _environment(loaders: list[jinja2.BaseLoader]) -> SandboxedEnvironment:
     env = _Sandbox(
         loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
@@ -96,7 +111,7 @@ def _environment(loaders: list[jinja2.BaseLoader]) -> SandboxedEnvironment:
         # `{#id}` is Markdown (attr_list), so Jinja comments are `{%# ... #%}`.
         comment_start_string="{%#", comment_end_string="#%}")
     env.filters["md"] = _md
-    env.globals.update(t=t, tm=_tm)
+    env.globals.update(t=t, tm=_tm, anchors=_ActiveAnchors())
     return env
 
 

@@ -62,7 +62,7 @@ class LeerlijnRenderer:
                       if cards else None)
         body = self.base.f.render(
             "leerlijn.md", leerlijn=leerlijn, facts=facts, steps=[self._step(src, s) for s in leerlijn.steps],
-            print_block=print_block(self.base.f, self.base.urls, src, f"leerlijn-{leerlijn.id}.pdf"),
+            print_block=print_block(self.base.f, self.base.urls, src, addresses().leerlijn_pdf(leerlijn.id)),
             back=self.base.href(src, addresses().learning_paths_index), cards_href=cards_href, cards_count=len(set(cards)))
         return GeneratedPage(src, leerlijn.title, "", body + "\n", description=leerlijn.intro)
 

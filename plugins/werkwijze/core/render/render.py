@@ -248,9 +248,9 @@ class Renderer:
         for soort in self.schema.soorten.values():
             chosen = [self.entry(src, e, who=False) for e in self.m.sorted(elements) if e.kind == soort.id]
             if chosen:
-                groups.append(self.f.render("by_kind.md", heading=soort.plural, anchor=f"gerelateerd-{soort.id}",
+                groups.append(self.f.render("by_kind.md", heading=soort.plural, anchor=f"{addresses().anchors.related}-{soort.id}",
                                             level=3, list=self.f.render("entry_list.html", entries=chosen, empty="")))
-        return self.section(title, "gerelateerd", Markup("\n\n").join(groups))
+        return self.section(title, addresses().anchors.related, Markup("\n\n").join(groups))
 
     def element_page_inputs(self, element: Element, token, listed) -> tuple:
         """What element_page shows besides data files and URLs (core/site/pagememo.py): the
@@ -381,22 +381,24 @@ class Renderer:
                        if len(links) > 1 else Markup("").join(links))
         full = len(self.m.elements) <= OVERVIEW_LIST_LIMIT
         groups = []
+        theme_anchor = addresses().anchors.theme
         if theme_facet is None:  # no themes: one list by kind
-            groups = [(t("pages.overview.title"), "alle", self.by_soort(src, list(self.m.elements.values()), level=3))]
+            groups = [(t("pages.overview.title"), addresses().anchors.all_elements, self.by_soort(src, list(self.m.elements.values()), level=3))]
         for value, label in self.facets.options(theme_facet) if theme_facet else ():
             chosen = [e for e in self.m.elements.values() if value in self.facets.values(e, theme_facet)]
             if chosen and full:
-                groups.append((label, f"thema-{value}",
-                               self.by_soort(src, chosen, level=3, anchor=f"thema-{value}-")))
+                groups.append((label, f"{theme_anchor}-{value}",
+                               self.by_soort(src, chosen, level=3, anchor=f"{theme_anchor}-{value}-")))
             elif chosen:  # a big manual: the theme pages hold the lists
                 link = self.link(src, facet_src(theme_facet, value), t("pages.overview.to_theme_link"))
-                groups.append((label, f"thema-{value}", Markup('<p class="ww-naar-thema">{}</p>').format(
+                groups.append((label, f"{theme_anchor}-{value}", Markup('<p class="ww-naar-thema">{}</p>').format(
                     self.f.env.globals["tm"]("pages.overview.to_theme", count=len(chosen), link=link))))
         listing = self.f.render(
             "overview.md", count=len(self.m.elements), facet_links=facet_links,
             csv_link=self.link(src, addresses().csv_file, t("pages.overview.csv")),
             json_link=self.link(src, addresses().json_file, t("pages.overview.json")),
-            root=self.href(src, "index.md"), data=self.href(src, addresses().filter_file), groups=groups)
+            root=self.href(src, "index.md"), data=self.href(src, addresses().filter_file),
+            text_query=addresses().text_query, groups=groups)
         title = t("pages.overview.title")
         return GeneratedPage(src, title, f"# {_md(title)}", listing + "\n")
 
@@ -509,15 +511,16 @@ class Renderer:
         # A generic element with text for this region links straight to that text.
         texts = [(e, next((i.region for i in e.body.invullingen if i.region in family and i.text.strip()), None))
                  for e in common]
-        sections = [(t("pages.region.own", region=label), "eigen", own)]
+        anchors = addresses().anchors
+        sections = [(t("pages.region.own", region=label), anchors.own_region, own)]
         with_text = [(e, region) for e, region in texts if region]
         if with_text:  # listed once: under their text for this region
-            sections.append((t("pages.region.invulling", region=label), "invulling", with_text))
-        sections.append((t("pages.region.generic"), "generiek", [(e, None) for e, region in texts if not region]))
+            sections.append((t("pages.region.invulling", region=label), anchors.region_texts, with_text))
+        sections.append((t("pages.region.generic"), anchors.generic, [(e, None) for e, region in texts if not region]))
         return sections
 
     def _empty_section(self, anchor: str, label: str) -> str:
-        return t("pages.region.own_empty", region=label) if anchor == "eigen" else t("pages.none_yet")
+        return t("pages.region.own_empty", region=label) if anchor == addresses().anchors.own_region else t("pages.none_yet")
 
     def _compact_entry(self, from_src: str, element: Element, region: str | None) -> Markup:
         href = self.href(from_src, element_src(element.id))
@@ -531,7 +534,7 @@ class Renderer:
         region_href = region_label = None
         if region:
             regions = self.m.taxonomies[self.schema.region_field.taxonomy]
-            region_href = self.href(from_src, element_src(element.id), f"regio-{region}")
+            region_href = self.href(from_src, element_src(element.id), f"{addresses().anchors.region}-{region}")
             region_label = regions.label(region)
         return self.f.render("entry_compact.html", id=element.id, title=element.title, href=href,
                              badge=self.soort_badge(element.kind), region_href=region_href,
@@ -542,7 +545,8 @@ class Renderer:
         own = [e for e in chosen if generic not in self.facets.values(e, self.facets.region_facet)]
         own_ids = {e.id for e in own}  # a set: list membership here was quadratic
         common = [e for e in chosen if e.id not in own_ids]
-        parts = [self.section(t("pages.region.own", region=label), "eigen",
+        anchors = addresses().anchors
+        parts = [self.section(t("pages.region.own", region=label), anchors.own_region,
                               self.entry_list(src, own, empty=t("pages.region.own_empty", region=label)))]
         family = self._region_family(region)
         regions = self.m.taxonomies[self.schema.region_field.taxonomy]
@@ -555,7 +559,7 @@ class Renderer:
                                   self.soort_badge(element.kind), texts))
         if with_text:
             parts.append(self.f.render("region_texts.md", region=label, elements=with_text))
-        parts.append(self.section(t("pages.region.generic"), "generiek",
+        parts.append(self.section(t("pages.region.generic"), anchors.generic,
                                   Markup("<p>{}</p>\n\n{}").format(t("pages.region.generic_intro", region=label),
                                                                    self.entry_list(src, common))))
         return "\n\n".join(parts)

@@ -28,7 +28,7 @@ class Words:
     language: str
     names: dict[str, str]
     texts: dict
-    addresses: dict[str, str]  # `addresses:` of the new manual's schema
+    addresses: dict  # `addresses:` of the new manual's schema (names, and `anchors:` a mapping)
 
     def name(self, identifier: str | None) -> str | None:
         if identifier is None:
@@ -61,7 +61,7 @@ def _words(language: str) -> Words:
     if "addresses" not in raw:  # a new manual's addresses in its own language
         raise MissingTranslation(f"schema/translations/{language}.yml: addresses")
     return Words(language, {str(k): str(v) for k, v in raw["names"].items()}, raw["texts"],
-                 {str(k): str(v) for k, v in raw["addresses"].items()})
+                 dict(raw["addresses"]))
 
 
 def _renamed(mapping: dict | None, words: Words) -> dict:

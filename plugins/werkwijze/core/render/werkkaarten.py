@@ -112,7 +112,7 @@ def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=Non
                 for l in sorted(manual.leerlijnen.values(), key=lambda l: l.title.casefold())]
     choices.append(Markup('<a href="./">{}</a>').format(t("cards.all_cards")))
     intro = fragments.render("cards_intro.md", title=title, choices=Markup(" · ").join(choices),
-                             print_block=print_block(fragments, urls, cards_src, "werkkaarten.pdf", "ui.print.pdf_cards"))
+                             print_block=print_block(fragments, urls, cards_src, addresses().work_cards_pdf, "ui.print.pdf_cards"))
     listing = fragments.render("cards.html", cards=[card(e) for e in elements], params=query_names(schema))
     return {cards_src: GeneratedPage(cards_src, title, intro, listing + "\n", searchable=False)}
 
@@ -161,7 +161,7 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
             pages[src] = GeneratedPage(src, title, f"# {fragments.env.filters['md'](title)}",
                                        f"{back}\n\n{nav_top}\n\n{listing}\n{nav_bottom}\n", searchable=False)
     intro = fragments.render("cards_intro.md", title=t("cards.title"), choices="", size=CARDS_PER_PAGE,
-                             print_block=print_block(fragments, urls, cards_src, "werkkaarten.pdf", "ui.print.pdf_cards"))
+                             print_block=print_block(fragments, urls, cards_src, addresses().work_cards_pdf, "ui.print.pdf_cards"))
     listing = fragments.render("cards_index.html", themes=themes, params=query_names(schema))
     pages[cards_src] = GeneratedPage(cards_src, t("cards.title"), intro, listing + "\n",
                                            searchable=False)

@@ -58,7 +58,7 @@ def split_body(text: str, first_line: int, region_block: str = DEFAULT_REGION_BL
             if current or stack:
                 problems.append((number, t("validate.body.nested_region")))
             elif not region:
-                problems.append((number, t("validate.body.region_missing")))
+                problems.append((number, t("validate.body.region_missing", block=region_block)))
             current = (Invulling(region, "", number), [], opened.group(1))
             continue
         if opened:
@@ -81,7 +81,7 @@ def split_body(text: str, first_line: int, region_block: str = DEFAULT_REGION_BL
         target.append(line)
 
     if current:
-        problems.append((current[0].line, t("validate.body.region_not_closed",
+        problems.append((current[0].line, t("validate.body.region_not_closed", block=region_block,
                                             region=current[0].region)))
     seen: dict[str, int] = {}
     for invulling in invullingen:

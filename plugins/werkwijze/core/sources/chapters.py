@@ -1,6 +1,7 @@
 """Hand-written chapters: the `/// elementen` directive, links, and what they include.
 
-The directive embeds a filtered list of elements in a chapter:
+The directive embeds a filtered list of elements in a chapter (its name is the manual's
+`addresses.elements`: `/// elements` in a manual whose elements live at /elements/):
 
     /// elementen
     thema: partnerschap
@@ -13,17 +14,24 @@ facets are AND-ed; no lines means all elements.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .frontmatter import DocumentProblem, decode
 from ..i18n import t
+from ..paths import addresses
 from ..problems import ProblemList
 from ..suggest import did_you_mean
 from .markdown import code_lines
 
-_OPEN = re.compile(r"^(/{3,})\s*elementen\s*$")
+
+
+@functools.lru_cache(maxsize=8)
+def _opening(name: str) -> re.Pattern:
+    return re.compile(rf"^(/{{3,}})\s*{re.escape(name)}\s*$")
+
 _TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 
 
@@ -61,13 +69,15 @@ def find_directives(markdown: str, first_line: int, facets: dict[str, set[str] |
     lines = markdown.split("\n")
     code = code_lines(lines)
     found: list[Directive] = []
+    name = addresses().elements
+    opening = _opening(name)
     index = 0
     while index < len(lines):
         line = lines[index]
         if code[index]:
             index += 1
             continue
-        opened = _OPEN.match(line)
+        opened = opening.match(line)
         if not opened:
             index += 1
             continue
@@ -78,23 +88,25 @@ def find_directives(markdown: str, first_line: int, facets: dict[str, set[str] |
         directive = Directive(first_line + index, index, min(end, len(lines) - 1))
         if end >= len(lines):
             directive.problems.append((directive.line, t("validate.chapters.directive_not_closed",
-                                                         closing=closing)))
+                                                         closing=closing, name=name)))
         for offset, raw in enumerate(lines[index + 1:end], start=index + 1):
-            _parse_filter(raw, first_line + offset, facets, directive)
+            _parse_filter(raw, first_line + offset, facets, directive, name)
         found.append(directive)
         index = end + 1
     return found
 
 
-def _parse_filter(raw: str, line: int, facets: dict[str, set[str] | None], directive: Directive) -> None:
+def _parse_filter(raw: str, line: int, facets: dict[str, set[str] | None], directive: Directive,
+                  name: str) -> None:
     if not raw.strip():
         return
     key, sep, value = raw.partition(":")
     key = key.strip()
     if not sep or key not in facets:
-        directive.problems.append((line, t("validate.chapters.unknown_filter", key=key,
+        directive.problems.append((line, t("validate.chapters.unknown_filter", key=key, name=name,
                                            hint=did_you_mean(key, facets),
-                                           allowed=", ".join(facets))))
+                                           allowed=", ".join(facets),
+                                           example=f"{next(iter(facets), 'x')}: <id>")))
         return
     values = [v.strip() for v in value.split(",") if v.strip()]
     if not values:
