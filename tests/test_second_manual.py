@@ -456,6 +456,10 @@ def test_new_names_the_manuals_kinds_and_its_file_passes_at_once(tmp_path):
     ("addresses: {work_cards: topics}", "The address 'topics' is used twice: by 'work_cards' and by 'facets.topic'"),
     ("addresses: {summaries: data, open_data: data}", "The address 'data' is used twice: by 'summaries' and by 'open_data'"),
     ("addresses: {pages: x}", "Unknown key 'pages' in 'addresses'"),
+    ("addresses: {anchors: {core: bronnen}}", "The anchor 'bronnen' is used twice: by 'anchors.core' and by 'anchors.sources'"),
+    ("addresses: {anchors: {kern: core}}", "Unknown key 'kern' in 'addresses.anchors'"),
+    ("addresses: {anchors: {core: Core}}", "The address 'Core' of 'anchors.core' must be lowercase letters"),
+    ("addresses: {text_query: q}", None),  # allowed (only the reader's choice: Material's search reads q)
 ])
 def test_addresses_are_checked_with_file_and_line(tmp_path, section, message):
     root = tmp_path / "manual"
@@ -464,8 +468,45 @@ def test_addresses_are_checked_with_file_and_line(tmp_path, section, message):
     text = schema.read_text("utf-8")
     schema.write_text(text + section + "\n", "utf-8")
     proc = _run([str(BIN / "werkwijze"), "check"], root)
+    if message is None:
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        return
     assert proc.returncode == 1
     assert f"schema/element.yml:{len(text.splitlines()) + 1}: {message}" in proc.stdout, proc.stdout
+
+
+def test_a_manual_names_its_own_anchors_query_pdfs_and_directive(tmp_path):
+    """With the English starter's `addresses:` (anchors, query name and PDF names included),
+    the English manual's pages, links, anchors and query names hold no Dutch word, the
+    chapter directive is `/// elements`, and the scripts read the names from the page."""
+    import yaml
+    root = tmp_path / "manual"
+    shutil.copytree(FIXTURE, root)
+    english = yaml.safe_load((REPO / "plugins/werkwijze/schema/translations/en.yml").read_text("utf-8"))
+    table = english["addresses"]
+    schema = root / "schema" / "element.yml"
+    schema.write_text(schema.read_text("utf-8") + yaml.safe_dump({"addresses": table}), "utf-8")
+    for page in (root / "docs").glob("*.md"):
+        page.write_text(page.read_text("utf-8").replace("/// elementen", "/// elements")
+                        .replace("elementen/", "elements/"), "utf-8")
+    chapter = root / "docs" / "chapter.md"
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("elementen/index.md", "elements/index.md"), "utf-8")
+    result = _build(root)
+    assert result.returncode == 0, result.output
+    anchors = table["anchors"]
+    element = result.page("elements/open-talks/")
+    for key in ("core", "properties", "cite"):
+        assert f'id="{anchors[key]}"' in element, key
+    assert 'id="kern"' not in element and 'id="verwijzen"' not in element
+    assert f'data-tekst="{table["text_query"]}"' in result.page("elements/")
+    assert f'name="{table["text_query"]}"' in result.page("")  # the search box's query
+    assert "open-talks/" in result.page("chapter/").split('class="md-content"')[1]  # the directive's list
+    assert dutch_in_addresses(result.site) == {}
+    # The old name is now an unknown block: the check names it with file and line.
+    chapter.write_text(chapter.read_text("utf-8").replace("/// elements", "/// elements\ntopix: trust"), "utf-8")
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert "docs/chapter.md:" in proc.stdout and "'/// elements'" in proc.stdout, proc.stdout
 
 
 def test_this_manual_keeps_its_published_addresses():

@@ -1,8 +1,8 @@
 // Werkkaarten: show only the cards that match ?<theme>=...&<kind>=... (comma-separated),
 // where <theme> and <kind> are the manual's facet names, read from the page
 // (data-theme-param, data-kind-param; core/render/werkkaarten.py query_names), or
-// ?leerlijn=<id>: exactly the cards of that leerlijn's steps (each card's data-leerlijn;
-// LEERLIJN_PARAM in werkkaarten.py).
+// ?<leerlijn>=<id> (data-leerlijn-param, the manual's addresses.learning_path_query):
+// exactly the cards of that leerlijn's steps (each card's data-leerlijn).
 // Without JavaScript, or without a query, every card shows. With one page per theme
 // (big manuals) the index forwards ?<theme>= to that theme's page.
 (function () {
@@ -16,7 +16,8 @@
   function names() {
     var holder = document.querySelector("[data-theme-param]");
     return holder ? { theme: holder.getAttribute("data-theme-param"),
-                      kind: holder.getAttribute("data-kind-param") } : null;
+                      kind: holder.getAttribute("data-kind-param"),
+                      leerlijn: holder.getAttribute("data-leerlijn-param") || "leerlijn" } : null;
   }
 
   // A big manual: /werkkaarten/ lists the themes, each with its own card pages.
@@ -44,7 +45,7 @@
     var params = new URLSearchParams(window.location.search);
     var themas = wanted(params, query.theme);
     var soorten = wanted(params, query.kind);
-    var leerlijnen = wanted(params, "leerlijn");
+    var leerlijnen = wanted(params, query.leerlijn);
     var shown = 0;
     for (var i = 0; i < cards.length; i++) {
       var card = cards[i];

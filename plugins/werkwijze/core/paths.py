@@ -60,6 +60,7 @@ class Addresses:
     manual_pdf: str = "handleiding"  # pdf/<manual_pdf>.pdf: the whole manual (publish/pdf.py)
     learning_path_pdf: str = "leerlijn"  # pdf/<learning_path_pdf>-<id>.pdf: one leerlijn
     text_query: str = "tekst"  # the overview's search words: /elementen/?tekst=... (not `q`: Material's)
+    learning_path_query: str = "leerlijn"  # one leerlijn's work cards: /werkkaarten/?leerlijn=<id>
     anchors: Anchors = Anchors()  # `addresses: anchors:`, see Anchors
 
     @property

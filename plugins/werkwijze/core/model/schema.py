@@ -412,9 +412,11 @@ def _anchors(node, line: int) -> Anchors:
     for key in _ANCHOR_KEYS:
         value = getattr(table, key)
         if value in seen:
-            raise _SchemaError(tree.items[key][0] if key in tree.items else line,
-                               t("schema.anchor_twice", value=value, key=f"anchors.{key}",
-                                 other=f"anchors.{seen[value]}"))
+            # Name first the key the manual wrote (the other may be a default).
+            written, other = (key, seen[value]) if key in tree.items else (seen[value], key)
+            raise _SchemaError(tree.items[written][0] if written in tree.items else line,
+                               t("schema.anchor_twice", value=value, key=f"anchors.{written}",
+                                 other=f"anchors.{other}"))
         seen[value] = key
     return table
 

@@ -13,7 +13,7 @@ from ..model.leerlijnen import Leerlijn
 from ..paths import addresses, element_src, leerlijn_src
 from .html import md
 from .render import GeneratedPage, Renderer
-from .werkkaarten import LEERLIJN_PARAM, print_block
+from .werkkaarten import print_block
 
 if TYPE_CHECKING:
     from ..model.manual import Manual
@@ -58,7 +58,7 @@ class LeerlijnRenderer:
                 total = t("trainers.leerlijn_page.total_some", total=total, timed=timed, steps=len(leerlijn.steps))
             facts.append((t("trainers.leerlijn_page.total"), total))
         cards = [s.element for s in leerlijn.steps if s.element]
-        cards_href = (self.base.href(src, addresses().work_cards_src) + "?" + urlencode({LEERLIJN_PARAM: leerlijn.id})
+        cards_href = (self.base.href(src, addresses().work_cards_src) + "?" + urlencode({addresses().learning_path_query: leerlijn.id})
                       if cards else None)
         body = self.base.f.render(
             "leerlijn.md", leerlijn=leerlijn, facts=facts, steps=[self._step(src, s) for s in leerlijn.steps],

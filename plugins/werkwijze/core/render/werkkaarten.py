@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 WERKKAARTEN_LIMIT = 60  # up to here: all cards on one page (about 1 KB of HTML per card)
 CARDS_PER_PAGE = 50
 ALL_THEMES = "alle"  # the one card group of a manual without themes
-LEERLIJN_PARAM = "leerlijn"  # /werkkaarten/?leerlijn=<id>: exactly the cards of that leerlijn
 
 
 def print_block(fragments: Fragments, urls: Urls, from_src: str, pdf_name: str,
@@ -74,12 +73,13 @@ def _card(manual: Manual, urls: Urls, site_url: str | None, element) -> Markup:
         url=readable_url(absolute_url(site_url, urls.url(element_src(element.id)))))
 
 
-def query_names(schema) -> tuple[str, str]:
-    """The query parameters that choose cards (`?<theme facet>=x&<kind facet>=y`): the
-    manual's own facet names, which the links write and werkkaarten.js reads from the page."""
+def query_names(schema) -> tuple[str, str, str]:
+    """The query parameters that choose cards (`?<theme facet>=x&<kind facet>=y`, or
+    `?<learning_path_query>=<id>`: exactly one leerlijn's cards): the manual's own names,
+    which the links write and werkkaarten.js reads from the page."""
     theme = schema.theme_facet.name if schema.theme_facet else schema.roles.themes or ""
     kind = schema.kind_facet.name if schema.kind_facet else schema.roles.kind
-    return theme, kind
+    return theme, kind, addresses().learning_path_query
 
 
 def manual_fragments(manual: Manual):
@@ -103,11 +103,11 @@ def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=Non
     if len(elements) > WERKKAARTEN_LIMIT:
         return _theme_pages(manual, urls, elements, card)
     schema = manual.schema
-    theme_param, kind_param = query_names(schema)
+    theme_param, kind_param, leerlijn_param = query_names(schema)
     choices = [Markup('<a href="?{}={}">{}</a>').format(theme_param, value, label)
                for value, label in manual.facets.options(schema.theme_facet)] if schema.theme_facet else []
     choices += [Markup('<a href="?{}={}">{}</a>').format(kind_param, s.id, s.plural) for s in schema.soorten.values()]
-    choices += [Markup('<a href="?{}={}" data-leerlijn="{}">{}</a>').format(LEERLIJN_PARAM, l.id, l.id,
+    choices += [Markup('<a href="?{}={}" data-leerlijn="{}">{}</a>').format(leerlijn_param, l.id, l.id,
                                                                            t("cards.leerlijn", title=l.title))
                 for l in sorted(manual.leerlijnen.values(), key=lambda l: l.title.casefold())]
     choices.append(Markup('<a href="./">{}</a>').format(t("cards.all_cards")))
