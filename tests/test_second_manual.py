@@ -521,3 +521,18 @@ def test_this_manual_keeps_its_published_addresses():
         assert f"\n{url}" in published or published.startswith(url), url
     assert (DEFAULT_ADDRESSES.overview, DEFAULT_ADDRESSES.json_file, DEFAULT_ADDRESSES.work_cards_src) == (
         "elementen/index.md", "elementen.json", "werkkaarten/index.md")
+
+
+def test_an_emptied_optional_field_counts_as_not_filled_in(tmp_path):
+    """The browser editor writes `field: ""` when an editor empties a field: for an optional
+    field that is not an error (shown as not yet described); for a required one it is."""
+    root = tmp_path / "manual"
+    shutil.copytree(FIXTURE, root)
+    element = root / "elements" / "open-talks.md"
+    text = element.read_text("utf-8")
+    element.write_text(re.sub(r"(?m)^(setting|seen): .*$", r'\1: ""', text), "utf-8")
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    element.write_text(text.replace("title: Open talks", 'title: ""'), "utf-8")
+    proc = _run([str(BIN / "werkwijze"), "check"], root)
+    assert proc.returncode == 1 and "elements/open-talks.md:2: 'title' is empty." in proc.stdout, proc.stdout

@@ -244,6 +244,25 @@ def assert_summary_saved_alone(page, editor: Editor, path: Path, original: bytes
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+def assert_optional_field_emptied(page, editor: Editor, path: Path, name: str, words: tuple[str, str]) -> None:
+    """Emptying an optional field changes only its line (Decap writes it empty or leaves it
+    out), and the check passes: an empty optional value counts as not filled in."""
+    spec = editor.manual.schema.fields[name]
+    assert not spec.required
+    before = path.read_bytes()
+    page.locator("#" + input_id(page, spec.label)).fill("")
+    publish(page, *words)
+    saved = wait_until_changed(path, before)
+    changed = [line for line in difflib.unified_diff(before.decode("utf-8").split("\n"),
+                                                     saved.decode("utf-8").split("\n"), lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed and all(line[1:].startswith(f"{name}:") for line in changed), changed
+    checked = editor.check()
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    values, _ = front_matter_and_body(path)
+    assert not values.get(name), values
+
+
 def assert_taxonomies_offered_by_name(page, manual) -> None:
     """Every taxonomy field offers exactly its taxonomy's values, by name (the exclusive
     value, e.g. generic, first)."""
@@ -352,6 +371,7 @@ def test_english_editor_speaks_english_and_knows_its_own_fields(english, browse)
     assert_empty_summary_refused(b, page, schema, path, original, words, "is required.")
     assert_summary_saved_alone(page, english, path, original, "Coaches and teachers talk openly every week, "
                                "and: \"often\" more than that, as the report says.", words)
+    assert_optional_field_emptied(page, english, path, "setting", words)
 
     # A new element: exactly each taxonomy's values by name; the required fields filled; it
     # lands in the elements folder as <slug of the title>.md, and the check passes.

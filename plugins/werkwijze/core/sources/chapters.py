@@ -96,6 +96,13 @@ def find_directives(markdown: str, first_line: int, facets: dict[str, set[str] |
     return found
 
 
+def _example(facets: dict[str, set[str] | None]) -> str:
+    """A filter line that works: the first facet and its first value (`soort: belemmerend`)."""
+    name = next(iter(facets), "")
+    values = sorted(facets.get(name) or ())
+    return f"{name}: {values[0] if values else '<id>'}"
+
+
 def _parse_filter(raw: str, line: int, facets: dict[str, set[str] | None], directive: Directive,
                   name: str) -> None:
     if not raw.strip():
@@ -106,7 +113,7 @@ def _parse_filter(raw: str, line: int, facets: dict[str, set[str] | None], direc
         directive.problems.append((line, t("validate.chapters.unknown_filter", key=key, name=name,
                                            hint=did_you_mean(key, facets),
                                            allowed=", ".join(facets),
-                                           example=f"{next(iter(facets), 'x')}: <id>")))
+                                           example=_example(facets))))
         return
     values = [v.strip() for v in value.split(",") if v.strip()]
     if not values:

@@ -162,8 +162,10 @@ class SingleKind(FieldKind):
             problems.add(rel, key_line, t("validate.element.not_one_text", name=spec.name, help=spec.help))
             return None
         value = self.normalise(node.value)
-        if not value:  # e.g. `titel: " "`: quoted, but nothing in it
-            problems.add(rel, node.line, t("validate.element.empty", name=spec.name, help=spec.help))
+        if not value:  # e.g. `titel: " "`: quoted, but nothing in it; as absent for an
+            # optional field (a form that empties a field, the browser editor's, writes `''`)
+            if spec.required:
+                problems.add(rel, node.line, t("validate.element.empty", name=spec.name, help=spec.help))
             return None
         if not check_text(spec, value, node.line, reading) or not self.check(spec, value, node.line, reading):
             return None
