@@ -29,6 +29,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 CORPUS_SIZE = 1000
+# A leerlijn in the big corpus: its cards are on several theme pages (fictional).
+CORPUS_LEERLIJN = ("titel: Fictieve grote leerlijn\ndoelgroep: Testers\nstappen:\n"
+                   "  - element: test-0001\n  - element: test-0002\n  - element: test-0003\n")
 
 
 def pytest_collection_modifyitems(items):
@@ -77,7 +80,8 @@ def real_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def corpus_site(tmp_path_factory):
     """The fictional test manual plus CORPUS_SIZE generated elements, built once."""
-    project = Project(tmp_path_factory.mktemp("corpus") / "manual", corpus_files(CORPUS_SIZE))
+    project = Project(tmp_path_factory.mktemp("corpus") / "manual",
+                      {**corpus_files(CORPUS_SIZE), "data/leerlijnen/grote-sessie.yml": CORPUS_LEERLIJN})
     result = project.build("mkdocs", "--strict")
     assert result.returncode == 0, result.output
     yield from _serve(result.site)

@@ -1,5 +1,6 @@
 """Big manuals in a real browser: paginated facet pages and werkkaarten per theme are
-accessible and valid, and `/werkkaarten/?thema=&soort=` still leads to those cards."""
+accessible and valid, `/werkkaarten/?thema=&soort=` still leads to those cards, and a
+leerlijn's link to its cards shows exactly those."""
 from __future__ import annotations
 
 import subprocess
@@ -52,3 +53,17 @@ def test_werkkaarten_query_forwards_to_the_theme_pages(browse, corpus_site):
     shown = page.locator(".ww-kaart:not([hidden])")
     assert shown.count() > 0
     assert all(s == soort for s in shown.evaluate_all("cards => cards.map(c => c.dataset.soort)"))
+
+
+def test_a_leerlijns_cards_link_shows_exactly_its_cards(browse, corpus_site):
+    """In a big manual the cards are on the themes' pages; the leerlijn's link still
+    arrives at exactly its cards (conftest CORPUS_LEERLIJN: three steps)."""
+    page = browse().page
+    page.goto(corpus_site.url("leerlijnen/grote-sessie/"))
+    page.locator(".ww-leerlijn-kaarten a").click()
+    page.wait_for_url("**/werkkaarten/?leerlijn=grote-sessie")
+    page.wait_for_selector(".ww-werkkaarten-filter:not([hidden])")
+    shown = page.locator(".ww-kaart:not([hidden])")
+    assert sorted(shown.evaluate_all("cards => cards.map(c => c.id)")) == ["test-0001", "test-0002", "test-0003"]
+    assert "Fictieve grote leerlijn" in page.locator(".ww-werkkaarten-filter").inner_text()
+    assert page.locator(".ww-kaarten-index a[data-thema]").count() > 0  # the themes' index stays

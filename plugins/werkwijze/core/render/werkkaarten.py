@@ -11,6 +11,8 @@ A big manual (more than WERKKAARTEN_LIMIT elements) would make one page of megab
 theme has its own card pages of at most CARDS_PER_PAGE cards: `/werkkaarten/<thema>/`,
 `/werkkaarten/<thema>/2/`, ... (page links as on the facet pages). The index forwards
 `?<theme facet>=x&<kind facet>=y` to `<x>/?<kind facet>=y`, where the filter works on that page's cards.
+It also holds the cards of the leerlijnen's steps, so that `?leerlijn=<id>` (the link on a
+leerlijn's page) shows exactly that leerlijn's cards there as on a small manual's page.
 """
 from __future__ import annotations
 
@@ -82,6 +84,14 @@ def query_names(schema) -> tuple[str, str, str]:
     return theme, kind, addresses().learning_path_query
 
 
+def leerlijn_choices(manual: Manual) -> list[Markup]:
+    """A link per leerlijn that shows exactly its cards (`?<learning_path_query>=<id>`)."""
+    param = addresses().learning_path_query
+    return [Markup('<a href="?{}={}" data-leerlijn="{}">{}</a>').format(param, l.id, l.id,
+                                                                      t("cards.leerlijn", title=l.title))
+            for l in sorted(manual.leerlijnen.values(), key=lambda l: l.title.casefold())]
+
+
 def manual_fragments(manual: Manual):
     return fragments_for(manual.layout)
 
@@ -103,13 +113,11 @@ def werkkaarten_pages(manual: Manual, urls: Urls, site_url: str | None, memo=Non
     if len(elements) > WERKKAARTEN_LIMIT:
         return _theme_pages(manual, urls, elements, card)
     schema = manual.schema
-    theme_param, kind_param, leerlijn_param = query_names(schema)
+    theme_param, kind_param, _ = query_names(schema)
     choices = [Markup('<a href="?{}={}">{}</a>').format(theme_param, value, label)
                for value, label in manual.facets.options(schema.theme_facet)] if schema.theme_facet else []
     choices += [Markup('<a href="?{}={}">{}</a>').format(kind_param, s.id, s.plural) for s in schema.soorten.values()]
-    choices += [Markup('<a href="?{}={}" data-leerlijn="{}">{}</a>').format(leerlijn_param, l.id, l.id,
-                                                                           t("cards.leerlijn", title=l.title))
-                for l in sorted(manual.leerlijnen.values(), key=lambda l: l.title.casefold())]
+    choices += leerlijn_choices(manual)
     choices.append(Markup('<a href="./">{}</a>').format(t("cards.all_cards")))
     intro = fragments.render("cards_intro.md", title=title, choices=Markup(" · ").join(choices),
                              print_block=print_block(fragments, urls, cards_src, addresses().work_cards_pdf, "ui.print.pdf_cards"))
@@ -163,6 +171,13 @@ def _theme_pages(manual: Manual, urls: Urls, elements, card) -> dict[str, Genera
     intro = fragments.render("cards_intro.md", title=t("cards.title"), choices="", size=CARDS_PER_PAGE,
                              print_block=print_block(fragments, urls, cards_src, addresses().work_cards_pdf, "ui.print.pdf_cards"))
     listing = fragments.render("cards_index.html", themes=themes, params=query_names(schema))
+    in_leerlijnen = {s.element for l in manual.leerlijnen.values() for s in l.steps}
+    chosen = [e for e in elements if e.id in in_leerlijnen]
+    if chosen:  # the index is where a leerlijn's link to its cards arrives
+        listing += "\n\n" + fragments.render(
+            "cards_by_leerlijn.md", choices=Markup(" · ").join(leerlijn_choices(manual)),
+            cards=fragments.render("cards.html", params=query_names(schema),
+                                   cards=[cards_by_id.get(e.id) or card(e) for e in chosen]))
     pages[cards_src] = GeneratedPage(cards_src, t("cards.title"), intro, listing + "\n",
-                                           searchable=False)
+                                     searchable=False)
     return pages
