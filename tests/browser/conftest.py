@@ -31,7 +31,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 CORPUS_SIZE = 1000
 # A leerlijn in the big corpus: its cards are on several theme pages (fictional).
 CORPUS_LEERLIJN = ("titel: Fictieve grote leerlijn\ndoelgroep: Testers\nstappen:\n"
-                   "  - element: test-0001\n  - element: test-0002\n  - element: test-0003\n")
+                   + "".join(f"  - element: test-000{n}\n    notitie: Bespreek kaart {n}.\n" for n in (1, 2, 3)))
 
 
 def pytest_collection_modifyitems(items):
