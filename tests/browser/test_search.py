@@ -190,3 +190,16 @@ def test_big_overview_loads_summaries_only_for_text_search(corpus_site, browse):
     page.fill("#ww-filter-tekst", word)
     page.wait_for_selector(f'.ww-filter__lijst li[data-id="{target["id"]}"] .ww-samenvatting', timeout=30_000)
     assert any(u.endswith("elementen-samenvattingen.json") for u in b.requests)
+
+
+@pytest.mark.parametrize("width", [390, 1200], ids=["phone", "wide"])
+def test_typing_at_once_after_opening_the_search_loses_no_letter(browse, real_site, width):
+    """A reader taps the search icon and types straight away: every letter lands in the box
+    (the box takes the focus as the search opens, not after Material's transition)."""
+    page = browse().page
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(real_site.url(""))
+    icon = page.locator(".md-header label[for=__search]").first
+    (icon if icon.is_visible() else page.locator("#ww-zoek-invoer")).click()  # wide: the box itself
+    page.keyboard.type("ouders betrekken", delay=20)
+    assert page.locator("#ww-zoek-invoer").input_value() == "ouders betrekken"

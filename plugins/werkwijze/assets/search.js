@@ -66,7 +66,10 @@
   if (toggle) {
     toggle.addEventListener("change", function () {
       if (toggle.checked && document.activeElement !== input) {
-        setTimeout(function () { input.focus(); }, 50);  // after Material's transition starts
+        // At once, so that no typed letter is lost; where Material's transition still
+        // hides the box (phones), again once it shows.
+        input.focus();
+        if (document.activeElement !== input) setTimeout(function () { input.focus(); }, 50);
       }
     });
   }
