@@ -202,10 +202,19 @@ def test_no_editor_where_pages_have_no_edit_links(tmp_path):
     assert not (site / "beheer").exists()
 
 
-def test_no_editor_without_its_own_sign_in_service(tmp_path):
-    # Decap would sign editors in through Netlify's service: a third party.
-    site = build_english(tmp_path / "manual", "repo_url: https://github.com/voorbeeld/practice\n")
-    assert not (site / "beheer").exists()
+def test_without_its_own_sign_in_service_the_page_says_where_to_edit_meanwhile(tmp_path):
+    """Decap would sign editors in through Netlify's service (a third party): no editor,
+    but the address an editor was given explains, and links the elements on the host."""
+    site = build_english(tmp_path / "manual", "repo_url: https://github.com/voorbeeld/practice\n"
+                                              "edit_uri: edit/work/docs/\n")
+    page = (site / "beheer" / "index.html").read_text("utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page and '<html lang="en">' in page
+    assert "<script" not in page and not (site / "beheer" / "config.yml").exists()
+    assert "not switched on yet" in page and "extra.werkwijze_beheer_login" in page
+    assert '<a href="https://github.com/voorbeeld/practice/tree/work/elements">' in page
+    assert '<a href="../">' in page  # back to the site
+    assert csp.cms_policy(site) is None  # the reader pages' strict policy is enough
+    assert "beheer" not in (site / "sitemap.xml").read_text("utf-8")
 
 
 def test_no_editor_without_a_repository(tmp_path):

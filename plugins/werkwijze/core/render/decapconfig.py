@@ -26,6 +26,7 @@ from ..i18n import t
 from ..model.fieldkinds import kind_of
 from ..model.schema import FieldSpec, Schema
 from ..model.taxonomy import Taxonomies
+from ..sources.body import DEFAULT_REGION_BLOCK
 from ..paths import addresses
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 # Git hosts Decap has a backend for: host -> backend name.
 BACKENDS = {"github.com": "github", "gitlab.com": "gitlab"}
+HOSTS = {backend: host for host, backend in BACKENDS.items()}
+HOST_NAMES = {"github": "GitHub", "gitlab": "GitLab"}
 # The Markdown toolbar offers only what contributed Markdown may hold (core/validate/safety.py):
 # no images, no raw HTML, no code blocks.
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "quote",
@@ -44,6 +47,11 @@ class Repository:
     backend: str  # github | gitlab
     repo: str  # owner/name
     branch: str = "main"
+
+    def folder_url(self, folder: str) -> str:
+        """The folder on the git host's website, where its files can be edited."""
+        tree = "tree" if self.backend == "github" else "-/tree"
+        return f"https://{HOSTS[self.backend]}/{self.repo}/{tree}/{self.branch}/{folder.strip('/')}"
 
 
 def repository(repo_url: str | None, edit_uri: str | None = None) -> Repository | None:
@@ -105,7 +113,8 @@ def decap_field(spec: FieldSpec, schema: Schema, taxonomies: Taxonomies,
 def _body_field(schema: Schema) -> dict:
     hint = t("beheer.body_hint")
     if schema.region_field is not None:
-        hint += " " + t("beheer.body_regions_hint")
+        facet = schema.facet_of("regions")  # its name names the block (model/elements.py)
+        hint += " " + t("beheer.body_regions_hint", block=facet.name if facet else DEFAULT_REGION_BLOCK)
     return {"name": "body", "label": t("beheer.body_label"), "widget": "markdown",
             "hint": hint, "required": False, "buttons": MARKDOWN_BUTTONS,
             # Markdown first: the text is saved as typed (the rich-text view rewrites it).
