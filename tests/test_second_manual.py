@@ -503,6 +503,12 @@ def test_a_manual_names_its_own_anchors_query_pdfs_and_directive(tmp_path):
     assert f'name="{table["text_query"]}"' in result.page("")  # the search box's query
     assert "open-talks/" in result.page("chapter/").split('class="md-content"')[1]  # the directive's list
     assert dutch_in_addresses(result.site) == {}
+    # `werkwijze adressen` lists the manual's own element anchors and data files.
+    config.write_text(config.read_text("utf-8").replace('published_urls: ""', "published_urls: urls.txt"), "utf-8")
+    proc = _run([str(BIN / "werkwijze"), "adressen"], root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    listed = (root / "urls.txt").read_text("utf-8")
+    assert f"/elements/open-talks/#{anchors['core']}" in listed and "/elements.json" in listed, listed
     # The old name is now an unknown block: the check names it with file and line.
     chapter.write_text(chapter.read_text("utf-8").replace("/// elements", "/// elements\ntopix: trust"), "utf-8")
     proc = _run([str(BIN / "werkwijze"), "check"], root)

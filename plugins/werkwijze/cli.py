@@ -349,6 +349,7 @@ def _published_urls(args: argparse.Namespace) -> int:
         raise UsageError(t("cli.usage.published_urls_off"))
     if not (site / "index.html").is_file():
         raise UsageError(t("cli.usage.not_built", folder=args.site))
+    load_manual(layout)  # its own addresses and anchors (schema `addresses:`), which the list follows
     count = write_list(site, layout.path(layout.docs_dir), layout.path(rel))
     print(t("cli.published_urls.written", count=count, file=rel))
     return OK
