@@ -27,6 +27,7 @@ citaat jaar uitgever organisatie edities editie versie datum toelichting verwijs
 doelgroep inleiding stappen notitie vragen generiek afgeleid zoeken pagina terug bekijk
 overzicht handleiding besproken vastgesteld uw welke waar wanneer verwijst kopieer gewijzigd
 bijgewerkt laatst sluiten openen werkwijzebeschrijving nieuwe startpagina
+kern kenmerken verwijzen regionaal invulling eigen stap tekst
 """.split())
 
 _ATTRIBUTES = re.compile(r'\s(?:title|aria-label|alt|placeholder|content)="([^"]*)"')
