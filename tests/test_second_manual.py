@@ -459,7 +459,7 @@ def test_new_names_the_manuals_kinds_and_its_file_passes_at_once(tmp_path):
     ("addresses: {anchors: {core: bronnen}}", "The anchor 'bronnen' is used twice: by 'anchors.core' and by 'anchors.sources'"),
     ("addresses: {anchors: {kern: core}}", "Unknown key 'kern' in 'addresses.anchors'"),
     ("addresses: {anchors: {core: Core}}", "The address 'Core' of 'anchors.core' must be lowercase letters"),
-    ("addresses: {text_query: q}", None),  # allowed (only the reader's choice: Material's search reads q)
+    ("addresses: {text_query: words}", None),  # a query name is any id
 ])
 def test_addresses_are_checked_with_file_and_line(tmp_path, section, message):
     root = tmp_path / "manual"
