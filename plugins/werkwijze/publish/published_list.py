@@ -25,14 +25,13 @@ from urllib.parse import urlparse
 from ..core.paths import SCHEMA_URI, addresses
 from ..core.validate.published import format_list, heading_anchors, page_file, redirect_target
 
+_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def element_anchors() -> set[str]:
     """The sections of every element page (the fragments write them with these ids)."""
     table = addresses().anchors
     return {table.core, table.properties, table.sources, table.cite}
-
-_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def from_sitemap(site: Path) -> list[str]:
