@@ -47,13 +47,14 @@ def beheer_files(manual: Manual, site_name: str, site_url: str | None, repo_url:
         # Without its own sign-in service Decap signs editors in through Netlify's
         # (api.netlify.com): a third party. No editor until the manual names one.
         page = fragments_for(None).render(
-            "beheer_unavailable.html", language=active().language, site_name=site_name,
+            "beheer.html", language=active().language, site_name=site_name,
             host=HOST_NAMES[repo.backend], folder_url=repo.folder_url(manual.layout.elements_dir))
         return {addresses().editor_page: str(page) + "\n"}, {}
     config = decap_config(manual.schema, manual.taxonomies, list(manual.elements.values()),
                           elements_dir=manual.layout.elements_dir, language=active().language,
                           repo=repo, site_url=site_url, login_url=login_url)
     # The package's fragment only (no manual override): editors sign in on this page.
-    page = fragments_for(None).render("beheer.html", language=active().language, site_name=site_name)
+    page = fragments_for(None).render("beheer.html", language=active().language, site_name=site_name,
+                                      host=None, folder_url=None)
     return ({addresses().editor_page: str(page) + "\n", addresses().editor_config: dumps(config)},
             vendored_files())
