@@ -87,6 +87,19 @@ def test_external_links_get_noopener_noreferrer():
     assert '<a href="../y/">' in out and '<a href="mailto:a@b.nl">' in out
 
 
+@pytest.mark.parametrize("href", ["h&#116;tp://x.org", "HTTPS://x.org", "ht\ttp://x.org", "http&#58;//x.org"])
+def test_a_disguised_scheme_is_still_seen_as_leaving_the_site(href):
+    # The pass over the links is skipped for pages whose links hold no ":" and no "&":
+    # a scheme spelled with an entity or a control character still counts.
+    out = mark_external_links(f'<p><a href="../a/">a</a> <a href="{href}">x</a></p>')
+    assert out.count('rel="noopener noreferrer"') == 1, out
+
+
+def test_a_page_without_external_links_comes_back_as_it_is():
+    page = '<p><a href="../a/">a</a> <a href=\'#kern\'>b</a></p>'
+    assert mark_external_links(page) is page
+
+
 def test_mkdocs_messages_about_element_pages_point_at_the_element_file():
     sources = {"elementen/goed.md": Source("elements/thema/goed.md", "Tekst.\n\nZie [x](../b/ander.md#weg).", 12)}
     message = ("Doc file 'elementen/goed.md' contains a link 'ander.md#weg', but the doc "

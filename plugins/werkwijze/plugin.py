@@ -190,7 +190,7 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                              {*self.merged, *manual.chapters})
         if self.serve is not None:
             self.serve.remove_gone({f.dest_uri for f in files}, Path(config.site_dir))
-        self.search.begin(files, config.theme.get("language"))  # Pagefind indexes while pages render
+        self.search.begin(files, config.theme.get("language"), keep=self.serve is not None)  # Pagefind indexes while pages render
         return files
 
     def on_nav(self, nav, config, files):

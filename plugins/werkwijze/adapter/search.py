@@ -244,22 +244,26 @@ class SiteSearch:
     """The records of this build (and, under serve, of earlier builds) and the bundle."""
 
     def __init__(self):
-        self.records: dict[str, Record] = {}  # by src URI
+        self.records: dict[str, Record] = {}  # by src URI; kept only under serve (`begin`)
+        self._keep = False
         self._session: _Session | None = None
-        self._sent: dict[str, Record] = {}  # handed to this build's session, by src URI
+        self._sent: set[str] = set()  # src URIs handed to this build's session
         self._writer: threading.Thread | None = None  # a bundle being written (serve)
         self._doors: tuple[Manual | None, set[str]] = (None, set())  # this build's regions offered as doors
 
-    def begin(self, files, language: str | None = None) -> None:
+    def begin(self, files, language: str | None = None, keep: bool = False) -> None:
         """Forget pages that no longer exist (a rebuild under serve keeps the others), and
         start this build's Pagefind: records go to it while MkDocs renders the pages, so
-        its indexing runs on the other core instead of after the build."""
+        its indexing runs on the other core instead of after the build. `keep` (serve):
+        keep the records for the next, partial build; a single build hands each record
+        to Pagefind and forgets it (about 20 MB at 5,000 elements)."""
         self.wait()  # the previous build's bundle (serve) first
+        self._keep = keep
         existing = {f.src_uri for f in files.documentation_pages()}
         self.records = {src: r for src, r in self.records.items() if src in existing}
         if self._session is not None:  # a build that failed before write()
             self._session.close()
-        self._session, self._sent = _Session(_language(language)), {}
+        self._session, self._sent = _Session(_language(language)), set()
 
     def page(self, page, html: str, manual: Manual, generated: dict) -> None:
         """Record the page (on_page_content), or forget it when it is no longer searched."""
@@ -267,11 +271,12 @@ class SiteSearch:
         record = self._record(page, html, manual, generated.get(src))
         if record is None:
             self.records.pop(src, None)
-        else:
+            return
+        if self._keep or self._session is None:
             self.records[src] = record
-            if self._session is not None and src not in self._sent:
-                self._sent[src] = record
-                self._session.add(record)
+        if self._session is not None and src not in self._sent:
+            self._sent.add(src)
+            self._session.add(record)
 
     def _region_doors(self, manual: Manual) -> set[str]:
         """The regions with elements or text of their own, worked out once per build (a
@@ -320,13 +325,13 @@ class SiteSearch:
         if session is None or session.language != language:
             if session is not None:
                 session.close()
-            session, self._sent = _Session(language), {}
+            session, self._sent = _Session(language), set()
         self._session = None
         # Records kept from earlier builds (serve) were not sent during this one.
         for src, record in self.records.items():
             if src not in self._sent:
                 session.add(record)
-        self._sent = {}
+        self._sent = set()
 
         def complete() -> None:
             try:

@@ -188,28 +188,34 @@ ALLOWED_ATTRIBUTES = {
 CLEAN_CONTENT_TAGS = {"script", "style", "template", "noscript", "iframe", "object", "embed"}
 
 
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    clean_content_tags=CLEAN_CONTENT_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    generic_attribute_prefixes={"data-"},
+    url_schemes=set(links.ALLOWED_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+)  # built once: nh3.clean() builds the same rules again on every call (a third of its time)
+
+
 def clean_html(fragment: str) -> str:
     """Keep the allowed markup of a page's content, drop everything else (and the
     content of script-like tags)."""
-    return nh3.clean(
-        fragment,
-        tags=ALLOWED_TAGS,
-        clean_content_tags=CLEAN_CONTENT_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        generic_attribute_prefixes={"data-"},
-        url_schemes=set(links.ALLOWED_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
+    return _CLEANER.clean(fragment)
 
 
 _ANCHOR = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
 _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+# A link whose href holds no ":" and no "&" (an entity could spell a colon) has no scheme.
+_MAYBE_EXTERNAL = re.compile(r"""<a\b[^>]*\shref\s*=\s*(?:"[^"]*[:&]|'[^']*[:&])""", re.IGNORECASE)
 _REL = re.compile(r"""\srel\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
 
 
 def mark_external_links(fragment: str) -> str:
     """Add rel="noopener noreferrer" to links that leave the site (http(s) URLs)."""
+    if not _MAYBE_EXTERNAL.search(fragment):
+        return fragment  # most pages link only inside the site: no pass over every link
     def fix(match: re.Match) -> str:
         attrs = match.group(1)
         href = _HREF.search(attrs)
