@@ -70,3 +70,23 @@ def test_generated_blocks_pass_unparsed_in_a_real_build(tmp_path, monkeypatch):
     assert len([n for n in stored if n >= 1]) >= 5, "the extension kept nothing out of Markdown"
     element = (site / "elementen" / "goed-overleg" / "index.html").read_text("utf-8")
     assert 'class="ww-lijst"' in element and "\x02" not in element and "wzxhzdk" not in element
+
+
+def test_its_placeholders_skip_the_inline_patterns_and_nothing_else(monkeypatch):
+    # The placeholder paragraph comes out as Python-Markdown's own would; no inline pattern
+    # looks at it (they find nothing in it), while the text around it is still processed.
+    from markdown.treeprocessors import InlineProcessor
+    seen: list[str] = []
+    handle = InlineProcessor._InlineProcessor__handleInline
+
+    def recording(self, data, patternIndex=0):
+        seen.append(data)
+        return handle(self, data, patternIndex)
+    monkeypatch.setattr(InlineProcessor, "_InlineProcessor__handleInline", recording)
+    text = f"Tekst met *nadruk*.\n\n{BLOCK}\n\n<p class=\"ww-x\">en *dit*</p>\n\nNa de lijst.\n"
+    html, md = _render(text)
+    assert not any("wzxhzdk" in data for data in seen), seen
+    assert any("nadruk" in data for data in seen) and any("Na de lijst" in data for data in seen)
+    monkeypatch.setattr(InlineProcessor, "_InlineProcessor__handleInline", handle)
+    without = markdown.Markdown(extensions=["md_in_html"]).convert(text)
+    assert re.sub(r">\s+<", "><", html) == re.sub(r">\s+<", "><", without)

@@ -255,6 +255,8 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
         env.globals.update(template_values(self.manual, self._contact(config)))
         env.globals["werkwijze_voetpaginas"] = footer_pages(files, config.extra.get("werkwijze_voetlinks"))
         env.globals["werkwijze_memo"] = TemplateMemo()  # nav, config, scripts once per folder
+        if self.serve is None:  # every page is recorded now: the bundle is written meanwhile
+            self.search.prepare(Path(config.site_dir), config.theme.get("language"))
         return env
 
     def _contact(self, config):
