@@ -26,6 +26,9 @@ def test_bench_harness_prints_table(tmp_path):
     pages = list((tmp_path / "work" / "12" / "plugin" / "site" / "elementen").glob("synthetisch-element-*/index.html"))
     assert len(pages) == 12
     assert "# Benchmarks" in report.read_text("utf-8")
+    # The figures come from the build: the search bundle holds the 12 elements and the chapters.
+    records = next(line for line in proc.stdout.splitlines() if line.startswith("| Pagefind records"))
+    assert int(records.split("|")[2]) >= 12, records
 
 
 def test_big_overview_links_to_theme_pages_instead_of_listing(tmp_path):
