@@ -43,7 +43,9 @@ def transform(text: str, first_line: int, visit: Rewrite) -> str:
     replaces the target. Returns the (possibly) rewritten text."""
     lines = text.split("\n")
     for index, (line, code) in enumerate(zip(lines, code_lines(lines))):
-        if code:
+        # Every link form needs "](" (inline), "]:" (a definition) or "<" (autolink): most
+        # lines of prose hold none of them and are passed by.
+        if code or ("](" not in line and "]:" not in line and "<" not in line):
             continue
         number = first_line + index
 
