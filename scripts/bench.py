@@ -97,12 +97,16 @@ try:
     cli(["build", "--strict", "--site-dir", "site"], standalone_mode=False)
 finally:
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    # The records in the bundle as published (the build keeps none of its own).
-    entry = Path("site/pagefind/pagefind-entry.json")
-    languages = json.loads(entry.read_text("utf-8")).get("languages", {}) if entry.is_file() else {}
+    # The records in the bundles as published (the build keeps none of its own).
+    bundle = Path("site/pagefind")
+    listed = bundle / "bundles.json"
+    records = 0
+    for folder in [bundle, *(bundle / b for b in (json.loads(listed.read_text("utf-8")) if listed.is_file() else []))]:
+        entry = folder / "pagefind-entry.json"
+        languages = json.loads(entry.read_text("utf-8")).get("languages", {}) if entry.is_file() else {}
+        records += sum(lang.get("page_count", 0) for lang in languages.values())
     with open(sys.argv[1], "w") as out:
-        json.dump({"pagefind_wait_s": sum(waits),
-                   "records": sum(lang.get("page_count", 0) for lang in languages.values()),
+        json.dump({"pagefind_wait_s": sum(waits), "records": records,
                    "rss_self_mb": own.ru_maxrss / 1024, "rss_children_mb": kids.ru_maxrss / 1024,
                    "children_cpu_s": kids.ru_utime + kids.ru_stime}, out)
 """

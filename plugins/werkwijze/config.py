@@ -21,3 +21,8 @@ class WerkwijzeConfig(base.Config):
     published_urls = c.Type(str, default="tests/published-urls.txt")
     """The committed list of published URLs, relative to mkdocs.yml. When the file exists,
     a build fails if one of them is no longer served (as a page or a redirect). Empty: off."""
+
+    search_bundle_size = c.Type(int, default=2000)
+    """Records per Pagefind bundle. A manual with more elements gets several bundles,
+    written one after the other and merged in the browser (assets/search.js), so that no
+    Pagefind process needs much over 300 MB. Smaller manuals keep one bundle."""

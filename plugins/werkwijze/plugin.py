@@ -190,7 +190,9 @@ class WerkwijzePlugin(BasePlugin[WerkwijzeConfig]):
                              {*self.merged, *manual.chapters})
         if self.serve is not None:
             self.serve.remove_gone({f.dest_uri for f in files}, Path(config.site_dir))
-        self.search.begin(files, config.theme.get("language"), keep=self.serve is not None)  # Pagefind indexes while pages render
+        # Pagefind indexes while pages render.
+        self.search.begin(files, config.theme.get("language"), keep=self.serve is not None,
+                          site_dir=Path(config.site_dir), bundle_size=self.config.search_bundle_size)
         return files
 
     def on_nav(self, nav, config, files):

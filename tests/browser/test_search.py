@@ -202,3 +202,48 @@ def test_typing_at_once_after_opening_the_search_loses_no_letter(browse, real_si
     (icon if icon.is_visible() else page.locator("#ww-zoek-invoer")).click()  # wide: the box itself
     page.keyboard.type("ouders betrekken", delay=20)
     assert page.locator("#ww-zoek-invoer").input_value() == "ouders betrekken"
+
+
+def test_a_big_index_comes_in_bundles_and_searches_as_one(browse, tmp_path):
+    """Above `search_bundle_size` records Pagefind writes several bundles, one after the
+    other (adapter/search.py: a Pagefind process's peak grows with what it writes), and
+    search.js merges them: the same results and filter counts as one bundle."""
+    from reader_helpers import Server
+    from sitebuilder import BASE_FILES, Project
+
+    sites = {}
+    for name, size in (("one", 2000), ("split", 3)):
+        config = BASE_FILES["mkdocs.yml"].replace(
+            "          - werkwijze\n",
+            f"          - werkwijze:\n              search_bundle_size: {size}\n")
+        result = Project(tmp_path / name, {"mkdocs.yml": config}).build("mkdocs", "--strict")
+        assert result.returncode == 0, result.output
+        sites[name] = result.site
+    bundles = json.loads((sites["split"] / "pagefind" / "bundles.json").read_text("utf-8"))
+    assert len(bundles) >= 2 and all((sites["split"] / "pagefind" / b / "pagefind-entry.json").is_file()
+                                     for b in bundles)
+    assert json.loads((sites["one"] / "pagefind" / "bundles.json").read_text("utf-8")) == []
+
+    def results(site, query: str, region: str | None = None) -> tuple[str, list[str]]:
+        server = Server(site)
+        try:
+            b = browse()
+            b.page.goto(server.url(""))
+            open_search(b.page, query)
+            if region:
+                _open_filters(b.page)
+                b.page.locator(".ww-zoek__filters label", has_text=region).first.click()
+                b.page.wait_for_function("() => !document.querySelector('.ww-zoek__status')"
+                                         ".textContent.includes('…')")
+                b.page.wait_for_timeout(300)
+            links = sorted(a.get_attribute("href") for a in b.page.locator(".ww-zoek__link").all())
+            status = b.page.locator(".ww-zoek__status").inner_text()
+            if bundles and site == sites["split"]:
+                assert any(f"/pagefind/{bundles[-1]}" in u for u in b.requests)  # merged
+            return status, links
+        finally:
+            server.close()
+
+    for query, region in (("overleg", None), ("samen", None), ("leren", "Regio Zuid")):
+        one, split = results(sites["one"], query, region), results(sites["split"], query, region)
+        assert one == split and one[1], (query, one, split)

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from ..core.model.manual import Manual
 
 OUTPUT = "pagefind"
+BUNDLE = "bundle"  # pagefind/bundle-2/, ...: the bundles after the first
+BUNDLES = "bundles.json"  # in pagefind/: the folders of those bundles, for assets/search.js
 log = logging.getLogger("mkdocs.plugins.werkwijze")
 # Classes whose text stays out of the index: listings, and element-page parts that only
 # repeat what other pages hold (facet labels, citations of sources, how to cite the page,
@@ -243,33 +245,48 @@ def _url(page) -> str:
 
 
 class SiteSearch:
-    """The records of this build (and, under serve, of earlier builds) and the bundle."""
+    """The records of this build (and, under serve, of earlier builds) and the bundle.
+
+    A manual with more records than `bundle_size` gets several bundles: when one is full,
+    Pagefind writes it while the next one fills, each in a process of its own (the peak
+    of a Pagefind process is in writing, and it grows with the words indexed). The first
+    bundle is `pagefind/`, the others `pagefind/bundle-<n>/`, listed in
+    `pagefind/bundles.json`; assets/search.js merges them (Pagefind's `mergeIndex`)."""
 
     def __init__(self):
         self.records: dict[str, Record] = {}  # by src URI; kept only under serve (`begin`)
         self._keep = False
-        self._session: _Session | None = None
-        self._sent: set[str] = set()  # src URIs handed to this build's session
+        self._session: _Session | None = None  # the bundle being filled
+        self._full: list[_Session] = []  # this build's earlier bundles, being written
+        self._sent: set[str] = set()  # src URIs handed to this build's sessions
+        self._site_dir: Path | None = None
+        self._language = "nl"
+        self._bundle_size = 0  # records per bundle; 0: one bundle
         self._writer: threading.Thread | None = None  # a bundle being written (serve)
         self._doors: tuple[Manual | None, set[str]] = (None, set())  # this build's regions offered as doors
-        self._prepared: tuple[_Session, Path] | None = None  # a bundle being written (prepare)
+        self._prepared: list[tuple[_Session, Path]] | None = None  # bundles being written (prepare)
 
-    def begin(self, files, language: str | None = None, keep: bool = False) -> None:
+    def begin(self, files, language: str | None = None, keep: bool = False,
+              site_dir: Path | None = None, bundle_size: int = 0) -> None:
         """Forget pages that no longer exist (a rebuild under serve keeps the others), and
         start this build's Pagefind: records go to it while MkDocs renders the pages, so
         its indexing runs on the other core instead of after the build. `keep` (serve):
         keep the records for the next, partial build; a single build hands each record
-        to Pagefind and forgets it (about 20 MB at 5,000 elements)."""
+        to Pagefind and forgets it (about 20 MB at 5,000 elements). `site_dir` and
+        `bundle_size`: where a full bundle is written while the build goes on."""
         self.wait()  # the previous build's bundle (serve) first
-        self._keep = keep
+        self._keep, self._site_dir, self._bundle_size = keep, site_dir, max(0, bundle_size)
         existing = {f.src_uri for f in files.documentation_pages()}
         self.records = {src: r for src, r in self.records.items() if src in existing}
-        if self._session is not None:  # a build that failed before write()
-            self._session.close()
-        if self._prepared is not None:  # a build that failed while its bundle was written
-            self._prepared[0].close()
-            self._prepared = None
-        self._session, self._sent = _Session(_language(language)), set()
+        self._close_all()  # a build that failed before its bundles were in place
+        self._language = _language(language)
+        self._session, self._sent = _Session(self._language), set()
+
+    def _close_all(self) -> None:
+        for session in [*self._full, *([self._session] if self._session else []),
+                        *(session for session, _ in self._prepared or [])]:
+            session.close()
+        self._full, self._session, self._prepared = [], None, None
 
     def page(self, page, html: str, manual: Manual, generated: dict) -> None:
         """Record the page (on_page_content), or forget it when it is no longer searched."""
@@ -282,7 +299,22 @@ class SiteSearch:
             self.records[src] = record
         if self._session is not None and src not in self._sent:
             self._sent.add(src)
-            self._session.add(record)
+            self._add(record)
+
+    def _add(self, record: Record) -> None:
+        """To the bundle being filled; a full one is written while the next one fills."""
+        if (self._bundle_size and self._session.count >= self._bundle_size
+                and self._site_dir is not None):
+            self._session.start_writing(self._fresh(len(self._full)))
+            self._full.append(self._session)
+            self._session = _Session(self._language)
+        self._session.add(record)
+
+    def _fresh(self, number: int) -> Path:
+        """The folder bundle `number` (from 0) is written into before it is put in place."""
+        fresh = Path(self._site_dir) / (f".{OUTPUT}-new" if number == 0 else f".{OUTPUT}-new-{number + 1}")
+        shutil.rmtree(fresh, ignore_errors=True)
+        return fresh
 
     def _region_doors(self, manual: Manual) -> set[str]:
         """The regions with elements or text of their own, worked out once per build (a
@@ -330,19 +362,31 @@ class SiteSearch:
         so that an edited page is served without waiting for the search; the next build
         waits for it first (`begin()`). The first bundle is written in the foreground, so
         a missing Pagefind fails the first build as it fails `mkdocs build`."""
-        session, fresh = self._prepared or self._hand_over(site_dir, language)
+        bundles = self._prepared or self._hand_over(site_dir, language)
         self._prepared = None
         target = Path(site_dir) / OUTPUT
 
         def complete() -> None:
             try:
-                session.finish(fresh)
+                for session, fresh in bundles:
+                    session.finish(fresh)
             except FileNotFoundError as error:  # no Pagefind binary
                 raise PluginError(t("search.missing", error=str(error))) from error
-            for name in _UNUSED:
-                (fresh / name).unlink(missing_ok=True)
+            finally:
+                for session, _ in bundles:
+                    session.close()
+            first = bundles[0][1]
+            extra = []
+            for number, (_, fresh) in enumerate(bundles):
+                for name in _UNUSED:
+                    (fresh / name).unlink(missing_ok=True)
+                if number:
+                    name = f"{BUNDLE}-{number + 1}"
+                    fresh.rename(first / name)
+                    extra.append(f"{name}/")
+            (first / BUNDLES).write_text(json.dumps(extra), "utf-8")
             shutil.rmtree(target, ignore_errors=True)
-            fresh.rename(target)
+            first.rename(target)
 
         if not (background and target.is_dir()):
             complete()
@@ -356,24 +400,25 @@ class SiteSearch:
         self._writer = threading.Thread(target=in_background, name="werkwijze-pagefind-write", daemon=True)
         self._writer.start()
 
-    def _hand_over(self, site_dir: Path, language: str | None) -> tuple["_Session", Path]:
-        """The session with every record, writing the bundle into a fresh folder."""
+    def _hand_over(self, site_dir: Path, language: str | None) -> list[tuple["_Session", Path]]:
+        """Every bundle of this build with its folder, the last one being written now too."""
+        self._site_dir = site_dir
         language = _language(language)
-        fresh = Path(site_dir) / f".{OUTPUT}-new"
-        shutil.rmtree(fresh, ignore_errors=True)
-        session = self._session
-        if session is None or session.language != language:
-            if session is not None:
-                session.close()
-            session, self._sent = _Session(language), set()
-        self._session = None
+        if self._session is None or self._session.language != language:
+            self._close_all()
+            self._language, self._sent = language, set()
+            self._session = _Session(language)
         # Records kept from earlier builds (serve) were not sent during this one.
         for src, record in self.records.items():
             if src not in self._sent:
-                session.add(record)
+                self._add(record)
         self._sent = set()
-        session.start_writing(fresh)
-        return session, fresh
+        bundles = [(session, session.output) for session in self._full]
+        last = self._session
+        last.start_writing(self._fresh(len(bundles)))
+        bundles.append((last, last.output))
+        self._full, self._session = [], None
+        return bundles
 
     def wait(self) -> None:
         """Until a bundle being written in the background is in place."""
@@ -401,6 +446,8 @@ class _Session:
         self._pending: list = []
         self._batch: list[Record] = []
         self._written = None  # the bundle being written (start_writing)
+        self.output: Path | None = None  # where (start_writing)
+        self.count = 0  # records added
 
     async def _start(self):
         self._service = await _service_class()().launch()
@@ -418,6 +465,7 @@ class _Session:
     def add(self, record: Record) -> None:
         # In batches: each hand-over wakes the loop's thread, which then takes the GIL
         # from the rendering (one hand-over per page: about 1 ms each under cProfile).
+        self.count += 1
         self._batch.append(record)
         if len(self._batch) >= _BATCH:
             self._send()
@@ -429,6 +477,7 @@ class _Session:
 
     def start_writing(self, output: Path) -> None:
         """Hand over the last records and let Pagefind write the bundle into `output`."""
+        self.output = output
         self._send()
         pending, started = self._pending, self._started
 

@@ -120,9 +120,25 @@
   // -- Pagefind -------------------------------------------------------------------------
   function load() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
-        return module.options({ baseUrl: base.pathname, excerptLength: 24 }).then(function () {
+      // A big manual's index comes in several bundles (pagefind/bundles.json lists the
+      // others, adapter/search.py): fetched beside Pagefind itself, merged after init.
+      loading = Promise.all([
+        import(new URL("pagefind/pagefind.js", base).href),
+        fetch(new URL("pagefind/bundles.json", base).href).then(function (response) {
+          return response.ok ? response.json() : [];
+        }).catch(function () { return []; })
+      ]).then(function (loaded) {
+        var module = loaded[0];
+        var others = (Array.isArray(loaded[1]) ? loaded[1] : []).filter(function (path) {
+          return /^bundle-[0-9]+\/$/.test(path);
+        });
+        var options = { baseUrl: base.pathname, excerptLength: 24 };
+        return module.options(options).then(function () {
           return module.init();
+        }).then(function () {
+          return Promise.all(others.map(function (path) {
+            return module.mergeIndex(new URL("pagefind/" + path, base).pathname, { baseUrl: base.pathname });
+          }));
         }).then(function () {
           pagefind = module;
           renderFilterBox();
