@@ -78,11 +78,26 @@ TARGETS = {
 
 # The plugin build as `mkdocs build --strict`, in a process that also reports how long
 # on_post_build waited for Pagefind (plugins/werkwijze/adapter/search.py SiteSearch.write), and
-# the peak memory of this process and of its children (the Pagefind process) apart.
+# the peak memory of this process and of the largest Pagefind process apart. A Pagefind
+# process's own peak (VmHWM) is read just before it is closed: the children's ru_maxrss
+# would count the build's own size for a process started late in the build (the image it
+# was forked from), as a second bundle's is.
 BUILD_PROBE = """
 import json, resource, sys, time
 from pathlib import Path
 import werkwijze.adapter.search as search
+from pagefind.service import PagefindService
+pagefind_peaks = []
+close = PagefindService.close
+async def measured_close(self):
+    try:
+        with open(f"/proc/{self._backend.pid}/status") as status:
+            line = next(l for l in status if l.startswith("VmHWM"))
+        pagefind_peaks.append(int(line.split()[1]) / 1024)
+    except (AttributeError, OSError, StopIteration, ValueError):
+        pass
+    return await close(self)
+PagefindService.close = measured_close
 waits = []
 write = search.SiteSearch.write
 def timed(self, *args, **kwargs):
@@ -107,7 +122,8 @@ finally:
         records += sum(lang.get("page_count", 0) for lang in languages.values())
     with open(sys.argv[1], "w") as out:
         json.dump({"pagefind_wait_s": sum(waits), "records": records,
-                   "rss_self_mb": own.ru_maxrss / 1024, "rss_children_mb": kids.ru_maxrss / 1024,
+                   "rss_self_mb": own.ru_maxrss / 1024,
+                   "rss_children_mb": max(pagefind_peaks) if pagefind_peaks else kids.ru_maxrss / 1024,
                    "children_cpu_s": kids.ru_utime + kids.ru_stime}, out)
 """
 

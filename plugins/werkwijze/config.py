@@ -22,7 +22,8 @@ class WerkwijzeConfig(base.Config):
     """The committed list of published URLs, relative to mkdocs.yml. When the file exists,
     a build fails if one of them is no longer served (as a page or a redirect). Empty: off."""
 
-    search_bundle_size = c.Type(int, default=2000)
-    """Records per Pagefind bundle. A manual with more elements gets several bundles,
-    written one after the other and merged in the browser (assets/search.js), so that no
-    Pagefind process needs much over 300 MB. Smaller manuals keep one bundle."""
+    search_bundle_size = c.Type(int, default=1800)
+    """Records per Pagefind bundle. A manual with more gets several bundles, written one
+    after the other and merged in the browser (assets/search.js): a Pagefind process's
+    peak is in writing and grows with the words indexed (about 270 MB for 1,800 records of
+    the benchmark's corpus, 720 MB for 5,000). Smaller manuals keep one bundle."""

@@ -30,6 +30,7 @@ import base64
 import contextlib
 import json
 import logging
+import os
 import re
 import shutil
 import threading
@@ -451,6 +452,10 @@ class _Session:
 
     async def _start(self):
         self._service = await _service_class()().launch()
+        # Pagefind runs beside the build and is waited for only at its end: it yields the
+        # processor to the build (with several bundles, two Pagefind processes can be busy).
+        with contextlib.suppress(AttributeError, OSError):  # not on every system
+            os.setpriority(os.PRIO_PROCESS, self._service._backend.pid, 10)
         from pagefind.index import IndexConfig
         return await self._service.create_index(IndexConfig(force_language=self.language))
 
@@ -486,6 +491,10 @@ class _Session:
             for future in pending:
                 await asyncio.wrap_future(future)
             await index.write_files(output_path=str(output.resolve()))
+            # Written: its process ends now, not with the build (with several bundles,
+            # each would stay at a third of its peak until the last one is written).
+            service, self._service = self._service, None
+            await service.close()
         self._written = asyncio.run_coroutine_threadsafe(write(), self._loop)
 
     def finish(self, output: Path) -> None:
