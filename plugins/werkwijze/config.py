@@ -22,8 +22,10 @@ class WerkwijzeConfig(base.Config):
     """The committed list of published URLs, relative to mkdocs.yml. When the file exists,
     a build fails if one of them is no longer served (as a page or a redirect). Empty: off."""
 
-    search_bundle_size = c.Type(int, default=1800)
-    """Records per Pagefind bundle. A manual with more gets several bundles, written one
-    after the other and merged in the browser (assets/search.js): a Pagefind process's
-    peak is in writing and grows with the words indexed (about 270 MB for 1,800 records of
-    the benchmark's corpus, 720 MB for 5,000). Smaller manuals keep one bundle."""
+    search_bundle_size = c.Type(int, default=0)
+    """Records per Pagefind bundle; 0 (the default): one bundle. With a number, a manual
+    with more records gets several bundles, written one after the other and merged in the
+    browser (assets/search.js): a Pagefind process's peak is in writing and grows with the
+    words indexed (BENCHMARKS.md: 720 MB for one bundle of 5,000 corpus elements, 268 MB
+    with 1,800 per bundle), at the price of a somewhat larger and slower first search and
+    an order of results that can differ slightly."""
