@@ -248,7 +248,8 @@ def _url(page) -> str:
 class SiteSearch:
     """The records of this build (and, under serve, of earlier builds) and the bundle.
 
-    A manual with more records than `bundle_size` gets several bundles: when one is full,
+    With `bundle_size` (the plugin option `search_bundle_size`; 0, the default: one
+    bundle), a manual with more records gets several bundles: when one is full,
     Pagefind writes it while the next one fills, each in a process of its own (the peak
     of a Pagefind process is in writing, and it grows with the words indexed). The first
     bundle is `pagefind/`, the others `pagefind/bundle-<n>/`, listed in
