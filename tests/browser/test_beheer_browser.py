@@ -199,11 +199,17 @@ def front_matter_and_body(path: Path) -> tuple[dict, str]:
 
 
 def wait_until_changed(path: Path, before: bytes, timeout: float = 15) -> bytes:
+    """The file once saved: changed, and the same on two reads in a row (decap-server
+    truncates the file before it writes it: a read in between sees it empty)."""
     deadline = time.monotonic() + timeout
-    while path.read_bytes() == before:
+    previous = before
+    while True:
         assert time.monotonic() < deadline, f"{path} was not saved"
         time.sleep(0.2)
-    return path.read_bytes()
+        current = path.read_bytes()
+        if current != before and current == previous:
+            return current
+        previous = current
 
 
 def assert_every_field_labelled(page, schema) -> None:
