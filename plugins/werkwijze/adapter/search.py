@@ -18,7 +18,8 @@ indexing runs on the other core while MkDocs renders. Once every page is recorde
 Pagefind writes the bundle while MkDocs writes the pages; `write()` (on_post_build)
 waits for it and puts it in `site/pagefind/`, served from the site itself;
 `assets/search.js` reads it. Under serve `write()` does it all.
-Records live as long as the plugin: under `mkdocs serve --dirty` a rebuild renders only
+Under serve, records live as long as the plugin (a build keeps none): under
+`mkdocs serve --dirty` a rebuild renders only
 the changed pages, the others keep their records, and pages that no longer exist drop
 out (`begin()`); kept records are sent in `write()`. The whole bundle is rewritten each
 build (writing takes about 0.8 s at 1,000 elements, 2.7 s at 5,000, after the records).
@@ -259,7 +260,7 @@ class SiteSearch:
         self.records: dict[str, Record] = {}  # by src URI; kept only under serve (`begin`)
         self._keep = False
         self._session: _Session | None = None  # the bundle being filled
-        self._full: list[_Session] = []  # this build's earlier bundles, being written
+        self._full: list[tuple[_Session, Path]] = []  # this build's earlier bundles, being written, and where
         self._sent: set[str] = set()  # src URIs handed to this build's sessions
         self._site_dir: Path | None = None
         self._language = "nl"
@@ -285,9 +286,10 @@ class SiteSearch:
         self._session, self._sent = _Session(self._language), set()
 
     def _close_all(self) -> None:
-        for session in [*self._full, *([self._session] if self._session else []),
-                        *(session for session, _ in self._prepared or [])]:
+        for session, _ in [*self._full, *(self._prepared or [])]:
             session.close()
+        if self._session is not None:
+            self._session.close()
         self._full, self._session, self._prepared = [], None, None
 
     def page(self, page, html: str, manual: Manual, generated: dict) -> None:
@@ -307,8 +309,9 @@ class SiteSearch:
         """To the bundle being filled; a full one is written while the next one fills."""
         if (self._bundle_size and self._session.count >= self._bundle_size
                 and self._site_dir is not None):
-            self._session.start_writing(self._fresh(len(self._full)))
-            self._full.append(self._session)
+            fresh = self._fresh(len(self._full))
+            self._session.start_writing(fresh)
+            self._full.append((self._session, fresh))
             self._session = _Session(self._language)
         self._session.add(record)
 
@@ -370,8 +373,8 @@ class SiteSearch:
 
         def complete() -> None:
             try:
-                for session, fresh in bundles:
-                    session.finish(fresh)
+                for session, _ in bundles:
+                    session.finish()
             except FileNotFoundError as error:  # no Pagefind binary
                 raise PluginError(t("search.missing", error=str(error))) from error
             finally:
@@ -415,10 +418,9 @@ class SiteSearch:
             if src not in self._sent:
                 self._add(record)
         self._sent = set()
-        bundles = [(session, session.output) for session in self._full]
-        last = self._session
-        last.start_writing(self._fresh(len(bundles)))
-        bundles.append((last, last.output))
+        fresh = self._fresh(len(self._full))
+        self._session.start_writing(fresh)
+        bundles = [*self._full, (self._session, fresh)]
         self._full, self._session = [], None
         return bundles
 
@@ -435,8 +437,8 @@ _BATCH = 50  # records handed to Pagefind's thread at once
 class _Session:
     """One build's Pagefind index, fed from the build while it renders: an event loop in
     a thread talks to the Pagefind process (which does the indexing, on the other core);
-    `finish()` waits for every record and writes the bundle. Errors (no binary) surface
-    in `finish()`."""
+    `start_writing()` hands over the last records and writes the bundle, `finish()` waits
+    for it; errors (no binary) surface in `finish()`."""
 
     def __init__(self, language: str):
         self.language = language
@@ -448,7 +450,6 @@ class _Session:
         self._pending: list = []
         self._batch: list[Record] = []
         self._written = None  # the bundle being written (start_writing)
-        self.output: Path | None = None  # where (start_writing)
         self.count = 0  # records added
 
     async def _start(self):
@@ -483,7 +484,6 @@ class _Session:
 
     def start_writing(self, output: Path) -> None:
         """Hand over the last records and let Pagefind write the bundle into `output`."""
-        self.output = output
         self._send()
         pending, started = self._pending, self._started
 
@@ -498,14 +498,9 @@ class _Session:
             await service.close()
         self._written = asyncio.run_coroutine_threadsafe(write(), self._loop)
 
-    def finish(self, output: Path) -> None:
-        """Wait until the bundle is written (started here if it was not yet)."""
-        try:
-            if self._written is None:
-                self.start_writing(output)
-            self._written.result()
-        finally:
-            self.close()
+    def finish(self) -> None:
+        """Wait until the bundle is written (`start_writing`); errors (no binary) surface here."""
+        self._written.result()
 
     def close(self) -> None:
         async def stop():

@@ -137,7 +137,7 @@
           return module.init();
         }).then(function () {
           return Promise.all(others.map(function (path) {
-            return module.mergeIndex(new URL("pagefind/" + path, base).pathname, { baseUrl: base.pathname });
+            return module.mergeIndex(new URL("pagefind/" + path, base).pathname, { baseUrl: options.baseUrl });
           }));
         }).then(function () {
           pagefind = module;
